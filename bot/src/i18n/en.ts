@@ -1,0 +1,66 @@
+/**
+ * Plural variants of one message, chosen with `Intl.PluralRules` by the `count` parameter.
+ * English needs `one` and `other`; Russian also `few` and `many`.
+ */
+export type PluralForms = { other: string } & Partial<Record<Exclude<Intl.LDMLPluralRule, 'other'>, string>>;
+
+/**
+ * The English dictionary, and the shape every other locale must have.
+ * `{name}` marks a parameter. Strings under `notify.*` are Telegram HTML: parameters are escaped before
+ * interpolation, the tags here are not.
+ */
+export const en = {
+  'start.welcome': 'Welcome to Posy, {name}! Open the app to see your orders and deliveries.',
+  'start.openApp': 'Open Posy',
+
+  'help.text':
+    'Posy runs your flower shop’s orders and deliveries.\n\n' +
+    '/start – open the app\n' +
+    '/language – switch between English and Russian\n' +
+    '/help – show this message',
+  'unknown.text': 'I only understand commands. Open the app with /start, or see /help.',
+
+  'language.choose': 'Choose your language. Current: {language}.',
+  'language.changed': 'Language set to {language}.',
+  'language.name.en': 'English',
+  'language.name.ru': 'Русский',
+
+  'command.start': 'Open Posy',
+  'command.language': 'Change language',
+  'command.help': 'What this bot can do',
+
+  'status.NEW': 'new',
+  'status.CONFIRMED': 'confirmed',
+  'status.IN_PRODUCTION': 'being made',
+  'status.READY': 'ready',
+  'status.OUT_FOR_DELIVERY': 'out for delivery',
+  'status.DELIVERED': 'delivered',
+  'status.CANCELLED': 'cancelled',
+
+  'role.OWNER': 'owner',
+  'role.MANAGER': 'manager',
+  'role.FLORIST': 'florist',
+  'role.COURIER': 'courier',
+
+  'unit.minutes': { one: '{count} minute', other: '{count} minutes' },
+
+  'notify.loginCode': 'Your Posy login code: <code>{code}</code>\nIt expires in {expiresIn}. Never share it.',
+  'notify.orderStatusChanged': '<b>{shopName}</b>\nOrder #{orderNumber} is now <b>{status}</b>.',
+  'notify.orderAssigned.FLORIST': 'You have been assigned to make order <b>#{orderNumber}</b>.',
+  'notify.orderAssigned.COURIER': 'You have been assigned to deliver order <b>#{orderNumber}</b>.',
+  'notify.invite': '<b>{shopName}</b> invites you to join the team as {role}.',
+  'notify.subscriptionEnding': 'The Posy subscription of <b>{shopName}</b> ends on {validUntil}.',
+  'notify.batchExpiring': 'Stock expiring: <b>{stockItemName}</b>, {quantity} {unit}, use by {expiresAt}.',
+  'notify.deliveryWindowAtRisk':
+    '⚠️ Order <b>#{orderNumber}</b> may miss its delivery window, which ends {windowEnd}.',
+
+  'button.openOrder': 'Open order',
+  'button.acceptInvite': 'Accept invitation',
+  'button.openSubscription': 'Manage subscription',
+  'button.openStock': 'Open stock',
+} as const satisfies Record<string, string | PluralForms>;
+
+/** Every locale's dictionary has exactly the English keys, each a string or plural forms like English's. */
+export type Dictionary = {
+  [K in keyof typeof en]: (typeof en)[K] extends string ? string : PluralForms;
+};

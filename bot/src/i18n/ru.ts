@@ -1,0 +1,61 @@
+import type { Dictionary } from './en.js';
+
+/** The Russian dictionary; typed as {@link Dictionary} so a missing or extra key fails typecheck. */
+export const ru: Dictionary = {
+  'start.welcome': 'Добро пожаловать в Posy, {name}! Откройте приложение, чтобы увидеть заказы и доставки.',
+  'start.openApp': 'Открыть Posy',
+
+  'help.text':
+    'Posy ведёт заказы и доставки вашего цветочного магазина.\n\n' +
+    '/start – открыть приложение\n' +
+    '/language – переключить язык (русский или английский)\n' +
+    '/help – показать это сообщение',
+  'unknown.text': 'Я понимаю только команды. Откройте приложение через /start или посмотрите /help.',
+
+  'language.choose': 'Выберите язык. Сейчас: {language}.',
+  'language.changed': 'Язык изменён: {language}.',
+  'language.name.en': 'English',
+  'language.name.ru': 'Русский',
+
+  'command.start': 'Открыть Posy',
+  'command.language': 'Сменить язык',
+  'command.help': 'Что умеет бот',
+
+  'status.NEW': 'новый',
+  'status.CONFIRMED': 'подтверждён',
+  'status.IN_PRODUCTION': 'собирается',
+  'status.READY': 'готов',
+  'status.OUT_FOR_DELIVERY': 'в пути',
+  'status.DELIVERED': 'доставлен',
+  'status.CANCELLED': 'отменён',
+
+  'role.OWNER': 'владелец',
+  'role.MANAGER': 'менеджер',
+  'role.FLORIST': 'флорист',
+  'role.COURIER': 'курьер',
+
+  'unit.minutes': {
+    one: '{count} минуту',
+    few: '{count} минуты',
+    many: '{count} минут',
+    other: '{count} минуты',
+  },
+
+  'notify.loginCode':
+    'Ваш код входа в Posy: <code>{code}</code>\nОн истекает через {expiresIn}. Никому его не сообщайте.',
+  'notify.orderStatusChanged': '<b>{shopName}</b>\nСтатус заказа №{orderNumber}: <b>{status}</b>.',
+  'notify.orderAssigned.FLORIST': 'Вам поручено собрать заказ <b>№{orderNumber}</b>.',
+  'notify.orderAssigned.COURIER': 'Вам поручено доставить заказ <b>№{orderNumber}</b>.',
+  'notify.invite': '<b>{shopName}</b> приглашает вас в команду. Роль: {role}.',
+  // The date goes first: Russian dates end in "г.", which a closing full stop would double.
+  'notify.subscriptionEnding': '{validUntil} заканчивается подписка Posy магазина <b>{shopName}</b>.',
+  'notify.batchExpiring':
+    'Истекает срок: <b>{stockItemName}</b>, {quantity} {unit}, использовать до {expiresAt}.',
+  'notify.deliveryWindowAtRisk':
+    '⚠️ Заказ <b>№{orderNumber}</b> может не успеть к окну доставки, оно заканчивается {windowEnd}.',
+
+  'button.openOrder': 'Открыть заказ',
+  'button.acceptInvite': 'Принять приглашение',
+  'button.openSubscription': 'Управлять подпиской',
+  'button.openStock': 'Открыть склад',
+};

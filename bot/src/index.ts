@@ -1,0 +1,26 @@
+export { setCommands } from './bot/commands.js';
+export type { BotContext, LocaleFlavor } from './bot/context.js';
+export { type BotDependencies, createBot } from './bot/createBot.js';
+export { isStartPayload, miniAppUrl, startLink } from './bot/deep-link.js';
+export { type LocaleStore, MemoryLocaleStore } from './bot/locale-store.js';
+export type { BotLogger } from './bot/logger.js';
+export { setMenuButton } from './bot/menu-button.js';
+export { type BotConfig, BotConfigError, parseBotConfig } from './config.js';
+export { type Locale, locales, resolveLocale, t } from './i18n/translate.js';
+export { createBotApi } from './notify/api.js';
+export {
+  type Notification,
+  type NotificationKind,
+  type NotificationPayloads,
+  type OrderStatus,
+  orderStatuses,
+  type StaffRole,
+  staffRoles,
+} from './notify/kinds.js';
+export { type PermanentFailureReason, type SendNotificationResult, sendNotification } from './notify/send.js';
+export {
+  notificationKinds,
+  type RenderedNotification,
+  type RenderNotificationOptions,
+  renderNotification,
+} from './notify/templates.js';

@@ -1,0 +1,38 @@
+export const orderStatuses = [
+  'NEW',
+  'CONFIRMED',
+  'IN_PRODUCTION',
+  'READY',
+  'OUT_FOR_DELIVERY',
+  'DELIVERED',
+  'CANCELLED',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const staffRoles = ['OWNER', 'MANAGER', 'FLORIST', 'COURIER'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/** What each notification carries. Dates are ISO 8601 strings, as they come out of the outbox's JSON. */
+export interface NotificationPayloads {
+  LOGIN_CODE: { code: string; expiresInMinutes: number };
+  ORDER_STATUS_CHANGED: {
+    orderId: string;
+    orderNumber: string | number;
+    status: OrderStatus;
+    shopName: string;
+  };
+  ORDER_ASSIGNED: { orderId: string; orderNumber: string | number; role: 'FLORIST' | 'COURIER' };
+  /** `link` opens the invitation: a Mini App URL (opened as a web app) or any other http(s)/tg link. */
+  INVITE: { shopName: string; role: StaffRole; link: string };
+  SUBSCRIPTION_ENDING: { subscriptionId: string; validUntil: string; shopName: string };
+  /** `unit` is shown as given (e.g. "stems"); translate it before queuing if it is a code. */
+  BATCH_EXPIRING: { stockItemName: string; quantity: number; unit: string; expiresAt: string };
+  DELIVERY_WINDOW_AT_RISK: { orderId: string; orderNumber: string | number; windowEnd: string };
+}
+
+export type NotificationKind = keyof NotificationPayloads;
+
+/** A notification as queued: its kind and that kind's payload. */
+export type Notification = {
+  [K in NotificationKind]: { kind: K; payload: NotificationPayloads[K] };
+}[NotificationKind];

@@ -1,0 +1,107 @@
+import { Api, GrammyError, InputFile } from 'grammy';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeBotApi, startFakeBotApi } from './fake-bot-api.js';
+
+let fake: FakeBotApi;
+let api: Api;
+
+beforeEach(async () => {
+  fake = await startFakeBotApi();
+  api = new Api(fake.token, { apiRoot: fake.apiRoot });
+});
+
+afterEach(() => fake.stop());
+
+const post = (method: string, init: RequestInit) =>
+  fetch(`${fake.apiRoot}/bot${fake.token}/${method}`, { method: 'POST', ...init });
+
+describe('fake Bot API', () => {
+  it('answers getMe and sendMessage sent by grammY as JSON', async () => {
+    expect((await api.getMe()).username).toBe('posy_test_bot');
+    const message = await api.sendMessage(42, '<b>Hi</b> &amp; bye', { parse_mode: 'HTML' });
+    expect(message).toMatchObject({ message_id: 1, chat: { id: 42 }, text: 'Hi & bye' });
+    expect(fake.calls).toEqual([
+      { method: 'getMe', payload: {} },
+      { method: 'sendMessage', payload: { chat_id: 42, text: '<b>Hi</b> &amp; bye', parse_mode: 'HTML' } },
+    ]);
+  });
+
+  it('reads form-urlencoded bodies, parsing JSON-serialized fields', async () => {
+    const body = new URLSearchParams({
+      chat_id: '7',
+      text: 'Привет',
+      reply_markup: JSON.stringify({ inline_keyboard: [[{ text: 'Go', url: 'https://posy.test' }]] }),
+    });
+    const response = await post('sendMessage', { body });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, result: { chat: { id: 7 }, text: 'Привет' } });
+    expect(fake.calls[0]?.payload).toEqual({
+      chat_id: '7',
+      text: 'Привет',
+      reply_markup: { inline_keyboard: [[{ text: 'Go', url: 'https://posy.test' }]] },
+    });
+  });
+
+  it('reads multipart bodies as grammY sends them with a file, and 404s an unknown method', async () => {
+    const upload = api.sendDocument(9, new InputFile(Buffer.from('hello'), 'note.txt'), {
+      caption: 'Заметка',
+    });
+    await expect(upload).rejects.toMatchObject({ error_code: 404, description: 'Not Found' });
+    expect(fake.calls[0]).toEqual({
+      method: 'sendDocument',
+      payload: { chat_id: '9', document: { filename: 'note.txt', size: 5 }, caption: 'Заметка' },
+    });
+  });
+
+  it('reads multipart bodies from fetch FormData', async () => {
+    const form = new FormData();
+    form.set('chat_id', '5');
+    form.set('text', 'from a form');
+    const response = await post('sendMessage', { body: form });
+    expect(await response.json()).toMatchObject({ ok: true, result: { text: 'from a form' } });
+    expect(fake.calls[0]?.payload).toEqual({ chat_id: '5', text: 'from a form' });
+  });
+
+  it('rejects another token with 401 and records nothing', async () => {
+    const response = await fetch(`${fake.apiRoot}/bot1:wrong/getMe`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ ok: false, error_code: 401, description: 'Unauthorized' });
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('fails the next call of a method once, with parameters and the matching HTTP status', async () => {
+    fake.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 3',
+      parameters: { retry_after: 3 },
+    });
+    const response = await post('sendMessage', { body: new URLSearchParams({ chat_id: '1', text: 'a' }) });
+    expect(response.status).toBe(429);
+    expect(await response.json()).toEqual({
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 3',
+      parameters: { retry_after: 3 },
+    });
+    await expect(api.sendMessage(1, 'b')).resolves.toMatchObject({ text: 'b' });
+  });
+
+  it('rejects HTML Telegram could not parse, like Telegram', async () => {
+    const error = await api
+      .sendMessage(1, 'a <b> b', { parse_mode: 'HTML' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GrammyError);
+    expect((error as GrammyError).description).toMatch(/^Bad Request: can't parse entities/);
+    await expect(api.sendMessage(1, '1 < 2', { parse_mode: 'HTML' })).rejects.toThrow("can't parse entities");
+    await expect(api.sendMessage(1, '<script>x</script>', { parse_mode: 'HTML' })).rejects.toThrow(
+      'Unsupported start tag',
+    );
+  });
+
+  it('validates setMyCommands', async () => {
+    await expect(api.setMyCommands([{ command: 'start', description: 'Open' }])).resolves.toBe(true);
+    await expect(api.setMyCommands([{ command: 'Start!', description: 'Open' }])).rejects.toThrow(
+      'BOT_COMMAND_INVALID',
+    );
+  });
+});

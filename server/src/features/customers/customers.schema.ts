@@ -1,0 +1,73 @@
+import { builder } from '../../builder.js';
+import { visibleCustomers } from '../common/access.js';
+
+builder.prismaObject('CustomerAddress', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    label: t.exposeString('label', { nullable: true }),
+    address: t.exposeString('address'),
+    comment: t.exposeString('comment', { nullable: true }),
+    isDefault: t.exposeBoolean('isDefault'),
+  }),
+});
+
+builder.prismaObject('ImportantDate', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    month: t.exposeInt('month'),
+    day: t.exposeInt('day'),
+    year: t.exposeInt('year', { nullable: true }),
+  }),
+});
+
+const managesCustomers = { shopRole: ['ADMIN', 'MANAGER'], customer: true, apiScope: 'customers:read' } as const;
+
+builder.prismaNode('Customer', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [visibleCustomers(ctx)] }),
+  nullable: true,
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    phone: t.exposeString('phone', { nullable: true }),
+    email: t.exposeString('email', { nullable: true, authScopes: managesCustomers }),
+    note: t.exposeString('note', { nullable: true, authScopes: { shopRole: ['ADMIN', 'MANAGER'] } }),
+    addresses: t.relation('addresses', { authScopes: managesCustomers }),
+    importantDates: t.relation('importantDates', { authScopes: managesCustomers }),
+    orders: t.relatedConnection('orders', {
+      cursor: 'id',
+      authScopes: managesCustomers,
+      query: () => ({ orderBy: { id: 'desc' } }),
+      totalCount: true,
+    }),
+  }),
+});
+
+builder.queryField('customers', (t) =>
+  t.prismaConnection({
+    type: 'Customer',
+    cursor: 'id',
+    authScopes: { signedIn: true },
+    args: { search: t.arg.string({ required: false }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.customer.findMany({ ...query, where: customersWhere(ctx, args.search), orderBy: { id: 'asc' } }),
+    totalCount: (_parent, args, ctx) => ctx.prisma.customer.count({ where: customersWhere(ctx, args.search) }),
+  }),
+);
+
+function customersWhere(ctx: Parameters<typeof visibleCustomers>[0], search: string | null | undefined) {
+  const term = search?.trim();
+  return {
+    AND: [
+      visibleCustomers(ctx),
+      term
+        ? {
+            OR: [
+              { name: { contains: term, mode: 'insensitive' as const } },
+              { phone: { contains: term.replace(/[^\d+]/g, '') || term } },
+            ],
+          }
+        : {},
+    ],
+  };
+}

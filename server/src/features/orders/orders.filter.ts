@@ -1,0 +1,34 @@
+import type { OrderStatus, Prisma } from '@posy/prisma';
+
+export interface OrdersFilter {
+  status?: OrderStatus[] | null;
+  windowFrom?: Date | null;
+  windowTo?: Date | null;
+  search?: string | null;
+}
+
+/**
+ * Turns the board's filter into a where clause. Search matches an order number exactly when the
+ * term is a number, and otherwise (or also) phone digits and recipient/customer names.
+ */
+export function ordersWhere(filter: OrdersFilter | null | undefined): Prisma.OrderWhereInput {
+  if (!filter) return {};
+  const and: Prisma.OrderWhereInput[] = [];
+  if (filter.status?.length) and.push({ status: { in: filter.status } });
+  if (filter.windowFrom) and.push({ windowStart: { gte: filter.windowFrom } });
+  if (filter.windowTo) and.push({ windowStart: { lt: filter.windowTo } });
+  const term = filter.search?.trim();
+  if (term) {
+    const or: Prisma.OrderWhereInput[] = [
+      { recipientName: { contains: term, mode: 'insensitive' } },
+      { customer: { name: { contains: term, mode: 'insensitive' } } },
+    ];
+    const digits = term.replace(/\D/g, '');
+    if (/^#?\d{1,9}$/.test(term)) or.push({ number: Number(digits) });
+    if (digits.length >= 3) {
+      or.push({ recipientPhone: { contains: digits } }, { customer: { phone: { contains: digits } } });
+    }
+    and.push({ OR: or });
+  }
+  return { AND: and };
+}

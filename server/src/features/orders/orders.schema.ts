@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import { visibleOrders } from '../common/access.js';
+import { MoneyRef, money } from '../common/money.schema.js';
+import { ordersWhere } from './orders.filter.js';
+
+export const OrderStatusEnum = builder.enumType('OrderStatus', {
+  values: ['NEW', 'CONFIRMED', 'IN_PRODUCTION', 'READY', 'OUT_FOR_DELIVERY', 'DELIVERED', 'CANCELLED'] as const,
+});
+export const PaymentStatusEnum = builder.enumType('PaymentStatus', { values: ['UNPAID', 'PAID', 'REFUNDED'] as const });
+export const FulfillmentTypeEnum = builder.enumType('FulfillmentType', { values: ['DELIVERY', 'PICKUP'] as const });
+export const OrderSourceEnum = builder.enumType('OrderSource', {
+  values: ['STAFF', 'TELEGRAM', 'API', 'SUBSCRIPTION'] as const,
+});
+
+builder.prismaObject('OrderItem', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    product: t.relation('product'),
+    productName: t.exposeString('productName', { description: 'The name when the order was made.' }),
+    quantity: t.exposeInt('quantity'),
+    unitPrice: t.field({
+      type: MoneyRef,
+      select: { unitPriceMinor: true, order: { select: { currency: true } } },
+      resolve: (item) => money(item.unitPriceMinor, item.order.currency),
+    }),
+    total: t.field({
+      type: MoneyRef,
+      select: { totalMinor: true, order: { select: { currency: true } } },
+      resolve: (item) => money(item.totalMinor, item.order.currency),
+    }),
+  }),
+});
+
+builder.prismaObject('OrderEvent', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    at: t.expose('at', { type: 'DateTime' }),
+    actor: t.relation('actor', { nullable: true }),
+    byApiKey: t.boolean({ select: { actorApiKeyId: true }, resolve: (e) => e.actorApiKeyId !== null }),
+    fromStatus: t.expose('fromStatus', { type: OrderStatusEnum, nullable: true }),
+    toStatus: t.expose('toStatus', { type: OrderStatusEnum }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+const orderMoney = (field: 'subtotalMinor' | 'deliveryFeeMinor' | 'discountMinor' | 'totalMinor') =>
+  ({
+    type: MoneyRef,
+    select: { [field]: true, currency: true },
+    resolve: (o: Record<string, unknown>) => money(o[field] as number, o.currency as string),
+  }) as const;
+
+export const OrderRef = builder.prismaNode('Order', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [visibleOrders(ctx)] }),
+  nullable: true,
+  fields: (t) => ({
+    number: t.exposeInt('number'),
+    status: t.expose('status', { type: OrderStatusEnum }),
+    paymentStatus: t.expose('paymentStatus', { type: PaymentStatusEnum }),
+    fulfillment: t.expose('fulfillment', { type: FulfillmentTypeEnum }),
+    source: t.expose('source', { type: OrderSourceEnum }),
+    customer: t.relation('customer'),
+    recipientName: t.exposeString('recipientName', { nullable: true }),
+    recipientPhone: t.exposeString('recipientPhone', { nullable: true }),
+    deliveryAddress: t.exposeString('deliveryAddress', { nullable: true }),
+    addressComment: t.exposeString('addressComment', { nullable: true }),
+    windowStart: t.expose('windowStart', { type: 'DateTime', nullable: true }),
+    windowEnd: t.expose('windowEnd', { type: 'DateTime', nullable: true }),
+    cardText: t.exposeString('cardText', { nullable: true }),
+    note: t.exposeString('note', { nullable: true, authScopes: { shopRole: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'] } }),
+    items: t.relation('items', { query: { orderBy: { id: 'asc' } } }),
+    subtotal: t.field(orderMoney('subtotalMinor')),
+    deliveryFee: t.field(orderMoney('deliveryFeeMinor')),
+    discount: t.field(orderMoney('discountMinor')),
+    total: t.field(orderMoney('totalMinor')),
+    version: t.exposeInt('version', { description: 'Send it back with every change (optimistic locking).' }),
+    courier: t.relation('courier', { nullable: true }),
+    florist: t.relation('florist', { nullable: true }),
+    events: t.relation('events', { query: { orderBy: { at: 'asc' } } }),
+    cancelReason: t.exposeString('cancelReason', { nullable: true }),
+    cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+const OrdersFilterInput = builder.inputType('OrdersFilter', {
+  fields: (t) => ({
+    status: t.field({ type: [OrderStatusEnum], required: false }),
+    windowFrom: t.field({ type: 'DateTime', required: false, description: 'Window starts at or after' }),
+    windowTo: t.field({ type: 'DateTime', required: false, description: 'Window starts before' }),
+    search: t.string({
+      required: false,
+      description: 'Order number, phone digits, recipient or customer name',
+      validate: z.string().max(100, 'Search is limited to 100 characters'),
+    }),
+  }),
+  validate: z
+    .object({ windowFrom: z.date().nullish(), windowTo: z.date().nullish() })
+    .refine((f) => !f.windowFrom || !f.windowTo || f.windowFrom < f.windowTo, {
+      message: 'windowFrom must be before windowTo',
+      path: ['windowTo'],
+    }),
+});
+
+builder.queryField('orders', (t) =>
+  t.prismaConnection({
+    type: 'Order',
+    cursor: 'id',
+    description: 'Orders of the active shop the viewer may see, newest first.',
+    authScopes: { signedIn: true },
+    args: { filter: t.arg({ type: OrdersFilterInput, required: false }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.order.findMany({
+        ...query,
+        where: { AND: [visibleOrders(ctx), ordersWhere(args.filter)] },
+        orderBy: { id: 'desc' },
+      }),
+    totalCount: (_parent, args, ctx) =>
+      ctx.prisma.order.count({ where: { AND: [visibleOrders(ctx), ordersWhere(args.filter)] } }),
+  }),
+);
+
+builder.queryField('order', (t) =>
+  t.prismaField({
+    type: 'Order',
+    nullable: true,
+    authScopes: { signedIn: true },
+    args: { id: t.arg.globalID({ for: OrderRef }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.order.findFirst({ ...query, where: { AND: [{ id: args.id.id }, visibleOrders(ctx)] } }),
+  }),
+);
+
+builder.subscriptionField('orderUpdated', (t) =>
+  t.prismaField({
+    type: 'Order',
+    nullable: true,
+    description: 'The order each time it changes (status, assignment, payment); follow an order live.',
+    authScopes: { signedIn: true },
+    args: { id: t.arg.globalID({ for: OrderRef }) },
+    subscribe: async function* (_root, args, ctx) {
+      // Check visibility before listening, so nobody can wait on another shop's order.
+      const where = { AND: [{ id: args.id.id }, visibleOrders(ctx)] };
+      if (!(await ctx.prisma.order.findFirst({ where, select: { id: true } }))) return;
+      for await (const event of ctx.pubsub.subscribe('order:changed', ctx.shopId ?? '')) {
+        if (event.orderId === args.id.id) yield event;
+      }
+    },
+    resolve: (query, _event, args, ctx) =>
+      ctx.prisma.order.findFirst({ ...query, where: { AND: [{ id: args.id.id }, visibleOrders(ctx)] } }),
+  }),
+);

@@ -1,0 +1,103 @@
+import { builder } from '../../builder.js';
+import { visibleProducts } from '../common/access.js';
+import { MoneyRef, money } from '../common/money.schema.js';
+import { marginOf, productCostMinor } from './products.cost.js';
+
+const costSelection = {
+  priceMinor: true,
+  shop: { select: { currency: true } },
+  components: { select: { quantity: true, stockItem: { select: { unitCostMinor: true } } } },
+} as const;
+
+/** Cost and margin are the shop's business, not its customers' or couriers'. */
+const seesCost = { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'catalog:read' } as const;
+
+export const StockUnitEnum = builder.enumType('StockUnit', {
+  values: ['STEM', 'PIECE', 'BUNCH', 'GRAM', 'CENTIMETER'] as const,
+});
+
+builder.prismaNode('StockItem', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, shopId: ctx.shopId ?? '' }),
+  nullable: true,
+  authScopes: { shopRole: ['ADMIN', 'MANAGER', 'FLORIST'], apiScope: 'catalog:read' },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    unit: t.expose('unit', { type: StockUnitEnum }),
+    onHand: t.exposeInt('onHand'),
+    unitCost: t.field({
+      type: MoneyRef,
+      authScopes: seesCost,
+      select: { unitCostMinor: true, shop: { select: { currency: true } } },
+      resolve: (item) => money(item.unitCostMinor, item.shop.currency),
+    }),
+  }),
+});
+
+builder.prismaObject('ProductComponent', {
+  fields: (t) => ({
+    quantity: t.exposeInt('quantity'),
+    stockItem: t.relation('stockItem'),
+  }),
+});
+
+builder.prismaNode('Product', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [visibleProducts(ctx)] }),
+  nullable: true,
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    description: t.exposeString('description', { nullable: true }),
+    active: t.exposeBoolean('active'),
+    price: t.field({
+      type: MoneyRef,
+      select: { priceMinor: true, shop: { select: { currency: true } } },
+      resolve: (p) => money(p.priceMinor, p.shop.currency),
+    }),
+    components: t.relation('components', {
+      authScopes: { shopRole: ['ADMIN', 'MANAGER', 'FLORIST'], apiScope: 'catalog:read' },
+    }),
+    cost: t.field({
+      type: MoneyRef,
+      authScopes: seesCost,
+      select: costSelection,
+      resolve: (p) => money(productCostMinor(p.components), p.shop.currency),
+    }),
+    margin: t.float({
+      nullable: true,
+      description: 'Share of the price left after cost (0.6 = 60 %); null for a free product.',
+      authScopes: seesCost,
+      select: costSelection,
+      resolve: (p) => marginOf(p.priceMinor, productCostMinor(p.components)),
+    }),
+  }),
+});
+
+builder.queryField('products', (t) =>
+  t.prismaConnection({
+    type: 'Product',
+    cursor: 'id',
+    authScopes: { signedIn: true },
+    args: { search: t.arg.string({ required: false }), activeOnly: t.arg.boolean({ required: false }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.product.findMany({
+        ...query,
+        where: productsWhere(ctx, args),
+        orderBy: { id: 'asc' },
+      }),
+    totalCount: (_parent, args, ctx) => ctx.prisma.product.count({ where: productsWhere(ctx, args) }),
+  }),
+);
+
+function productsWhere(
+  ctx: Parameters<typeof visibleProducts>[0],
+  args: { search?: string | null; activeOnly?: boolean | null },
+) {
+  return {
+    AND: [
+      visibleProducts(ctx),
+      args.search ? { name: { contains: args.search, mode: 'insensitive' as const } } : {},
+      args.activeOnly ? { active: true } : {},
+    ],
+  };
+}

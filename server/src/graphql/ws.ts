@@ -1,0 +1,130 @@
+import type { Server } from 'node:http';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
+import { WebSocketServer } from 'ws';
+import type { Context } from '../context.js';
+import { requestIdFrom } from '../http/request-id.js';
+import type { PubSub } from '../pubsub.js';
+import type { GraphQLServer, RequestContextFactory } from './yoga.js';
+
+/** What a client sends in `connection_init`: the same credentials as the HTTP headers. */
+export type ConnectionParams = Record<string, unknown> & {
+  authorization?: string;
+  apiKey?: string;
+  shopId?: string;
+};
+
+/**
+ * graphql-ws on the same port and path as HTTP GraphQL. Operations run through `yoga.getEnveloped`,
+ * so limits, masking and context are those of HTTP (Yoga's graphql-ws example). The caller is
+ * authenticated once in `connection_init`: bad credentials close with 4401, and the socket is
+ * closed again with 4401 when the access token expires or 4403 when its session is revoked, so the
+ * client reconnects with a fresh token.
+ */
+export function attachWebSocketServer(options: {
+  httpServer: Server;
+  yoga: GraphQLServer;
+  createContext: RequestContextFactory;
+  pubsub: PubSub;
+}) {
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const closers = new Set<() => void>();
+
+  const server = useServer<ConnectionParams | undefined, { context: Context; stop: () => void }>(
+    {
+      execute: (args) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const headers = new Headers();
+        if (typeof params.authorization === 'string') headers.set('authorization', params.authorization);
+        if (typeof params.apiKey === 'string') headers.set('x-api-key', params.apiKey);
+        if (typeof params.shopId === 'string') headers.set('x-shop-id', params.shopId);
+        const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
+        try {
+          ctx.extra.context = await options.createContext({
+            headers,
+            requestId,
+            ip: ctx.extra.request.socket.remoteAddress ?? null,
+          });
+        } catch (error) {
+          ctx.extra.socket.close(CloseCode.Unauthorized, truncate((error as Error).message));
+          return false;
+        }
+        ctx.extra.stop = watchSession(ctx.extra.context, params, options.pubsub, (code, reason) =>
+          ctx.extra.socket.close(code, reason),
+        );
+        closers.add(ctx.extra.stop);
+        return true;
+      },
+      onClose: (ctx) => {
+        ctx.extra.stop?.();
+        if (ctx.extra.stop) closers.delete(ctx.extra.stop);
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const connection = ctx.extra.context as Context;
+        const { schema, execute, subscribe, contextFactory, parse, validate } = options.yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+          connection,
+          requestId: connection.requestId,
+          ip: connection.ip,
+        });
+        const document = parse(payload.query);
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe } satisfies Enveloped,
+        };
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    async close() {
+      for (const stop of closers) stop();
+      await server.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}
+
+type Enveloped = Pick<ReturnType<GraphQLServer['getEnveloped']>, 'execute' | 'subscribe'>;
+
+function watchSession(
+  context: Context,
+  params: ConnectionParams,
+  pubsub: PubSub,
+  close: (code: number, reason: string) => void,
+): () => void {
+  const timers: NodeJS.Timeout[] = [];
+  let iterator: AsyncIterator<unknown> | undefined;
+  if (context.viewer.kind === 'user') {
+    const token = params.authorization?.replace(/^Bearer\s+/i, '') ?? '';
+    const exp = decodeJwt(token).exp;
+    if (exp) timers.push(setTimeout(() => close(CloseCode.Unauthorized, 'Access token expired'), exp * 1000 - Date.now()));
+    const revoked = pubsub.subscribe('session:revoked', context.viewer.sessionId);
+    iterator = revoked[Symbol.asyncIterator]();
+    iterator.next().then(
+      (result) => {
+        if (!result.done) close(CloseCode.Forbidden, 'Session revoked');
+      },
+      () => {},
+    );
+  }
+  return () => {
+    for (const timer of timers) clearTimeout(timer);
+    void iterator?.return?.();
+  };
+}
+
+const truncate = (reason: string) => Buffer.from(reason).subarray(0, 120).toString();

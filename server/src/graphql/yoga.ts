@@ -1,0 +1,83 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { GraphQLError } from 'graphql';
+import { createYoga, useErrorHandler } from 'graphql-yoga';
+import type { Context } from '../context.js';
+import { schema } from '../schema.js';
+
+/** Per-request values the HTTP handler and the WebSocket server hand to Yoga. */
+export interface ServerContext {
+  requestId: string;
+  ip: string | null;
+  /** Set for WebSocket operations: the context built once when the connection was authenticated. */
+  connection?: Context;
+}
+
+export type RequestContextFactory = (input: {
+  headers: Headers;
+  requestId: string;
+  ip: string | null;
+}) => Promise<Context>;
+
+/** Limits every operation passes, whatever the transport (graphql-armor; numbers sized for our screens). */
+export const operationLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  costLimit: 20_000,
+  batchLimit: 5,
+};
+
+/**
+ * The Yoga instance. HTTP requests arrive with a requestId/ip server context; WebSocket operations
+ * go through `yoga.getEnveloped` with the same plugins (see ws.ts).
+ */
+export function createGraphQLServer(options: {
+  createContext: RequestContextFactory;
+  isProduction: boolean;
+  corsOrigins: string[];
+  log: { error(obj: object, msg: string): void };
+}) {
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { subscriptionsProtocol: 'WS', title: 'Posy GraphQL' },
+    batching: { limit: operationLimits.batchLimit },
+    cors: options.corsOrigins.length ? { origin: options.corsOrigins, credentials: true } : false,
+    logging: false,
+    context: ({ request, requestId, ip, connection }) =>
+      connection ? connection : options.createContext({ headers: request.headers, requestId, ip }),
+    // Yoga keeps GraphQLErrors (ours carry extensions.code) and masks everything else; see errors.ts.
+    maskedErrors: true,
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true },
+        maxAliases: { n: operationLimits.maxAliases },
+        maxTokens: { n: operationLimits.maxTokens },
+        maxDirectives: { n: operationLimits.maxDirectives },
+        costLimit: { maxCost: operationLimits.costLimit, ignoreIntrospection: true },
+        blockFieldSuggestion: { enabled: options.isProduction },
+      }),
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization', 'x-shop-id'] }),
+      useDisableIntrospection({
+        // In production only signed-in callers may introspect; in development GraphiQL works for anyone.
+        isDisabled: (request) =>
+          options.isProduction && !request.headers.get('authorization') && !request.headers.get('x-api-key'),
+      }),
+      useErrorHandler(({ errors, context }) => {
+        for (const error of errors) {
+          const original = error instanceof GraphQLError ? error.originalError : error;
+          if (original && !(original instanceof GraphQLError)) {
+            const ctx = context as Partial<ServerContext>;
+            options.log.error({ err: original, requestId: ctx.requestId }, 'unexpected error in operation');
+          }
+        }
+      }),
+    ],
+  });
+}
+
+export type GraphQLServer = ReturnType<typeof createGraphQLServer>;

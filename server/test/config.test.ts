@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  test('defaults give a working development setup with no variables at all', () => {
+    const config = parseConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.auth.accessTokenTtlSeconds).toBe(900);
+  });
+
+  test('every bad variable is named in one message', () => {
+    const attempt = () => parseConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', BOT_TOKEN: 'nope' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT/);
+    expect(attempt).toThrow(/DATABASE_URL/);
+    expect(attempt).toThrow(/BOT_TOKEN/);
+  });
+
+  test('production refuses to start without a signing key', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/JWT_PRIVATE_KEY/);
+  });
+
+  test('empty URLs count as unset, lists are split', () => {
+    const config = parseConfig({ DATABASE_URL: '', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+});

@@ -1,0 +1,30 @@
+import { createPrismaClient } from '@posy/prisma/client';
+import { seed } from '@posy/prisma/seed';
+import { cloneDatabase, createTemplateDatabase, startTestPostgres } from '@posy/prisma/test-database';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+    seededTemplate: string;
+  }
+}
+
+/**
+ * Once per run: a PostgreSQL (DATABASE_URL, or embedded), a migrated template, and from it a seeded
+ * template that every test file clones (CREATE DATABASE … TEMPLATE, a few ms) instead of migrating.
+ */
+export default async function setup(project: TestProject) {
+  const postgres = await startTestPostgres();
+  const migrated = await createTemplateDatabase(postgres.adminUrl);
+  const seeded = await cloneDatabase(postgres.adminUrl, migrated);
+  const prisma = createPrismaClient(seeded.databaseUrl);
+  await seed(prisma);
+  await prisma.$disconnect();
+  project.provide('adminDatabaseUrl', postgres.adminUrl);
+  project.provide('seededTemplate', new URL(seeded.databaseUrl).pathname.slice(1));
+  return async () => {
+    await seeded.drop();
+    await postgres.stop();
+  };
+}

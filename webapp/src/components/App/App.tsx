@@ -1,0 +1,38 @@
+import { type RouteSectionProps, Router } from '@solidjs/router';
+import { Provider } from '@urql/solid';
+import { ErrorBoundary, Show, Suspense } from 'solid-js';
+import { graphqlClient } from '../../graphql/client';
+import { routes } from '../../routes';
+import { type Launch, LaunchContext } from '../../telegram/launch';
+import { ErrorPage } from '../ErrorPage/ErrorPage';
+import { Spinner } from '../Spinner/Spinner';
+
+function AppShell(props: RouteSectionProps) {
+  return (
+    <div class="app">
+      <ErrorBoundary fallback={(error, reset) => <ErrorPage error={error} onRetry={reset} />}>
+        <Suspense fallback={<Spinner />}>{props.children}</Suspense>
+      </ErrorBoundary>
+    </div>
+  );
+}
+
+/**
+ * The whole app is keyed by the GraphQL client: signing in or out and switching shops give a new
+ * client (see graphqlClient), and with it a new router and pages, so nothing cached for one shop is
+ * shown in another. The new router starts from the address bar, so whoever changes the scope puts
+ * the destination there first.
+ */
+export function App(props: { launch: Launch }) {
+  return (
+    <LaunchContext.Provider value={props.launch}>
+      <Show when={graphqlClient()} keyed>
+        {(client) => (
+          <Provider value={client}>
+            <Router root={AppShell}>{routes}</Router>
+          </Provider>
+        )}
+      </Show>
+    </LaunchContext.Provider>
+  );
+}

@@ -1,0 +1,48 @@
+import type { CombinedError } from '@urql/core';
+
+/** The `extensions.code` values the server sends, plus the two the client adds itself. */
+export const apiErrorCodes = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'RATE_LIMITED',
+] as const;
+
+export type ApiErrorCode = (typeof apiErrorCodes)[number] | 'NETWORK' | 'UNKNOWN';
+
+/** One failure as the interface explains it to the user. */
+export interface ApiProblem {
+  code: ApiErrorCode;
+  /** The server's own message (English, for people debugging); the interface shows its translated text first. */
+  detail?: string;
+  /** Only for RATE_LIMITED: how long the server asks to wait. */
+  retryAfterSeconds?: number;
+}
+
+function isKnownCode(code: unknown): code is (typeof apiErrorCodes)[number] {
+  return typeof code === 'string' && (apiErrorCodes as readonly string[]).includes(code);
+}
+
+/**
+ * Classifies a failed operation. No response at all is NETWORK; a GraphQL error with a code the
+ * client knows keeps that code; anything else (masked "Unexpected error.", HTTP 5xx) is UNKNOWN.
+ */
+export function describeApiError(error: CombinedError): ApiProblem {
+  const graphQLError = error.graphQLErrors[0];
+  if (!graphQLError) {
+    return error.networkError ? { code: 'NETWORK', detail: error.networkError.message } : { code: 'UNKNOWN' };
+  }
+  const { code, retryAfterSeconds } = graphQLError.extensions ?? {};
+  if (!isKnownCode(code)) return { code: 'UNKNOWN', detail: graphQLError.message };
+  const problem: ApiProblem = { code, detail: graphQLError.message };
+  if (code === 'RATE_LIMITED' && typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0) {
+    problem.retryAfterSeconds = Math.ceil(retryAfterSeconds);
+  }
+  return problem;
+}
+
+export function hasErrorCode(error: CombinedError | undefined, code: ApiErrorCode): boolean {
+  return error !== undefined && describeApiError(error).code === code;
+}

@@ -1,0 +1,56 @@
+import type { en } from './en';
+
+/** The languages Posy speaks. */
+export type Locale = 'ru' | 'en';
+
+/** Plural forms of one message, keyed by Intl.PluralRules categories; `other` is always required. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+type Reference = typeof en;
+
+/** Keys of plain messages. */
+export type MessageKey = { [K in keyof Reference]: Reference[K] extends string ? K : never }[keyof Reference];
+
+/** Keys of messages that depend on a count. */
+export type PluralKey = Exclude<keyof Reference, MessageKey>;
+
+/** A complete dictionary: every key of en.ts, plain messages as strings, plural messages as forms. */
+export type Dictionary = { [K in keyof Reference]: Reference[K] extends string ? string : PluralForms };
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** Replaces `{name}` with `params.name`; unknown names are left as they are, so a missing parameter shows. */
+export function interpolate(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function translate(dictionary: Dictionary, key: MessageKey, params?: MessageParams): string {
+  return interpolate(dictionary[key], params);
+}
+
+export function translatePlural(
+  dictionary: Dictionary,
+  locale: Locale,
+  key: PluralKey,
+  count: number,
+  params: MessageParams = {},
+): string {
+  const forms = dictionary[key];
+  const category = new Intl.PluralRules(locale).select(count);
+  return interpolate(forms[category] ?? forms.other, { count, ...params });
+}
+
+/**
+ * The first supported language among the candidates, most preferred first (the user's saved locale,
+ * then Telegram's language code, then the browser's languages). Region and script subtags are ignored.
+ * @default 'en' when none is supported
+ */
+export function resolveLocale(candidates: readonly (string | null | undefined)[]): Locale {
+  for (const candidate of candidates) {
+    const language = candidate?.toLowerCase().split(/[-_]/)[0];
+    if (language === 'ru' || language === 'en') return language;
+  }
+  return 'en';
+}

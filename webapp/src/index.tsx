@@ -1,0 +1,28 @@
+import { render } from 'solid-js/web';
+import { registerSW } from 'virtual:pwa-register';
+import { App } from './components/App/App';
+import { ErrorPage } from './components/ErrorPage/ErrorPage';
+import { init } from './init';
+import './index.css';
+
+const root = document.getElementById('root');
+
+async function start(): Promise<void> {
+  if (!root) throw new Error('index.html has no #root element');
+  // Imported only in development: the condition is `false` in production builds, so the bundler drops the mock.
+  if (import.meta.env.DEV) await import('./mockEnv');
+  const launch = await init({ debug: import.meta.env.DEV });
+  render(() => <App launch={launch} />, root);
+  // The service worker caches the app shell for installed use; updates apply on the next start.
+  registerSW({ immediate: true });
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  if (root) {
+    root.replaceChildren();
+    render(() => <ErrorPage error={error} />, root);
+  } else {
+    document.body.textContent = `Posy could not start: ${String(error)}`;
+  }
+});

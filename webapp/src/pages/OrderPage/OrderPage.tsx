@@ -1,0 +1,188 @@
+import { useLocation, useNavigate, useParams } from '@solidjs/router';
+import { createQuery } from '@urql/solid';
+import { For, type JSX, Match, Show, Switch } from 'solid-js';
+import { activeMembership } from '../../auth/session';
+import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { Spinner } from '../../components/Spinner/Spinner';
+import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
+import { dateTime, money, t, timeWindow } from '../../i18n/i18n';
+import { href, inAppPath, orderIdFromParams } from '../../route-paths';
+import { useTelegramBackButton } from '../../telegram/backButton';
+import { OrderQuery } from './order.loader';
+
+/** One order: who, where, when, what it costs, who works on it and what happened to it. */
+export default function OrderPage() {
+  const params = useParams<{ orderId: string }>();
+  const location = useLocation<{ backTo?: string }>();
+  const navigate = useNavigate();
+
+  // Back to the board as the user left it (filter, search) when they came from it.
+  const backTo = inAppPath(location.state?.backTo, href.orders());
+  const telegramBack = useTelegramBackButton(() => navigate(backTo));
+
+  const [result, refetch] = createQuery({
+    query: OrderQuery,
+    variables: () => ({ id: orderIdFromParams(params) }),
+    requestPolicy: 'cache-and-network',
+  });
+  const timeZone = () => activeMembership()?.shop.timezone;
+
+  return (
+    <main class="page">
+      <Switch>
+        <Match when={result.data?.order}>
+          {(order) => (
+            <>
+              <PageHeader
+                title={t('order.title', { number: order().number })}
+                subtitle={t('order.createdAt', { date: dateTime(order().createdAt, { timeZone: timeZone() }) })}
+                backHref={telegramBack ? undefined : backTo}
+              />
+              <div class="order-status-row">
+                <StatusBadge status={order().status} />
+                <span class={`payment payment--${order().paymentStatus.toLowerCase()}`}>
+                  {t(`paymentStatus.${order().paymentStatus}`)}
+                </span>
+              </div>
+
+              <Section title={t(`fulfillment.${order().fulfillment}`)}>
+                <Row label={t('order.window')}>
+                  {timeWindow(order().windowStart, order().windowEnd, { timeZone: timeZone() }) ??
+                    t('order.windowMissing')}
+                </Row>
+                <Show when={order().fulfillment === 'DELIVERY'}>
+                  <Row label={t('order.address')}>{order().deliveryAddress ?? '—'}</Row>
+                </Show>
+              </Section>
+
+              <Section title={t('order.customer')}>
+                <Row label={order().customer.name}>
+                  <Phone number={order().customer.phone} />
+                </Row>
+                <Show when={order().recipientName || order().recipientPhone}>
+                  <Row label={`${t('order.recipient')}: ${order().recipientName ?? ''}`}>
+                    <Phone number={order().recipientPhone} />
+                  </Row>
+                </Show>
+              </Section>
+
+              <Show when={order().cardText}>
+                {(cardText) => (
+                  <Section title={t('order.card')}>
+                    <blockquote class="card-text">{cardText()}</blockquote>
+                  </Section>
+                )}
+              </Show>
+
+              <Section title={t('order.items')}>
+                <ul class="items">
+                  <For each={order().items}>
+                    {(item) => (
+                      <li class="items__row">
+                        <span class="items__name">{item.product.name}</span>
+                        <span class="items__quantity">
+                          {t('order.quantity', { quantity: item.quantity, price: money(item.unitPrice) })}
+                        </span>
+                        <span class="items__total">{money(item.total)}</span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+                <dl class="totals">
+                  <dt>{t('order.subtotal')}</dt>
+                  <dd>{money(order().subtotal)}</dd>
+                  <dt>{t('order.deliveryFee')}</dt>
+                  <dd>{money(order().deliveryFee)}</dd>
+                  <dt class="totals__grand">{t('order.total')}</dt>
+                  <dd class="totals__grand">{money(order().total)}</dd>
+                </dl>
+              </Section>
+
+              <Section title={t('order.team')}>
+                <Row label={t('order.florist')}>{order().florist?.name ?? t('order.unassigned')}</Row>
+                <Row label={t('order.courier')}>{order().courier?.name ?? t('order.unassigned')}</Row>
+              </Section>
+
+              <Show when={order().cancelReason}>
+                {(reason) => (
+                  <Section title={t('order.cancelReason')}>
+                    <p>{reason()}</p>
+                  </Section>
+                )}
+              </Show>
+
+              <Section title={t('order.history')}>
+                <ol class="timeline">
+                  <For each={order().events}>
+                    {(event) => (
+                      <li class="timeline__event">
+                        <div class="timeline__what">
+                          {(() => {
+                            const from = event.fromStatus;
+                            return from
+                              ? t('order.event.changed', {
+                                  from: t(`orderStatus.${from}`),
+                                  to: t(`orderStatus.${event.toStatus}`),
+                                })
+                              : t('order.event.created', { to: t(`orderStatus.${event.toStatus}`) });
+                          })()}
+                        </div>
+                        <div class="timeline__meta">
+                          {dateTime(event.at, { timeZone: timeZone() })} · {event.actor?.name ?? t('order.event.system')}
+                        </div>
+                        <Show when={event.note}>
+                          <div class="timeline__note">{event.note}</div>
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ol>
+              </Section>
+            </>
+          )}
+        </Match>
+        <Match when={result.fetching}>
+          <PageHeader title={t('orders.title')} backHref={telegramBack ? undefined : backTo} />
+          <Spinner />
+        </Match>
+        <Match when={true}>
+          <PageHeader title={t('orders.title')} backHref={telegramBack ? undefined : backTo} />
+          <Show when={result.error} fallback={<p class="empty">{t('order.notFound')}</p>}>
+            <ErrorMessage
+              error={result.error}
+              overrides={{ NOT_FOUND: 'order.notFound' }}
+              onRetry={() => refetch({ requestPolicy: 'network-only' })}
+            />
+          </Show>
+        </Match>
+      </Switch>
+    </main>
+  );
+}
+
+function Section(props: { title: string; children: JSX.Element }) {
+  return (
+    <section class="section">
+      <h2 class="section__title">{props.title}</h2>
+      <div class="section__body">{props.children}</div>
+    </section>
+  );
+}
+
+function Row(props: { label: string; children: JSX.Element }) {
+  return (
+    <div class="row">
+      <span class="row__label">{props.label}</span>
+      <span class="row__value">{props.children}</span>
+    </div>
+  );
+}
+
+function Phone(props: { number: string | null | undefined }) {
+  return (
+    <Show when={props.number} fallback="—">
+      {(number) => <a href={`tel:${number().replace(/[^\d+]/g, '')}`}>{number()}</a>}
+    </Show>
+  );
+}

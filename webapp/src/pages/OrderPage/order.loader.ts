@@ -1,0 +1,91 @@
+import type { RoutePreloadFuncArgs } from '@solidjs/router';
+import { activeMembership } from '../../auth/session';
+import { graphqlClient } from '../../graphql/client';
+import { graphql } from '../../graphql/graphql';
+import { orderIdFromParams } from '../../route-paths';
+
+const MoneyFields = graphql(`
+  fragment MoneyFields on Money @_unmask {
+    amountMinor
+    currency
+  }
+`);
+
+export const OrderQuery = graphql(
+  `
+  query Order($id: ID!) {
+    order(id: $id) {
+      id
+      number
+      status
+      paymentStatus
+      fulfillment
+      version
+      createdAt
+      customer {
+        id
+        name
+        phone
+      }
+      recipientName
+      recipientPhone
+      deliveryAddress
+      windowStart
+      windowEnd
+      cardText
+      items {
+        id
+        quantity
+        product {
+          id
+          name
+        }
+        unitPrice {
+          ...MoneyFields
+        }
+        total {
+          ...MoneyFields
+        }
+      }
+      subtotal {
+        ...MoneyFields
+      }
+      deliveryFee {
+        ...MoneyFields
+      }
+      total {
+        ...MoneyFields
+      }
+      florist {
+        id
+        name
+      }
+      courier {
+        id
+        name
+      }
+      cancelReason
+      events {
+        id
+        at
+        fromStatus
+        toStatus
+        note
+        actor {
+          id
+          name
+        }
+      }
+    }
+  }
+`,
+  [MoneyFields],
+);
+
+/** Starts loading the order when its link is hovered or opened. */
+export function preloadOrder({ params }: RoutePreloadFuncArgs): void {
+  if (!activeMembership()) return;
+  void graphqlClient()
+    .query(OrderQuery, { id: orderIdFromParams(params) })
+    .toPromise();
+}

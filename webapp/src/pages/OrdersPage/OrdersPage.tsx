@@ -1,0 +1,198 @@
+import { A, useLocation, useSearchParams } from '@solidjs/router';
+import { createQuery } from '@urql/solid';
+import type { ResultOf } from 'gql.tada';
+import { createMemo, createSignal, For, on, onCleanup, Show, createComputed } from 'solid-js';
+import { activeMembership } from '../../auth/session';
+import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { Spinner } from '../../components/Spinner/Spinner';
+import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
+import { money, t, timeWindow, tPlural } from '../../i18n/i18n';
+import { href } from '../../route-paths';
+import {
+  type OrderStatus,
+  type OrdersSearch,
+  orderStatuses,
+  ordersSearchParams,
+  parseOrdersSearch,
+} from './orders-filter';
+import { type OrderCardFields, OrdersQuery, ordersVariables } from './orders.loader';
+
+/** How long typing pauses before the search is sent. */
+const searchDelayMs = 300;
+
+/**
+ * The order board: status chips and a search box (both kept in the URL), then the orders, newest
+ * first, a page at a time. Each loaded page is its own query (urql's recipe for "load more" with the
+ * document cache), so returning to the board shows what was loaded and refreshes it.
+ */
+export default function OrdersPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const search = createMemo(() => parseOrdersSearch(searchParams), undefined, {
+    equals: (a, b) => a.search === b.search && a.statuses.join() === b.statuses.join(),
+  });
+  const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
+  createComputed(on(search, () => setCursors([null]), { defer: true }));
+
+  const [typed, setTyped] = createSignal(search().search);
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(searchTimer));
+  function onSearchInput(value: string) {
+    setTyped(value);
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => update({ ...search(), search: value }), searchDelayMs);
+  }
+
+  function update(next: OrdersSearch) {
+    setSearchParams(ordersSearchParams(next), { replace: true });
+  }
+
+  function toggleStatus(status: OrderStatus) {
+    const current = search().statuses;
+    const statuses = current.includes(status) ? current.filter((s) => s !== status) : [...current, status];
+    update({ ...search(), statuses });
+  }
+
+  return (
+    <main class="page">
+      <PageHeader
+        title={t('orders.title')}
+        subtitle={activeMembership()?.shop.name}
+        actions={
+          <A class="button button--small button--plain" href={href.shops()}>
+            {t('orders.switchShop')}
+          </A>
+        }
+      />
+      <div class="toolbar">
+        <input
+          class="field__input toolbar__search"
+          type="search"
+          enterkeyhint="search"
+          placeholder={t('orders.search')}
+          aria-label={t('orders.search')}
+          value={typed()}
+          onInput={(event) => onSearchInput(event.currentTarget.value)}
+        />
+        <div class="chips" role="group" aria-label={t('orders.title')}>
+          <button
+            type="button"
+            class="chip"
+            aria-pressed={search().statuses.length === 0}
+            onClick={() => update({ ...search(), statuses: [] })}
+          >
+            {t('orders.filter.all')}
+          </button>
+          <For each={orderStatuses}>
+            {(status) => (
+              <button
+                type="button"
+                class={`chip chip--${status.toLowerCase()}`}
+                aria-pressed={search().statuses.includes(status)}
+                onClick={() => toggleStatus(status)}
+              >
+                {t(`orderStatus.${status}`)}
+              </button>
+            )}
+          </For>
+        </div>
+      </div>
+      <For each={cursors()}>
+        {(after, index) => (
+          <OrdersChunk
+            search={search()}
+            after={after}
+            first={index() === 0}
+            last={index() === cursors().length - 1}
+            onLoadMore={(cursor) => setCursors([...cursors(), cursor])}
+          />
+        )}
+      </For>
+    </main>
+  );
+}
+
+interface OrdersChunkProps {
+  search: OrdersSearch;
+  after: string | null;
+  first: boolean;
+  last: boolean;
+  onLoadMore: (cursor: string) => void;
+}
+
+/** One page of the board. The first shows the total; the last offers "load more". */
+function OrdersChunk(props: OrdersChunkProps) {
+  const [orders, refetch] = createQuery({
+    query: OrdersQuery,
+    variables: () => ordersVariables(props.search, props.after),
+    requestPolicy: 'cache-and-network',
+  });
+  const connection = () => orders.data?.orders;
+
+  return (
+    <>
+      <Show when={props.first && connection()}>
+        {(loaded) => <p class="list-summary">{tPlural('orders.count', loaded().totalCount)}</p>}
+      </Show>
+      <ErrorMessage error={orders.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <Show when={connection()} fallback={
+          <Show when={orders.fetching}>
+            <Spinner />
+          </Show>
+        }>
+        {(loaded) => (
+          <>
+            <Show when={props.first && loaded().edges.length === 0}>
+              <p class="empty">{t('orders.empty')}</p>
+            </Show>
+            <ul class="order-list">
+              <For each={loaded().edges}>{(edge) => <OrderCard order={edge.node} />}</For>
+            </ul>
+            <Show when={props.last && loaded().pageInfo.hasNextPage && loaded().pageInfo.endCursor}>
+              {(cursor) => (
+                <button type="button" class="button load-more" onClick={() => props.onLoadMore(cursor())}>
+                  {t('orders.loadMore')}
+                </button>
+              )}
+            </Show>
+          </>
+        )}
+      </Show>
+    </>
+  );
+}
+
+function OrderCard(props: { order: ResultOf<typeof OrderCardFields> }) {
+  const location = useLocation();
+  const timeZone = () => activeMembership()?.shop.timezone;
+  const deliveryWindow = () =>
+    timeWindow(props.order.windowStart, props.order.windowEnd, { timeZone: timeZone() });
+  return (
+    <li>
+      <A
+        class="order-card"
+        href={href.order(props.order.id)}
+        state={{ backTo: `${location.pathname}${location.search}` }}
+      >
+        <div class="order-card__top">
+          <span class="order-card__number">#{props.order.number}</span>
+          <StatusBadge status={props.order.status} />
+          <span class="order-card__total">{money(props.order.total)}</span>
+        </div>
+        <div class="order-card__customer">{props.order.recipientName ?? props.order.customer.name}</div>
+        <div class="order-card__meta">
+          <span>{t(`fulfillment.${props.order.fulfillment}`)}</span>
+          <Show when={deliveryWindow()}>
+            <span>{deliveryWindow()}</span>
+          </Show>
+          <span class={`payment payment--${props.order.paymentStatus.toLowerCase()}`}>
+            {t(`paymentStatus.${props.order.paymentStatus}`)}
+          </span>
+        </div>
+        <Show when={props.order.fulfillment === 'DELIVERY' && props.order.deliveryAddress}>
+          <div class="order-card__address">{props.order.deliveryAddress}</div>
+        </Show>
+      </A>
+    </li>
+  );
+}

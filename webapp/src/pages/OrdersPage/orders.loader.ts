@@ -1,0 +1,63 @@
+import type { RoutePreloadFuncArgs } from '@solidjs/router';
+import type { VariablesOf } from 'gql.tada';
+import { activeMembership } from '../../auth/session';
+import { graphqlClient } from '../../graphql/client';
+import { graphql } from '../../graphql/graphql';
+import { type OrdersSearch, ordersFilter, parseOrdersSearch } from './orders-filter';
+
+/** One order card on the board. */
+export const OrderCardFields = graphql(`
+  fragment OrderCardFields on Order @_unmask {
+    id
+    number
+    status
+    paymentStatus
+    fulfillment
+    customer {
+      id
+      name
+    }
+    recipientName
+    deliveryAddress
+    windowStart
+    windowEnd
+    total {
+      amountMinor
+      currency
+    }
+  }
+`);
+
+export const OrdersQuery = graphql(
+  `
+  query Orders($first: Int!, $after: String, $filter: OrdersFilter) {
+    orders(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...OrderCardFields
+        }
+      }
+    }
+  }
+`,
+  [OrderCardFields],
+);
+
+/** Orders per page of the board (and per "load more"). */
+export const ordersPageSize = 20;
+
+export function ordersVariables(search: OrdersSearch, after: string | null): VariablesOf<typeof OrdersQuery> {
+  return { first: ordersPageSize, after, filter: ordersFilter(search) };
+}
+
+/** Starts loading the board's first page for the filter in the URL. */
+export function preloadOrders({ location }: RoutePreloadFuncArgs): void {
+  if (!activeMembership()) return;
+  void graphqlClient().query(OrdersQuery, ordersVariables(parseOrdersSearch(location.query), null)).toPromise();
+}

@@ -1,0 +1,89 @@
+import { useNavigate } from '@solidjs/router';
+import { createMutation, createQuery } from '@urql/solid';
+import { createEffect, For, Show } from 'solid-js';
+import { LogoutMutation } from '../../auth/auth.documents';
+import { activeMembership, chooseShop, endSession, session, updateSessionUser } from '../../auth/session';
+import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { t } from '../../i18n/i18n';
+import { href } from '../../route-paths';
+import { useTelegramBackButton } from '../../telegram/backButton';
+import { ShopPickerQuery } from './shop-picker.loader';
+
+/** Choose the shop to work in (users with several memberships), and sign out. */
+export default function ShopPickerPage() {
+  const navigate = useNavigate();
+  const [me, refetch] = createQuery({ query: ShopPickerQuery, requestPolicy: 'cache-and-network' });
+  const [logoutState, logout] = createMutation(LogoutMutation);
+
+  // Its parent is the order board, but only once there is a shop to show it for.
+  const hasParent = activeMembership() !== undefined;
+  const telegramBack = hasParent && useTelegramBackButton(() => navigate(href.orders()));
+
+  createEffect(() => {
+    const user = me.data?.me;
+    if (user) updateSessionUser(user);
+  });
+
+  const memberships = () => session()?.user.memberships ?? [];
+
+  function enterShop(shopId: string) {
+    if (session()?.activeShopId === shopId) {
+      navigate(href.orders());
+      return;
+    }
+    // A new shop re-creates the app (App.tsx) at the address bar's path: put the destination there first.
+    window.history.replaceState(null, '', href.orders());
+    chooseShop(shopId);
+  }
+
+  async function signOut() {
+    // Revoke the refresh token on the server; sign out locally even when that fails (offline, already expired).
+    await logout({});
+    window.history.replaceState(null, '', href.login());
+    endSession();
+  }
+
+  return (
+    <main class="page">
+      <PageHeader
+        title={t('shops.title')}
+        subtitle={t('shops.signedInAs', { name: session()?.user.name ?? '' })}
+        backHref={hasParent && !telegramBack ? href.orders() : undefined}
+      />
+      <ErrorMessage error={me.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <Show when={memberships().length > 0} fallback={<p class="empty">{t('shops.empty')}</p>}>
+        <ul class="list">
+          <For each={memberships()}>
+            {(membership) => (
+              <li>
+                <button type="button" class="list__item list__button" onClick={() => enterShop(membership.shop.id)}>
+                  <span class="list__main">
+                    <span class="list__title">{membership.shop.name}</span>
+                    <span class="list__subtitle">{t(`role.${membership.role}`)}</span>
+                  </span>
+                  <Show when={membership.shop.id === session()?.activeShopId}>
+                    <span class="badge">{t('shops.current')}</span>
+                  </Show>
+                  <span class="list__chevron" aria-hidden="true">
+                    ›
+                  </span>
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <div class="page__footer">
+        <button
+          type="button"
+          class="button button--plain button--destructive"
+          disabled={logoutState.fetching}
+          onClick={() => void signOut()}
+        >
+          {t('shops.logout')}
+        </button>
+      </div>
+    </main>
+  );
+}

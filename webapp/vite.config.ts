@@ -1,0 +1,64 @@
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import solid from 'vite-plugin-solid';
+
+/** Where `vite dev` forwards /graphql (HTTP and the graphql-ws WebSocket): the server's default port. */
+const apiTarget = 'http://127.0.0.1:4000';
+
+/** Posy's rose: the manifest's theme colour and the fallback accent outside Telegram (see src/index.css). */
+const themeColor = '#c0406a';
+
+export default defineConfig({
+  plugins: [
+    solid(),
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      // src/index.tsx registers the worker through `virtual:pwa-register`, so nothing is injected into index.html.
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: 'Posy',
+        short_name: 'Posy',
+        description: 'Orders, production and delivery for flower shops',
+        lang: 'ru',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: themeColor,
+        background_color: '#ffffff',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Client-side routes (/orders/…) open the cached shell; the server does the same history fallback.
+        navigateFallback: 'index.html',
+        // The API is never answered from the service worker: not as a navigation (GraphiQL in a tab)…
+        navigateFallbackDenylist: [/^\/graphql/],
+        // …and not as a fetch: always the network, never a cache.
+        runtimeCaching: [{ urlPattern: ({ url }) => url.pathname.startsWith('/graphql'), handler: 'NetworkOnly' }],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  server: {
+    proxy: {
+      '/graphql': { target: apiTarget, ws: true },
+    },
+  },
+  preview: {
+    proxy: {
+      '/graphql': { target: apiTarget, ws: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+  },
+});
