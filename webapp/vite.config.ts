@@ -42,7 +42,9 @@ export default defineConfig({
         // The API is never answered from the service worker: not as a navigation (GraphiQL in a tab)…
         navigateFallbackDenylist: [/^\/graphql/],
         // …and not as a fetch: always the network, never a cache.
-        runtimeCaching: [{ urlPattern: ({ url }) => url.pathname.startsWith('/graphql'), handler: 'NetworkOnly' }],
+        runtimeCaching: [
+          { urlPattern: ({ url }) => url.pathname.startsWith('/graphql'), handler: 'NetworkOnly' },
+        ],
         cleanupOutdatedCaches: true,
       },
     }),

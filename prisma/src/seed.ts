@@ -78,7 +78,7 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
           shopId: shop.id,
           name: 'Demo integration',
           prefix: 'demo000001',
-          hash: createHash('sha256').update(DEMO_API_KEY.split('_')[2]!).digest('hex'),
+          hash: createHash('sha256').update(DEMO_API_KEY.slice('posy_demo000001_'.length)).digest('hex'),
           scopes: ['orders:read', 'orders:write', 'catalog:read', 'customers:read', 'stock:read'],
           createdById: admin.id,
         },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createPrismaClient } from '@posy/prisma/client';
 import { resolveDatabase } from '@posy/prisma/database';
 import { applyMigrations } from '@posy/prisma/migrate';
+import { assertValidSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import { createTokenSigner } from './auth/tokens.js';
 import type { Config } from './config.js';
@@ -14,6 +15,7 @@ import { createHttpHandler } from './http/handler.js';
 import { createLogger, type Logger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
 import { createContextFactory } from './request-context.js';
+import { schema } from './schema.js';
 import { seedDemoShopIfEmpty } from './seed-demo.js';
 
 export interface RunningApp {
@@ -36,6 +38,8 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
   const cleanups: Array<() => Promise<unknown>> = [];
 
   async function start(): Promise<RunningApp> {
+    // An invalid schema would otherwise only show as a masked error on the first request.
+    assertValidSchema(schema);
     const database = await resolveDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: path.join(config.dataDir, 'postgres'),

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@posy/prisma';
+import type { TokenSigner } from './auth/tokens.js';
 import type { ShopRole, Viewer } from './auth/viewer.js';
 import type { Config } from './config.js';
 import { badInput, forbidden, unauthenticated } from './errors.js';
@@ -14,6 +15,7 @@ export interface AppDeps {
   prisma: AppPrisma;
   log: Logger;
   pubsub: PubSub;
+  signer: TokenSigner;
 }
 
 /** The per-operation context, the same for HTTP and WebSocket operations. */

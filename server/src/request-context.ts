@@ -1,10 +1,9 @@
 import { authenticate, resolveActiveShop } from './auth/authenticate.js';
-import type { TokenSigner } from './auth/tokens.js';
 import type { AppDeps, Context } from './context.js';
 import type { RequestContextFactory } from './graphql/yoga.js';
 
 /** Builds the context of one operation from its headers: who calls, and in which shop. */
-export function createContextFactory(deps: AppDeps & { signer: TokenSigner }): RequestContextFactory {
+export function createContextFactory(deps: AppDeps): RequestContextFactory {
   return async ({ headers, requestId, ip }): Promise<Context> => {
     const viewer = await authenticate(deps, {
       authorization: headers.get('authorization'),
@@ -16,6 +15,7 @@ export function createContextFactory(deps: AppDeps & { signer: TokenSigner }): R
       prisma: deps.prisma,
       log: deps.log.child({ requestId }),
       pubsub: deps.pubsub,
+      signer: deps.signer,
       requestId,
       ip,
       viewer,

@@ -5,5 +5,6 @@ import './features/users/users.schema.js';
 import './features/products/products.schema.js';
 import './features/customers/customers.schema.js';
 import './features/orders/orders.schema.js';
+import './features/auth/auth.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

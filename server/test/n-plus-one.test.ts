@@ -39,6 +39,7 @@ async function countStatements(first: number) {
 }
 
 test('a nested list query runs a fixed number of SQL statements, whatever the page size', async () => {
+  await countStatements(1); // warm-up: the API key's first use records lastUsedAt
   const two = await countStatements(2);
   const nine = await countStatements(9);
   expect(nine.length).toBe(two.length);

@@ -1,5 +1,5 @@
-import { render } from 'solid-js/web';
 import { registerSW } from 'virtual:pwa-register';
+import { render } from 'solid-js/web';
 import { App } from './components/App/App';
 import { ErrorPage } from './components/ErrorPage/ErrorPage';
 import { init } from './init';

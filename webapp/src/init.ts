@@ -10,8 +10,8 @@ import {
   viewport,
 } from '@tma.js/sdk-solid';
 import { setDeviceLanguages } from './i18n/i18n';
-import { bindTelegramTheme } from './telegram/theme';
 import type { Launch } from './telegram/launch';
+import { bindTelegramTheme } from './telegram/theme';
 
 export interface InitOptions {
   /** Log the Telegram bridge's traffic to the console. @default false */

@@ -13,7 +13,8 @@ export const routePaths = {
 
 export const href = {
   /** The login page; `next` is where to go after signing in. */
-  login: (next?: string) => (next ? `${routePaths.login}?next=${encodeURIComponent(next)}` : routePaths.login),
+  login: (next?: string) =>
+    next ? `${routePaths.login}?next=${encodeURIComponent(next)}` : routePaths.login,
   shops: () => routePaths.shops,
   orders: (search?: OrdersSearch) => `${routePaths.orders}${search ? ordersQueryString(search) : ''}`,
   /** Relay global IDs are base64 and may hold "/", "+" and "=", so the segment is encoded. */

@@ -1,8 +1,9 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createYoga, useErrorHandler } from 'graphql-yoga';
+import { createYoga, maskError, useErrorHandler } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { schema } from '../schema.js';
 
@@ -48,10 +49,30 @@ export function createGraphQLServer(options: {
     batching: { limit: operationLimits.batchLimit },
     cors: options.corsOrigins.length ? { origin: options.corsOrigins, credentials: true } : false,
     logging: false,
-    context: ({ request, requestId, ip, connection }) =>
-      connection ? connection : options.createContext({ headers: request.headers, requestId, ip }),
+    context: async ({ request, requestId, ip, connection }) => {
+      if (connection) return connection;
+      try {
+        return await options.createContext({ headers: request.headers, requestId, ip });
+      } catch (error) {
+        // Typed errors (bad token, unknown shop) go to the client; anything else is ours: log it.
+        if (!(error instanceof GraphQLError)) options.log.error({ err: error, requestId }, 'context creation failed');
+        throw error;
+      }
+    },
     // Yoga keeps GraphQLErrors (ours carry extensions.code) and masks everything else; see errors.ts.
-    maskedErrors: true,
+    maskedErrors: {
+      maskError: (error, message, isDev) => {
+        // Pothos refuses a global id of the wrong type: the caller's mistake, so give it the code.
+        if (error instanceof GraphQLError && error.originalError instanceof PothosValidationError) {
+          return new GraphQLError(error.message, {
+            nodes: error.nodes,
+            path: error.path,
+            extensions: { code: 'BAD_USER_INPUT' },
+          });
+        }
+        return maskError(error, message, isDev);
+      },
+    },
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true },

@@ -44,7 +44,10 @@ export function parseStoredSession(stored: string | null): Session | null {
  * The shop to work in: the preferred one while the user is still a member of it, else the only
  * membership, else none (the shop picker asks).
  */
-export function pickActiveShopId(memberships: readonly Membership[], preferred: string | null): string | null {
+export function pickActiveShopId(
+  memberships: readonly Membership[],
+  preferred: string | null,
+): string | null {
   if (preferred && memberships.some((membership) => membership.shop.id === preferred)) return preferred;
   if (memberships.length === 1) return memberships[0]?.shop.id ?? null;
   return null;
@@ -75,7 +78,10 @@ function save(next: Session | null): void {
 export function startSession(payload: AuthPayload): Session {
   const previous = currentSession();
   const preferredShop = previous?.user.id === payload.user.id ? previous.activeShopId : null;
-  const next: Session = { ...payload, activeShopId: pickActiveShopId(payload.user.memberships, preferredShop) };
+  const next: Session = {
+    ...payload,
+    activeShopId: pickActiveShopId(payload.user.memberships, preferredShop),
+  };
   save(next);
   return next;
 }
@@ -83,7 +89,10 @@ export function startSession(payload: AuthPayload): Session {
 /** After a token refresh: new tokens and user, same shop while still a member. */
 export function renewSession(payload: AuthPayload): void {
   const previous = currentSession();
-  save({ ...payload, activeShopId: pickActiveShopId(payload.user.memberships, previous?.activeShopId ?? null) });
+  save({
+    ...payload,
+    activeShopId: pickActiveShopId(payload.user.memberships, previous?.activeShopId ?? null),
+  });
 }
 
 /** Fresher user data (the `me` query): memberships granted or revoked since sign-in take effect. */

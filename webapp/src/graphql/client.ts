@@ -1,8 +1,16 @@
-import { Client, type CombinedError, cacheExchange, fetchExchange } from '@urql/core';
+import type { RoutePreloadFuncArgs } from '@solidjs/router';
+import {
+  type AnyVariables,
+  Client,
+  type CombinedError,
+  cacheExchange,
+  type DocumentInput,
+  fetchExchange,
+} from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
 import { type Accessor, createMemo, createRoot, untrack } from 'solid-js';
 import { RefreshSessionMutation } from '../auth/auth.documents';
-import { endSession, isAccessTokenExpiring, renewSession, session } from '../auth/session';
+import { activeMembership, endSession, isAccessTokenExpiring, renewSession, session } from '../auth/session';
 import { describeApiError } from './errors';
 
 /**
@@ -43,7 +51,11 @@ export function createGraphqlClient(): Client {
         },
         willAuthError(operation) {
           const current = session();
-          return !operation.context.skipSessionRefresh && current !== null && isAccessTokenExpiring(current, new Date());
+          return (
+            !operation.context.skipSessionRefresh &&
+            current !== null &&
+            isAccessTokenExpiring(current, new Date())
+          );
         },
         didAuthError(error, operation) {
           return !operation.context.skipSessionRefresh && session() !== null && isUnauthenticated(error);
@@ -87,3 +99,27 @@ export const graphqlClient: Accessor<Client> = createRoot(() => {
     return untrack(createGraphqlClient);
   });
 });
+
+/** Whose data a loader fetches: the signed-in user's own, or the active shop's (needs X-Shop-Id). */
+export type LoaderScope = 'user' | 'shop';
+
+/**
+ * What a route's loader does: starts the page's query so its data arrives while the page's code loads,
+ * and leaves the result in urql's cache for the page's own createQuery (cache-first) to read.
+ * Opening a page ('initial', 'navigate') always asks the network, so the page shows current data and
+ * sends no second request; hovering a link ('preload') only fills what is not cached yet. Skipped when
+ * the scope is missing (the route guards redirect). Runs untracked: the router calls loaders inside a
+ * computation, and reading the session there would re-run the loader on every session change.
+ */
+export function loadQuery<Data, Variables extends AnyVariables>(
+  query: DocumentInput<Data, Variables>,
+  variables: Variables,
+  intent: RoutePreloadFuncArgs['intent'],
+  scope: LoaderScope,
+): void {
+  untrack(() => {
+    if (scope === 'shop' ? !activeMembership() : !session()) return;
+    const requestPolicy = intent === 'preload' ? 'cache-first' : 'network-only';
+    void graphqlClient().query(query, variables, { requestPolicy }).toPromise();
+  });
+}

@@ -17,7 +17,8 @@ export const en = {
 
   'login.title': 'Sign in to Posy',
   'login.telegram.progress': 'Signing in with Telegram…',
-  'login.telegram.noInitData': 'Telegram did not pass sign-in data. Close the app and open it again from the bot.',
+  'login.telegram.noInitData':
+    'Telegram did not pass sign-in data. Close the app and open it again from the bot.',
   'login.tab.password': 'Password',
   'login.tab.code': 'Code in Telegram',
   'login.email': 'Email',
@@ -47,6 +48,7 @@ export const en = {
 
   'orders.title': 'Orders',
   'orders.search': 'Search: number, customer, phone, address',
+  'orders.filter.status': 'Order status',
   'orders.filter.all': 'All',
   'orders.count': { one: '{count} order', other: '{count} orders' },
   'orders.empty': 'No orders match.',

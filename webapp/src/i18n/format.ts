@@ -36,18 +36,18 @@ export interface DateFormatOptions {
 const dayAndTime: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   month: 'short',
-  hour: '2-digit',
+  hour: 'numeric',
   minute: '2-digit',
 };
 
-/** "12 Mar, 14:30" (en) / "12 мар., 14:30" (ru). */
+/** "Mar 12, 2:30 PM" (en) / "12 мар., 14:30" (ru). */
 export function formatDateTime(iso: string, locale: Locale, options: DateFormatOptions = {}): string {
   return new Intl.DateTimeFormat(locale, { ...dayAndTime, timeZone: options.timeZone }).format(new Date(iso));
 }
 
 /**
  * A delivery or pickup window. Intl's formatRange drops what both ends share, so the same day reads
- * "12 Mar, 14:00 – 16:00"; an open end shows the known end alone.
+ * "12 мар., 14:00 – 16:00"; an open end shows the known end alone.
  */
 export function formatWindow(
   startIso: string | null | undefined,

@@ -1,4 +1,4 @@
-import { createRoot, createSignal, createEffect } from 'solid-js';
+import { createEffect, createRoot, createSignal } from 'solid-js';
 import { session } from '../auth/session';
 import type { ApiProblem } from '../graphql/errors';
 import { en } from './en';
@@ -21,6 +21,7 @@ const dictionaries: Record<Locale, Dictionary> = { en, ru };
 const [deviceLanguages, setDeviceLanguages] = createSignal<readonly string[]>(
   typeof navigator === 'undefined' ? [] : navigator.languages,
 );
+
 export { setDeviceLanguages };
 
 /** The interface language: the signed-in user's saved locale, else the device's. Reactive. */

@@ -15,7 +15,8 @@ export const ru: Dictionary = {
 
   'login.title': 'Вход в Posy',
   'login.telegram.progress': 'Входим через Telegram…',
-  'login.telegram.noInitData': 'Telegram не передал данные для входа. Закройте приложение и откройте его из бота снова.',
+  'login.telegram.noInitData':
+    'Telegram не передал данные для входа. Закройте приложение и откройте его из бота снова.',
   'login.tab.password': 'Пароль',
   'login.tab.code': 'Код в Telegram',
   'login.email': 'Эл. почта',
@@ -45,8 +46,14 @@ export const ru: Dictionary = {
 
   'orders.title': 'Заказы',
   'orders.search': 'Поиск: номер, клиент, телефон, адрес',
+  'orders.filter.status': 'Статус заказа',
   'orders.filter.all': 'Все',
-  'orders.count': { one: '{count} заказ', few: '{count} заказа', many: '{count} заказов', other: '{count} заказа' },
+  'orders.count': {
+    one: '{count} заказ',
+    few: '{count} заказа',
+    many: '{count} заказов',
+    other: '{count} заказа',
+  },
   'orders.empty': 'Заказов не найдено.',
   'orders.loadMore': 'Показать ещё',
   'orders.switchShop': 'Сменить магазин',

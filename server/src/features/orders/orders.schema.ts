@@ -97,8 +97,9 @@ const OrdersFilterInput = builder.inputType('OrdersFilter', {
       validate: z.string().max(100, 'Search is limited to 100 characters'),
     }),
   }),
+  // A loose object: a plain one would strip the fields it does not name from the validated value.
   validate: z
-    .object({ windowFrom: z.date().nullish(), windowTo: z.date().nullish() })
+    .looseObject({ windowFrom: z.date().nullish(), windowTo: z.date().nullish() })
     .refine((f) => !f.windowFrom || !f.windowTo || f.windowFrom < f.windowTo, {
       message: 'windowFrom must be before windowTo',
       path: ['windowTo'],

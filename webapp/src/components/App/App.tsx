@@ -1,4 +1,4 @@
-import { type RouteSectionProps, Router } from '@solidjs/router';
+import { Router, type RouteSectionProps } from '@solidjs/router';
 import { Provider } from '@urql/solid';
 import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { graphqlClient } from '../../graphql/client';

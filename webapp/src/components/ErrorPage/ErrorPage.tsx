@@ -7,9 +7,11 @@ export interface ErrorPageProps {
   onRetry?: () => void;
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
-  return String(error);
+/** Name, message and causes: some SDK errors carry their meaning in the name alone (UnknownEnvError). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const own = error.message ? `${error.name}: ${error.message}` : error.name;
+  return error.cause === undefined ? own : `${own}\n← ${describeError(error.cause)}`;
 }
 
 /** Full-screen failure: startup errors and anything a page throws. Shows the error's own text, never hides it. */
@@ -20,7 +22,7 @@ export function ErrorPage(props: ErrorPageProps) {
         ✿
       </div>
       <h1>{t('startup.title')}</h1>
-      <pre class="error-page__message">{messageOf(props.error)}</pre>
+      <pre class="error-page__message">{describeError(props.error)}</pre>
       <p class="hint">{t('startup.hint')}</p>
       <Show
         when={props.onRetry}

@@ -17,7 +17,13 @@ export function PageHeader(props: PageHeaderProps) {
         {(backHref) => (
           <A class="page-header__back" href={backHref()} aria-label={t('app.back')}>
             <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
-              <path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
+              <path
+                d="M15 5l-7 7 7 7"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2.2"
+                stroke-linecap="round"
+              />
             </svg>
           </A>
         )}

@@ -6,8 +6,9 @@ import { href } from '../../route-paths';
 /** Layout route: its pages need a signed-in user; anyone else goes to the login page and comes back after. */
 export function RequireSession(props: RouteSectionProps) {
   const location = useLocation();
+  const returnTo = () => (location.pathname === '/' ? undefined : `${location.pathname}${location.search}`);
   return (
-    <Show when={session()} fallback={<Navigate href={href.login(`${location.pathname}${location.search}`)} />}>
+    <Show when={session()} fallback={<Navigate href={href.login(returnTo())} />}>
       {props.children}
     </Show>
   );

@@ -44,7 +44,9 @@ export default function LoginPage() {
         </main>
       }
     >
-      {(current) => <Navigate href={current().activeShopId ? afterLoginPath(searchParams.next) : href.shops()} />}
+      {(current) => (
+        <Navigate href={current().activeShopId ? afterLoginPath(searchParams.next) : href.shops()} />
+      )}
     </Show>
   );
 }

@@ -24,7 +24,6 @@ export default function OrderPage() {
   const [result, refetch] = createQuery({
     query: OrderQuery,
     variables: () => ({ id: orderIdFromParams(params) }),
-    requestPolicy: 'cache-and-network',
   });
   const timeZone = () => activeMembership()?.shop.timezone;
 
@@ -36,7 +35,9 @@ export default function OrderPage() {
             <>
               <PageHeader
                 title={t('order.title', { number: order().number })}
-                subtitle={t('order.createdAt', { date: dateTime(order().createdAt, { timeZone: timeZone() }) })}
+                subtitle={t('order.createdAt', {
+                  date: dateTime(order().createdAt, { timeZone: timeZone() }),
+                })}
                 backHref={telegramBack ? undefined : backTo}
               />
               <div class="order-status-row">
@@ -129,7 +130,8 @@ export default function OrderPage() {
                           })()}
                         </div>
                         <div class="timeline__meta">
-                          {dateTime(event.at, { timeZone: timeZone() })} · {event.actor?.name ?? t('order.event.system')}
+                          {dateTime(event.at, { timeZone: timeZone() })} ·{' '}
+                          {event.actor?.name ?? t('order.event.system')}
                         </div>
                         <Show when={event.note}>
                           <div class="timeline__note">{event.note}</div>

@@ -1,6 +1,5 @@
 import type { RoutePreloadFuncArgs } from '@solidjs/router';
-import { activeMembership } from '../../auth/session';
-import { graphqlClient } from '../../graphql/client';
+import { loadQuery } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
 import { orderIdFromParams } from '../../route-paths';
 
@@ -82,10 +81,7 @@ export const OrderQuery = graphql(
   [MoneyFields],
 );
 
-/** Starts loading the order when its link is hovered or opened. */
-export function preloadOrder({ params }: RoutePreloadFuncArgs): void {
-  if (!activeMembership()) return;
-  void graphqlClient()
-    .query(OrderQuery, { id: orderIdFromParams(params) })
-    .toPromise();
+/** The order behind `/orders/:orderId`. */
+export function preloadOrder({ params, intent }: RoutePreloadFuncArgs): void {
+  loadQuery(OrderQuery, { id: orderIdFromParams(params) }, intent, 'shop');
 }

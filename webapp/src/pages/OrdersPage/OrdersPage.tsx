@@ -1,7 +1,7 @@
 import { A, useLocation, useSearchParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import type { ResultOf } from 'gql.tada';
-import { createMemo, createSignal, For, on, onCleanup, Show, createComputed } from 'solid-js';
+import { createComputed, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { activeMembership } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
@@ -9,6 +9,7 @@ import { Spinner } from '../../components/Spinner/Spinner';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
 import { money, t, timeWindow, tPlural } from '../../i18n/i18n';
 import { href } from '../../route-paths';
+import { type OrderCardFields, OrdersQuery, ordersVariables } from './orders.loader';
 import {
   type OrderStatus,
   type OrdersSearch,
@@ -16,7 +17,6 @@ import {
   ordersSearchParams,
   parseOrdersSearch,
 } from './orders-filter';
-import { type OrderCardFields, OrdersQuery, ordersVariables } from './orders.loader';
 
 /** How long typing pauses before the search is sent. */
 const searchDelayMs = 300;
@@ -24,7 +24,7 @@ const searchDelayMs = 300;
 /**
  * The order board: status chips and a search box (both kept in the URL), then the orders, newest
  * first, a page at a time. Each loaded page is its own query (urql's recipe for "load more" with the
- * document cache), so returning to the board shows what was loaded and refreshes it.
+ * document cache); the first one is fetched by the loader (orders.loader.ts) whenever the board is opened.
  */
 export default function OrdersPage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -74,7 +74,8 @@ export default function OrdersPage() {
           value={typed()}
           onInput={(event) => onSearchInput(event.currentTarget.value)}
         />
-        <div class="chips" role="group" aria-label={t('orders.title')}>
+        <fieldset class="chips">
+          <legend class="visually-hidden">{t('orders.filter.status')}</legend>
           <button
             type="button"
             class="chip"
@@ -95,7 +96,7 @@ export default function OrdersPage() {
               </button>
             )}
           </For>
-        </div>
+        </fieldset>
       </div>
       <For each={cursors()}>
         {(after, index) => (
@@ -125,7 +126,6 @@ function OrdersChunk(props: OrdersChunkProps) {
   const [orders, refetch] = createQuery({
     query: OrdersQuery,
     variables: () => ordersVariables(props.search, props.after),
-    requestPolicy: 'cache-and-network',
   });
   const connection = () => orders.data?.orders;
 
@@ -135,11 +135,14 @@ function OrdersChunk(props: OrdersChunkProps) {
         {(loaded) => <p class="list-summary">{tPlural('orders.count', loaded().totalCount)}</p>}
       </Show>
       <ErrorMessage error={orders.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      <Show when={connection()} fallback={
+      <Show
+        when={connection()}
+        fallback={
           <Show when={orders.fetching}>
             <Spinner />
           </Show>
-        }>
+        }
+      >
         {(loaded) => (
           <>
             <Show when={props.first && loaded().edges.length === 0}>

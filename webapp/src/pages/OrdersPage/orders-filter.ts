@@ -39,7 +39,10 @@ export function parseOrdersSearch(query: { status?: QueryValue; q?: QueryValue }
 }
 
 /** The query values to write back (undefined removes a key), in the shape useSearchParams' setter takes. */
-export function ordersSearchParams(search: OrdersSearch): { status: string | undefined; q: string | undefined } {
+export function ordersSearchParams(search: OrdersSearch): {
+  status: string | undefined;
+  q: string | undefined;
+} {
   return {
     status: search.statuses.length ? search.statuses.join(',') : undefined,
     q: search.search.trim() || undefined,

@@ -1,7 +1,6 @@
 import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import type { VariablesOf } from 'gql.tada';
-import { activeMembership } from '../../auth/session';
-import { graphqlClient } from '../../graphql/client';
+import { loadQuery } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
 import { type OrdersSearch, ordersFilter, parseOrdersSearch } from './orders-filter';
 
@@ -56,8 +55,7 @@ export function ordersVariables(search: OrdersSearch, after: string | null): Var
   return { first: ordersPageSize, after, filter: ordersFilter(search) };
 }
 
-/** Starts loading the board's first page for the filter in the URL. */
-export function preloadOrders({ location }: RoutePreloadFuncArgs): void {
-  if (!activeMembership()) return;
-  void graphqlClient().query(OrdersQuery, ordersVariables(parseOrdersSearch(location.query), null)).toPromise();
+/** The board's first page for the filter in the URL. */
+export function preloadOrders({ location, intent }: RoutePreloadFuncArgs): void {
+  loadQuery(OrdersQuery, ordersVariables(parseOrdersSearch(location.query), null), intent, 'shop');
 }

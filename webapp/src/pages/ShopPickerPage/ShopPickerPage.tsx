@@ -1,6 +1,7 @@
 import { useNavigate } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
-import { createEffect, For, Show } from 'solid-js';
+import { createEffect, For, Show, untrack } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import { LogoutMutation } from '../../auth/auth.documents';
 import { activeMembership, chooseShop, endSession, session, updateSessionUser } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
@@ -20,9 +21,10 @@ export default function ShopPickerPage() {
   const hasParent = activeMembership() !== undefined;
   const telegramBack = hasParent && useTelegramBackButton(() => navigate(href.orders()));
 
+  // Keep the session's memberships current. The copy detaches them from urql's store, which keeps changing.
   createEffect(() => {
     const user = me.data?.me;
-    if (user) updateSessionUser(user);
+    if (user) untrack(() => updateSessionUser(structuredClone(unwrap(user))));
   });
 
   const memberships = () => session()?.user.memberships ?? [];
@@ -57,7 +59,11 @@ export default function ShopPickerPage() {
           <For each={memberships()}>
             {(membership) => (
               <li>
-                <button type="button" class="list__item list__button" onClick={() => enterShop(membership.shop.id)}>
+                <button
+                  type="button"
+                  class="list__item list__button"
+                  onClick={() => enterShop(membership.shop.id)}
+                >
                   <span class="list__main">
                     <span class="list__title">{membership.shop.name}</span>
                     <span class="list__subtitle">{t(`role.${membership.role}`)}</span>

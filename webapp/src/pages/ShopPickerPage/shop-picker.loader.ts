@@ -1,6 +1,6 @@
+import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import { SessionUserFields } from '../../auth/auth.documents';
-import { session } from '../../auth/session';
-import { graphqlClient } from '../../graphql/client';
+import { loadQuery } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
 
 /** The user's memberships as they are now, not as they were at sign-in. */
@@ -15,7 +15,7 @@ export const ShopPickerQuery = graphql(
   [SessionUserFields],
 );
 
-export function preloadShopPicker(): void {
-  if (!session()) return;
-  void graphqlClient().query(ShopPickerQuery, {}).toPromise();
+/** The user's memberships. */
+export function preloadShopPicker({ intent }: RoutePreloadFuncArgs): void {
+  loadQuery(ShopPickerQuery, {}, intent, 'user');
 }

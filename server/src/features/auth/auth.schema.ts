@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { verifyPassword } from '../../auth/passwords.js';
+import { builder } from '../../builder.js';
+import { requireUser } from '../../context.js';
+import { unauthenticated } from '../../errors.js';
+import { type IssuedTokens, refreshSession, revokeAllSessions, revokeSession, startSession } from './sessions.service.js';
+
+export const AuthPayload = builder.objectRef<IssuedTokens>('AuthPayload').implement({
+  description: 'A signed-in session: a short-lived access token and a one-use refresh token.',
+  fields: (t) => ({
+    accessToken: t.exposeString('accessToken', { description: 'Send as `Authorization: Bearer …`.' }),
+    accessTokenExpiresAt: t.expose('accessTokenExpiresAt', { type: 'DateTime' }),
+    refreshToken: t.exposeString('refreshToken', { description: 'Works once; refreshSession returns the next.' }),
+    user: t.prismaField({
+      type: 'User',
+      resolve: (query, tokens, _args, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: tokens.userId } }),
+    }),
+  }),
+});
+
+const device = () => z.string().max(200, 'device is limited to 200 characters');
+
+builder.mutationField('loginWithPassword', (t) =>
+  t.field({
+    type: AuthPayload,
+    description: 'Staff sign-in on the PWA outside Telegram.',
+    args: {
+      email: t.arg.string({ validate: z.email('Enter a valid email').max(254) }),
+      password: t.arg.string({ validate: z.string().min(1, 'Enter your password').max(200) }),
+      device: t.arg.string({ required: false, validate: device() }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const user = await ctx.prisma.user.findUnique({
+        where: { email: args.email.trim().toLowerCase() },
+        select: { id: true, passwordHash: true },
+      });
+      // Same answer and same work whether the email is unknown or the password wrong.
+      if (!(await verifyPassword(user?.passwordHash, args.password)) || !user) {
+        throw unauthenticated('Wrong email or password');
+      }
+      return startSession(ctx, user.id, args.device);
+    },
+  }),
+);
+
+builder.mutationField('refreshSession', (t) =>
+  t.field({
+    type: AuthPayload,
+    args: { refreshToken: t.arg.string({ validate: z.string().min(1).max(200) }) },
+    resolve: (_root, args, ctx) => refreshSession(ctx, args.refreshToken),
+  }),
+);
+
+builder.mutationField('logout', (t) =>
+  t.boolean({
+    description: 'Ends the current session.',
+    authScopes: { user: true },
+    resolve: async (_root, _args, ctx) => {
+      await revokeSession(ctx, requireUser(ctx).sessionId, 'logout');
+      return true;
+    },
+  }),
+);
+
+builder.mutationField('logoutEverywhere', (t) =>
+  t.int({
+    description: 'Ends every session of the signed-in user; returns how many were ended.',
+    authScopes: { user: true },
+    resolve: (_root, _args, ctx) => revokeAllSessions(ctx, requireUser(ctx).userId, 'logout everywhere'),
+  }),
+);
+
+builder.prismaObject('Session', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    device: t.exposeString('device', { nullable: true }),
+    ip: t.exposeString('ip', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    current: t.boolean({
+      resolve: (session, _args, ctx) => ctx.viewer.kind === 'user' && ctx.viewer.sessionId === session.id,
+    }),
+  }),
+});
+
+builder.queryField('mySessions', (t) =>
+  t.prismaField({
+    type: ['Session'],
+    description: 'The signed-in user’s open sessions (devices), most recently used first.',
+    authScopes: { user: true },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.session.findMany({
+        ...query,
+        where: { userId: requireUser(ctx).userId, revokedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { lastUsedAt: 'desc' },
+      }),
+  }),
+);

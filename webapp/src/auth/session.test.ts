@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isAccessTokenExpiring,
+  type Membership,
+  parseStoredSession,
+  pickActiveShopId,
+  type Session,
+} from './session';
+
+function membership(shopId: string): Membership {
+  return {
+    role: 'MANAGER',
+    shop: { id: shopId, name: shopId, slug: shopId, currency: 'RUB', timezone: 'Europe/Moscow' },
+  };
+}
+
+const stored: Session = {
+  accessToken: 'access',
+  accessTokenExpiresAt: '2026-03-12T12:00:00.000Z',
+  refreshToken: 'refresh',
+  user: {
+    id: 'VXNlcjox',
+    name: 'Anna',
+    locale: 'ru',
+    telegramUsername: null,
+    memberships: [membership('a')],
+  },
+  activeShopId: 'a',
+};
+
+describe('parseStoredSession', () => {
+  it('reads back what was stored', () => {
+    expect(parseStoredSession(JSON.stringify(stored))).toEqual(stored);
+  });
+
+  it('drops missing, broken and foreign data', () => {
+    expect(parseStoredSession(null)).toBeNull();
+    expect(parseStoredSession('{not json')).toBeNull();
+    expect(parseStoredSession(JSON.stringify({ token: 'old format' }))).toBeNull();
+    expect(parseStoredSession(JSON.stringify({ ...stored, activeShopId: 7 }))).toBeNull();
+  });
+});
+
+describe('pickActiveShopId', () => {
+  it('keeps the preferred shop while the user is a member', () => {
+    expect(pickActiveShopId([membership('a'), membership('b')], 'b')).toBe('b');
+  });
+
+  it('picks the only shop, and asks when there are several', () => {
+    expect(pickActiveShopId([membership('a')], null)).toBe('a');
+    expect(pickActiveShopId([membership('a'), membership('b')], 'gone')).toBeNull();
+    expect(pickActiveShopId([], 'a')).toBeNull();
+  });
+});
+
+describe('isAccessTokenExpiring', () => {
+  it('refreshes a little before the expiry and after it', () => {
+    expect(isAccessTokenExpiring(stored, new Date('2026-03-12T11:58:00Z'))).toBe(false);
+    expect(isAccessTokenExpiring(stored, new Date('2026-03-12T11:59:45Z'))).toBe(true);
+    expect(isAccessTokenExpiring({ ...stored, accessTokenExpiresAt: 'soon' }, new Date())).toBe(true);
+  });
+});

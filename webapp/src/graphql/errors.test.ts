@@ -1,0 +1,38 @@
+import { CombinedError } from '@urql/core';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { describeApiError, hasErrorCode } from './errors';
+
+function graphQLFailure(message: string, extensions: Record<string, unknown>): CombinedError {
+  return new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] });
+}
+
+describe('describeApiError', () => {
+  it('keeps the codes the server sends', () => {
+    expect(describeApiError(graphQLFailure('Order changed', { code: 'CONFLICT' }))).toEqual({
+      code: 'CONFLICT',
+      detail: 'Order changed',
+    });
+    expect(hasErrorCode(graphQLFailure('Who?', { code: 'UNAUTHENTICATED' }), 'UNAUTHENTICATED')).toBe(true);
+  });
+
+  it('reads how long a rate limit asks to wait', () => {
+    expect(
+      describeApiError(graphQLFailure('Slow down', { code: 'RATE_LIMITED', retryAfterSeconds: 29.2 })),
+    ).toEqual({
+      code: 'RATE_LIMITED',
+      detail: 'Slow down',
+      retryAfterSeconds: 30,
+    });
+  });
+
+  it('calls a missing response a network problem', () => {
+    const error = new CombinedError({ networkError: new TypeError('Failed to fetch') });
+    expect(describeApiError(error)).toEqual({ code: 'NETWORK', detail: 'Failed to fetch' });
+  });
+
+  it('calls masked and unknown errors unknown', () => {
+    expect(describeApiError(graphQLFailure('Unexpected error.', {})).code).toBe('UNKNOWN');
+    expect(describeApiError(graphQLFailure('Teapot', { code: 'I_AM_A_TEAPOT' })).code).toBe('UNKNOWN');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { interpolate, resolveLocale, translate, translatePlural } from './messages';
+import { ru } from './ru';
+
+describe('interpolate', () => {
+  it('fills named parameters and leaves unknown ones visible', () => {
+    expect(interpolate('Order #{number} for {name}', { number: 12 })).toBe('Order #12 for {name}');
+  });
+});
+
+describe('translate', () => {
+  it('reads the dictionary of the language', () => {
+    expect(translate(ru, 'order.title', { number: 7 })).toBe('Заказ №7');
+    expect(translate(en, 'order.title', { number: 7 })).toBe('Order #7');
+  });
+});
+
+describe('translatePlural', () => {
+  it('uses the Russian one/few/many forms', () => {
+    expect(translatePlural(ru, 'ru', 'orders.count', 1)).toBe('1 заказ');
+    expect(translatePlural(ru, 'ru', 'orders.count', 3)).toBe('3 заказа');
+    expect(translatePlural(ru, 'ru', 'orders.count', 11)).toBe('11 заказов');
+    expect(translatePlural(ru, 'ru', 'orders.count', 21)).toBe('21 заказ');
+  });
+
+  it('uses the English one/other forms', () => {
+    expect(translatePlural(en, 'en', 'orders.count', 1)).toBe('1 order');
+    expect(translatePlural(en, 'en', 'orders.count', 0)).toBe('0 orders');
+  });
+});
+
+describe('dictionaries', () => {
+  it('have the same keys in every language', () => {
+    expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('have every plural form each language needs', () => {
+    for (const [locale, dictionary] of [
+      ['ru', ru],
+      ['en', en],
+    ] as const) {
+      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const value of Object.values(dictionary)) {
+        if (typeof value === 'string') continue;
+        for (const category of categories) expect(value, `${locale} ${category}`).toHaveProperty(category);
+      }
+    }
+  });
+});
+
+describe('resolveLocale', () => {
+  it('takes the first supported candidate, ignoring regions', () => {
+    expect(resolveLocale([undefined, 'de-DE', 'ru-RU', 'en'])).toBe('ru');
+    expect(resolveLocale(['en_GB'])).toBe('en');
+  });
+
+  it('falls back to English', () => {
+    expect(resolveLocale(['fr', null])).toBe('en');
+    expect(resolveLocale([])).toBe('en');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { afterLoginPath, href, inAppPath, orderIdFromParams, routePaths } from './route-paths';
+
+/** The same segment matching @solidjs/router does: static segments equal, `:name` takes one segment. */
+function matches(pattern: string, path: string): boolean {
+  const patternSegments = pattern.split('/').filter(Boolean);
+  const pathSegments = path.split('?')[0]!.split('/').filter(Boolean);
+  return (
+    patternSegments.length === pathSegments.length &&
+    patternSegments.every((segment, index) => segment.startsWith(':') || segment === pathSegments[index])
+  );
+}
+
+describe('href', () => {
+  it('builds a link for each route in the table', () => {
+    expect(matches(routePaths.login, href.login())).toBe(true);
+    expect(matches(routePaths.shops, href.shops())).toBe(true);
+    expect(matches(routePaths.orders, href.orders())).toBe(true);
+    expect(matches(routePaths.order, href.order('T3JkZXI6MQ=='))).toBe(true);
+  });
+
+  it('keeps a global ID with "/" in one segment and gives it back decoded', () => {
+    const id = 'T3JkZXI6/a+b==';
+    const link = href.order(id);
+    expect(matches(routePaths.order, link)).toBe(true);
+    expect(orderIdFromParams({ orderId: link.split('/')[2] })).toBe(id);
+  });
+
+  it('carries the board filter and the page to return to after login', () => {
+    expect(href.orders({ statuses: ['NEW', 'READY'], search: 'roses' })).toBe(
+      '/orders?status=NEW%2CREADY&q=roses',
+    );
+    expect(href.login('/orders/abc?x=1')).toBe('/login?next=%2Forders%2Fabc%3Fx%3D1');
+  });
+});
+
+describe('afterLoginPath', () => {
+  it('goes back to the page that asked for login', () => {
+    expect(afterLoginPath('/orders/abc')).toBe('/orders/abc');
+    expect(afterLoginPath(['/shops', '/orders'])).toBe('/shops');
+  });
+
+  it('refuses other sites, script URLs and the login page itself', () => {
+    for (const next of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/login?next=/x',
+    ]) {
+      expect(afterLoginPath(next)).toBe('/orders');
+    }
+    expect(afterLoginPath(undefined)).toBe('/orders');
+  });
+});
+
+describe('inAppPath', () => {
+  it('accepts only paths of this app', () => {
+    expect(inAppPath('/orders?status=NEW', '/x')).toBe('/orders?status=NEW');
+    expect(inAppPath({ path: '/orders' }, '/x')).toBe('/x');
+  });
+});
