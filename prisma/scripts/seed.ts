@@ -6,7 +6,9 @@ import { runSeed } from '../src/run-seed.js';
 const database = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL });
 try {
   const seeded = await runSeed(database.databaseUrl);
-  console.log(seeded ? `seeded ${describeDatabase(database.databaseUrl)}` : 'no src/seed.ts yet: nothing to seed');
+  console.log(
+    seeded ? `seeded ${describeDatabase(database.databaseUrl)}` : 'no src/seed.ts yet: nothing to seed',
+  );
 } catch (error) {
   console.error(error);
   await database.stop();

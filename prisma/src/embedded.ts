@@ -59,7 +59,9 @@ const PASSWORD = 'posy';
  * is not idempotent), and creates `database` if missing. When a PostgreSQL started by another process is
  * already running on `dataDir` (say `pnpm dev` while you run `pnpm db:migrate`), connects to that one.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions = {},
+): Promise<EmbeddedPostgres> {
   const dataDir = options.dataDir ?? defaultDataDir;
   const database = options.database ?? 'posy';
   const running = await runningPort(dataDir);
@@ -82,7 +84,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
 
   // A port found free can be taken before PostgreSQL binds it; pick another and retry when we chose it.
   for (let attempt = 1; ; attempt++) {
-    const port = options.port || (await freePort(attempt === 1 && options.port === undefined ? DEFAULT_PORT : 0));
+    const port =
+      options.port || (await freePort(attempt === 1 && options.port === undefined ? DEFAULT_PORT : 0));
     const cluster = new EmbeddedPostgresCluster({
       databaseDir: dataDir,
       port,
@@ -209,7 +212,9 @@ async function freePort(preferred: number): Promise<number> {
         server.close(() => resolve(typeof address === 'object' && address ? address.port : null));
       });
     });
-  return (await tryListen(preferred)) ?? (await tryListen(0)) ?? Promise.reject(new Error('no free TCP port'));
+  return (
+    (await tryListen(preferred)) ?? (await tryListen(0)) ?? Promise.reject(new Error('no free TCP port'))
+  );
 }
 
 /** Creates `database` unless it exists; tolerates another process creating it at the same time. */

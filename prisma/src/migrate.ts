@@ -21,7 +21,10 @@ export interface ApplyMigrationsOptions {
  * does: each one is recorded in `_prisma_migrations` with the sha256 checksum of its SQL, so running it again
  * applies nothing. Fails when an applied migration has failed before. Returns the names it applied.
  */
-export async function applyMigrations(databaseUrl: string, options: ApplyMigrationsOptions = {}): Promise<string[]> {
+export async function applyMigrations(
+  databaseUrl: string,
+  options: ApplyMigrationsOptions = {},
+): Promise<string[]> {
   const migrationsList = await listMigrations(options.migrationsDir ?? defaultMigrationsDir);
   const { appliedMigrationNames } = await withSchemaEngine({ databaseUrl }, (engine) =>
     engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),

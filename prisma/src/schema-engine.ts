@@ -49,7 +49,11 @@ export async function withSchemaEngine<T>(
   runningEngines++;
   try {
     // No datamodels: none of the commands we use (diff, applyMigrations) reads the engine's own schema.
-    const engine = await SchemaEngineClass.new({ datamodels: undefined }, options.onLog ?? (() => {}), adapter);
+    const engine = await SchemaEngineClass.new(
+      { datamodels: undefined },
+      options.onLog ?? (() => {}),
+      adapter,
+    );
     try {
       return await work(engine);
     } finally {
@@ -97,7 +101,10 @@ function importsWithTrackedTimers(glue: object): WasmImports {
 // we use of Node's global.
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: Record<string, WasmImports>) => { exports: Record<string, unknown> };
+  Instance: new (
+    module: object,
+    imports: Record<string, WasmImports>,
+  ) => { exports: Record<string, unknown> };
 };
 type WasmImports = Record<string, unknown>;
 
@@ -114,7 +121,9 @@ function loadSchemaEngineClass(): Promise<SchemaEngineClass> {
     const glue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const module = new WebAssembly.Module(await readFile(join(dirname(gluePath), 'schema_engine_bg.wasm')));
-    const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': importsWithTrackedTimers(glue) });
+    const instance = new WebAssembly.Instance(module, {
+      './schema_engine_bg.js': importsWithTrackedTimers(glue),
+    });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue.SchemaEngine;
@@ -126,7 +135,10 @@ function loadSchemaEngineClass(): Promise<SchemaEngineClass> {
  * The engine reports an error thrown inside the adapter as `External error id#<n>`, an index into the
  * adapter's error registry (driver-adapter-utils' `lookupError` parses it the same way).
  */
-function originalError(adapter: ErrorCapturingSqlMigrationAwareDriverAdapterFactory, error: unknown): unknown {
+function originalError(
+  adapter: ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
+  error: unknown,
+): unknown {
   const match = error instanceof Error ? /^External error id#(\d+)/.exec(error.message) : null;
   if (!match) return error;
   return adapter.errorRegistry.consumeError(Number(match[1]))?.error ?? error;

@@ -17,9 +17,27 @@ export const DEMO_API_KEY = 'posy_demo000001_wWwVXz4RdcRmD_TwjUmOh2BiRjdNoMbkkGg
 export const DEMO_LOGINS = [
   { role: 'ADMIN', email: 'admin@posy.demo', name: 'Anna Admin', locale: 'ru', telegramId: 100000001n },
   { role: 'MANAGER', email: 'manager@posy.demo', name: 'Max Manager', locale: 'en', telegramId: 100000002n },
-  { role: 'FLORIST', email: 'florist@posy.demo', name: 'Fiona Florist', locale: 'ru', telegramId: 100000003n },
-  { role: 'COURIER', email: 'courier@posy.demo', name: 'Kirill Courier', locale: 'ru', telegramId: 100000004n },
-  { role: 'CUSTOMER', email: 'customer@posy.demo', name: 'Chris Customer', locale: 'en', telegramId: 100000005n },
+  {
+    role: 'FLORIST',
+    email: 'florist@posy.demo',
+    name: 'Fiona Florist',
+    locale: 'ru',
+    telegramId: 100000003n,
+  },
+  {
+    role: 'COURIER',
+    email: 'courier@posy.demo',
+    name: 'Kirill Courier',
+    locale: 'ru',
+    telegramId: 100000004n,
+  },
+  {
+    role: 'CUSTOMER',
+    email: 'customer@posy.demo',
+    name: 'Chris Customer',
+    locale: 'en',
+    telegramId: 100000005n,
+  },
 ] as const;
 
 const HOUR = 3_600_000;
@@ -86,9 +104,25 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
 
       // Stock: unit costs in kopecks; batches with expiries from "already expired" to "next week".
       const stockSpec = [
-        { name: 'Red rose', unit: 'STEM', cost: 9_000, batches: [[120, 5 * DAY], [40, 20 * HOUR]] },
+        {
+          name: 'Red rose',
+          unit: 'STEM',
+          cost: 9_000,
+          batches: [
+            [120, 5 * DAY],
+            [40, 20 * HOUR],
+          ],
+        },
         { name: 'White rose', unit: 'STEM', cost: 9_500, batches: [[60, 4 * DAY]] },
-        { name: 'Tulip', unit: 'STEM', cost: 4_500, batches: [[150, 2 * DAY], [30, -6 * HOUR]] },
+        {
+          name: 'Tulip',
+          unit: 'STEM',
+          cost: 4_500,
+          batches: [
+            [150, 2 * DAY],
+            [30, -6 * HOUR],
+          ],
+        },
         { name: 'Peony', unit: 'STEM', cost: 25_000, batches: [[45, 30 * HOUR]] },
         { name: 'Eucalyptus', unit: 'STEM', cost: 3_000, batches: [[80, 7 * DAY]] },
         { name: 'Kraft paper', unit: 'PIECE', cost: 2_000, batches: [[200, null]] },
@@ -96,7 +130,12 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
         { name: 'Hat box', unit: 'PIECE', cost: 35_000, batches: [[12, null]] },
       ] as const;
       const supply = await tx.supply.create({
-        data: { shopId: shop.id, supplierName: 'Holland Direct', receivedAt: at(-DAY), receivedById: admin.id },
+        data: {
+          shopId: shop.id,
+          supplierName: 'Holland Direct',
+          receivedAt: at(-DAY),
+          receivedById: admin.id,
+        },
       });
       const stock: Record<string, string> = {};
       let supplyTotal = 0;
@@ -135,9 +174,17 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
       await tx.supply.update({ where: { id: supply.id }, data: { totalCostMinor: supplyTotal } });
 
       const catalog = [
-        { name: '15 red roses', price: 350_000, parts: { 'Red rose': 15, Eucalyptus: 3, 'Kraft paper': 1, 'Satin ribbon': 50 } },
+        {
+          name: '15 red roses',
+          price: 350_000,
+          parts: { 'Red rose': 15, Eucalyptus: 3, 'Kraft paper': 1, 'Satin ribbon': 50 },
+        },
         { name: 'Spring tulips', price: 220_000, parts: { Tulip: 25, 'Kraft paper': 1, 'Satin ribbon': 40 } },
-        { name: 'Peony cloud', price: 640_000, parts: { Peony: 15, Eucalyptus: 5, 'Kraft paper': 2, 'Satin ribbon': 60 } },
+        {
+          name: 'Peony cloud',
+          price: 640_000,
+          parts: { Peony: 15, Eucalyptus: 5, 'Kraft paper': 2, 'Satin ribbon': 60 },
+        },
         { name: 'Rose hat box', price: 590_000, parts: { 'White rose': 21, 'Red rose': 10, 'Hat box': 1 } },
         { name: 'Winter mix', price: 300_000, parts: { 'White rose': 9, Eucalyptus: 9 }, active: false },
       ];
@@ -151,7 +198,10 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
             priceMinor: entry.price,
             active: entry.active ?? true,
             components: {
-              create: Object.entries(entry.parts).map(([name, quantity]) => ({ stockItemId: stock[name]!, quantity })),
+              create: Object.entries(entry.parts).map(([name, quantity]) => ({
+                stockItemId: stock[name]!,
+                quantity,
+              })),
             },
           },
         });
@@ -177,15 +227,34 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
             name: spec.name,
             phone: spec.phone,
             userId: spec.userId,
-            addresses: { create: [{ label: 'Home', address: `Moscow, Arbat ${10 + index}, apt ${index + 1}`, isDefault: true }] },
-            importantDates: { create: [{ title: 'Birthday', month: ((index * 3) % 12) + 1, day: 10 + index }] },
+            addresses: {
+              create: [
+                { label: 'Home', address: `Moscow, Arbat ${10 + index}, apt ${index + 1}`, isDefault: true },
+              ],
+            },
+            importantDates: {
+              create: [{ title: 'Birthday', month: ((index * 3) % 12) + 1, day: 10 + index }],
+            },
           },
         });
         customers.push(customer.id);
       }
 
-      const flow: OrderStatus[] = ['NEW', 'CONFIRMED', 'IN_PRODUCTION', 'READY', 'OUT_FOR_DELIVERY', 'DELIVERED'];
-      const orderSpec: { status: OrderStatus; pickup?: boolean; day: number; hour: number; paid?: boolean }[] = [
+      const flow: OrderStatus[] = [
+        'NEW',
+        'CONFIRMED',
+        'IN_PRODUCTION',
+        'READY',
+        'OUT_FOR_DELIVERY',
+        'DELIVERED',
+      ];
+      const orderSpec: {
+        status: OrderStatus;
+        pickup?: boolean;
+        day: number;
+        hour: number;
+        paid?: boolean;
+      }[] = [
         { status: 'NEW', day: 1, hour: 12 },
         { status: 'NEW', day: 0, hour: 18 },
         { status: 'CONFIRMED', day: 0, hour: 16, paid: true },
@@ -203,7 +272,8 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
         const quantity = index % 3 === 0 ? 2 : 1;
         const subtotal = product.price * quantity;
         const fee = spec.pickup ? 0 : shop.deliveryFeeMinor;
-        const reached = spec.status === 'CANCELLED' ? ['NEW', 'CONFIRMED'] : flow.slice(0, flow.indexOf(spec.status) + 1);
+        const reached =
+          spec.status === 'CANCELLED' ? ['NEW', 'CONFIRMED'] : flow.slice(0, flow.indexOf(spec.status) + 1);
         const history = spec.status === 'CANCELLED' ? [...reached, 'CANCELLED'] : reached;
         const createdAt = at(-(orderSpec.length - index) * 3 * HOUR);
         const hasFlorist = flow.indexOf(spec.status) >= flow.indexOf('IN_PRODUCTION');
@@ -250,7 +320,11 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
               create: history.map((toStatus, step) => ({
                 fromStatus: step === 0 ? null : (history[step - 1] as OrderStatus),
                 toStatus: toStatus as OrderStatus,
-                actorId: (step === 0 ? people.MANAGER : step >= 3 && hasCourier ? people.COURIER : people.FLORIST)!.id,
+                actorId: (step === 0
+                  ? people.MANAGER
+                  : step >= 3 && hasCourier
+                    ? people.COURIER
+                    : people.FLORIST)!.id,
                 note: toStatus === 'CANCELLED' ? 'Customer changed their mind' : null,
                 at: new Date(createdAt.getTime() + step * 20 * 60_000),
               })),

@@ -30,7 +30,11 @@ export async function startTestPostgres(databaseUrl = process.env.DATABASE_URL):
   // mkdtemp makes it 0700; under root, PostgreSQL runs as `postgres` and must be able to enter it.
   await chmod(directory, 0o755);
   // Port 0: a free port, so that runs of several packages at once do not collide.
-  const postgres = await startEmbeddedPostgres({ dataDir: join(directory, 'data'), database: 'postgres', port: 0 });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: join(directory, 'data'),
+    database: 'postgres',
+    port: 0,
+  });
   return {
     adminUrl: postgres.adminUrl,
     embedded: true,
@@ -98,7 +102,8 @@ export async function cloneDatabase(adminUrl: string, templateName: string): Pro
   return {
     name,
     databaseUrl: databaseUrlFor(adminUrl, name),
-    drop: () => withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: () =>
+      withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   };
 }
 

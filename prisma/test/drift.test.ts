@@ -48,6 +48,8 @@ describe('migrations and schema.prisma', () => {
     const last = await readLastMigration(migrationsDir);
     expect(last, 'no migrations: run `pnpm db:migration init`').not.toBeNull();
     const pending = await diffSchemas(last?.schema ?? null, schema);
-    expect(pending, 'schema.prisma changed since the last migration: run `pnpm db:migration <name>`').toBe('');
+    expect(pending, 'schema.prisma changed since the last migration: run `pnpm db:migration <name>`').toBe(
+      '',
+    );
   });
 });

@@ -86,7 +86,13 @@ describe('the migrations folder', () => {
   });
 });
 
-function column(name: string, type: string, length: number | null, nullable: string, defaultValue = null as string | null) {
+function column(
+  name: string,
+  type: string,
+  length: number | null,
+  nullable: string,
+  defaultValue = null as string | null,
+) {
   return {
     column_name: name,
     data_type: type,

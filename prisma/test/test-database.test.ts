@@ -14,14 +14,19 @@ describe('createTemplateDatabase and cloneDatabase', () => {
       cloneDatabase(adminUrl, names[0]!),
     ]);
     try {
-      await query(first.databaseUrl, `INSERT INTO "Shop" (id, name, slug, "updatedAt") VALUES (gen_random_uuid(), 'A', 'a', now())`);
+      await query(
+        first.databaseUrl,
+        `INSERT INTO "Shop" (id, name, slug, "updatedAt") VALUES (gen_random_uuid(), 'A', 'a', now())`,
+      );
       expect(await query(first.databaseUrl, 'SELECT slug FROM "Shop"')).toEqual([{ slug: 'a' }]);
       expect(await query(second.databaseUrl, 'SELECT slug FROM "Shop"')).toEqual([]);
     } finally {
       await first.drop();
       await second.drop();
     }
-    expect(await query(adminUrl, `SELECT datname FROM pg_database WHERE datname = '${first.name}'`)).toEqual([]);
+    expect(await query(adminUrl, `SELECT datname FROM pg_database WHERE datname = '${first.name}'`)).toEqual(
+      [],
+    );
   });
 });
 
