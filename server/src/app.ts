@@ -9,8 +9,8 @@ import { Redis } from 'ioredis';
 import { createTokenSigner } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { AppPrisma } from './context.js';
-import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.js';
 import { attachWebSocketServer } from './graphql/ws.js';
+import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.js';
 import { createHttpHandler } from './http/handler.js';
 import { createLogger, type Logger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
@@ -45,8 +45,10 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
       dataDir: path.join(config.dataDir, 'postgres'),
     });
     cleanups.unshift(() => database.stop());
-    const applied = await applyMigrations(database.databaseUrl);
-    if (applied.length) log.info({ applied }, 'migrations applied');
+    if (config.migrateOnStart) {
+      const applied = await applyMigrations(database.databaseUrl);
+      if (applied.length) log.info({ applied }, 'migrations applied');
+    }
 
     // Query events are always on: they are cheap, logged at debug level, and tests count statements with them.
     const prisma = createPrismaClient(database.databaseUrl, { log: [{ level: 'query', emit: 'event' }] });

@@ -1,12 +1,12 @@
+import type { Role } from '@posy/prisma';
+import type PrismaTypes from '@posy/prisma/pothos-types';
+import { getDatamodel } from '@posy/prisma/pothos-types';
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import type { Role } from '@posy/prisma';
-import type PrismaTypes from '@posy/prisma/pothos-types';
-import { getDatamodel } from '@posy/prisma/pothos-types';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
@@ -47,13 +47,14 @@ export const builder = new SchemaBuilder<{
       signedIn: ctx.viewer.kind !== 'anonymous',
       user: ctx.viewer.kind === 'user',
       shopRole: (roles) =>
-        ctx.shopRole !== null && (roles as string[]).includes(ctx.shopRole as string) && ctx.viewer.kind === 'user',
+        ctx.shopRole !== null &&
+        (roles as string[]).includes(ctx.shopRole as string) &&
+        ctx.viewer.kind === 'user',
       customer: ctx.shopRole === 'CUSTOMER',
       apiScope: (scope) => ctx.viewer.kind === 'apiKey' && ctx.viewer.scopes.has(scope),
     }),
     // Anonymous callers are told to sign in; signed-in ones that lack a scope are refused.
-    unauthorizedError: (_parent, ctx) =>
-      ctx.viewer.kind === 'anonymous' ? unauthenticated() : forbidden(),
+    unauthorizedError: (_parent, ctx) => (ctx.viewer.kind === 'anonymous' ? unauthenticated() : forbidden()),
   },
   errors: {
     defaultTypes: [],
@@ -97,7 +98,8 @@ function decodeGlobalId(globalId: string) {
   const colon = decoded.indexOf(':');
   const typename = decoded.slice(0, colon);
   const id = decoded.slice(colon + 1);
-  if (colon < 1 || !UUID.test(id)) throw new AppError('BAD_USER_INPUT', `Invalid id: ${globalId.slice(0, 64)}`);
+  if (colon < 1 || !UUID.test(id))
+    throw new AppError('BAD_USER_INPUT', `Invalid id: ${globalId.slice(0, 64)}`);
   return { typename, id };
 }
 

@@ -37,6 +37,8 @@ const envSchema = z.object({
   /** Comma-separated origins allowed by CORS; empty means same origin only. */
   CORS_ORIGINS: list,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Apply pending migrations at start; turn off where a one-shot migrate job runs them (several replicas). */
+  MIGRATE_ON_START: z.enum(['true', 'false', '1', '0']).default('true'),
   /** Seed the demo shop into an empty database at start. */
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])
@@ -92,6 +94,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     corsOrigins: e.CORS_ORIGINS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
+    migrateOnStart: e.MIGRATE_ON_START === 'true' || e.MIGRATE_ON_START === '1',
     auth: {
       privateKeyPem: e.JWT_PRIVATE_KEY,
       issuer: e.JWT_ISSUER,

@@ -44,7 +44,11 @@ export async function startTestApp(env: Record<string, string> = {}) {
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    return { ...((await response.json()) as GraphQLResponse<T>), status: response.status, headers: response.headers };
+    return {
+      ...((await response.json()) as GraphQLResponse<T>),
+      status: response.status,
+      headers: response.headers,
+    };
   }
 
   return {

@@ -24,7 +24,9 @@ describe('probes', () => {
   });
 
   test('the JWKS publishes the token-signing public key only', async () => {
-    const jwks = (await (await fetch(`${app.url}/.well-known/jwks.json`)).json()) as { keys: Record<string, string>[] };
+    const jwks = (await (await fetch(`${app.url}/.well-known/jwks.json`)).json()) as {
+      keys: Record<string, string>[];
+    };
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
     expect(jwks.keys[0]!.kid).toBeTruthy();
@@ -60,21 +62,30 @@ describe('errors', () => {
 
   test('the unexpected is masked, and /ready turns 503 when the database is gone', async () => {
     // Take the database away under the running server.
-    const admin = new pg.Client({ connectionString: app.config.databaseUrl!.replace(/\/[^/]+$/, '/postgres') });
+    const admin = new pg.Client({
+      connectionString: app.config.databaseUrl!.replace(/\/[^/]+$/, '/postgres'),
+    });
     await admin.connect();
     const name = new URL(app.config.databaseUrl!).pathname.slice(1);
     await admin.query(`ALTER DATABASE "${name}" RENAME TO "${name}_away"`).catch(async () => {
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [name],
+      );
       await admin.query(`ALTER DATABASE "${name}" RENAME TO "${name}_away"`);
     });
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [`${name}_away`]);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [
+      `${name}_away`,
+    ]);
     try {
       const result = await app.gql('{ orders(first: 1) { totalCount } }', {}, app.demoKey);
       expect(result.errors?.[0]?.message).toBe('Unexpected error.');
       expect(JSON.stringify(result.errors)).not.toMatch(/database|postgres|prisma/i);
       expect((await fetch(`${app.url}/ready`)).status).toBe(503);
     } finally {
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [`${name}_away`]);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [
+        `${name}_away`,
+      ]);
       await admin.query(`ALTER DATABASE "${name}_away" RENAME TO "${name}"`);
       await admin.end();
     }

@@ -23,7 +23,14 @@ afterAll(async () => {
 
 /** Runs the server's `start` script as `pnpm start` does, with no DATABASE_URL: embedded PostgreSQL. */
 async function startServer(dataDir: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+  };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   // Its own process group, so stop() can do what Ctrl-C in a terminal does: signal the whole group.
@@ -77,7 +84,8 @@ test('`pnpm start` with no services: embedded PostgreSQL, migrated, seeded, answ
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY },
     body: JSON.stringify({
-      query: '{ orders(first: 10) { edges { node { number status customer { name } items { product { name } } } } } }',
+      query:
+        '{ orders(first: 10) { edges { node { number status customer { name } items { product { name } } } } } }',
     }),
   });
   const body = (await response.json()) as { data: { orders: { edges: { node: { number: number } }[] } } };

@@ -18,7 +18,11 @@ const KEY_PATTERN = /^posy_([a-z0-9]{10})_([\w-]{43})$/;
 
 /** A new key: `posy_<prefix>_<secret>`. Only the prefix and the secret's hash are stored. */
 export function generateApiKey() {
-  const prefix = randomSecret(16).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 10).padEnd(10, '0');
+  const prefix = randomSecret(16)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 10)
+    .padEnd(10, '0');
   const secret = randomSecret(32);
   return { key: `posy_${prefix}_${secret}`, prefix, hash: sha256(secret) };
 }

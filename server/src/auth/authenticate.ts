@@ -33,7 +33,9 @@ export async function authenticate(
   if (!claims) throw unauthenticated('Access token is invalid or expired');
   const session = await deps.prisma.session.findFirst({
     where: { id: claims.sessionId, userId: claims.userId, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { user: { select: { memberships: { where: { revokedAt: null }, select: { shopId: true, role: true } } } } },
+    select: {
+      user: { select: { memberships: { where: { revokedAt: null }, select: { shopId: true, role: true } } } },
+    },
   });
   if (!session) throw unauthenticated('Session has ended; sign in again');
   return {
@@ -83,8 +85,13 @@ export async function resolveActiveShop(
     return { shopId: onlyShop, shopRole: role, customerId: null };
   }
   if (viewer.memberships.size === 0) {
-    const profiles = await prisma.customer.findMany({ where: { userId: viewer.userId }, select: { id: true, shopId: true }, take: 2 });
-    if (profiles.length === 1) return { shopId: profiles[0]!.shopId, shopRole: 'CUSTOMER', customerId: profiles[0]!.id };
+    const profiles = await prisma.customer.findMany({
+      where: { userId: viewer.userId },
+      select: { id: true, shopId: true },
+      take: 2,
+    });
+    if (profiles.length === 1)
+      return { shopId: profiles[0]!.shopId, shopRole: 'CUSTOMER', customerId: profiles[0]!.id };
   }
   return none;
 }

@@ -1,7 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
 
 // OWASP's argon2id baseline (m=19 MiB, t=2, p=1): ~30 ms here, slow enough to hurt guessing.
-const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id, a const enum */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id, a const enum */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 /** A hash to verify against when the user does not exist, so both answers take as long. */
 const DUMMY_HASH =
@@ -10,7 +15,10 @@ const DUMMY_HASH =
 export const hashPassword = (password: string) => hash(password, OPTIONS);
 
 /** True when the password matches; always does the full work, even with no stored hash. */
-export async function verifyPassword(storedHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   const ok = await verify(storedHash ?? DUMMY_HASH, password).catch(() => false);
   return ok && Boolean(storedHash);
 }

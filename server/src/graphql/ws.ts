@@ -111,7 +111,10 @@ function watchSession(
   if (context.viewer.kind === 'user') {
     const token = params.authorization?.replace(/^Bearer\s+/i, '') ?? '';
     const exp = decodeJwt(token).exp;
-    if (exp) timers.push(setTimeout(() => close(CloseCode.Unauthorized, 'Access token expired'), exp * 1000 - Date.now()));
+    if (exp)
+      timers.push(
+        setTimeout(() => close(CloseCode.Unauthorized, 'Access token expired'), exp * 1000 - Date.now()),
+      );
     const revoked = pubsub.subscribe('session:revoked', context.viewer.sessionId);
     iterator = revoked[Symbol.asyncIterator]();
     iterator.next().then(

@@ -55,7 +55,8 @@ export function createGraphQLServer(options: {
         return await options.createContext({ headers: request.headers, requestId, ip });
       } catch (error) {
         // Typed errors (bad token, unknown shop) go to the client; anything else is ours: log it.
-        if (!(error instanceof GraphQLError)) options.log.error({ err: error, requestId }, 'context creation failed');
+        if (!(error instanceof GraphQLError))
+          options.log.error({ err: error, requestId }, 'context creation failed');
         throw error;
       }
     },
@@ -82,7 +83,9 @@ export function createGraphQLServer(options: {
         costLimit: { maxCost: operationLimits.costLimit, ignoreIntrospection: true },
         blockFieldSuggestion: { enabled: options.isProduction },
       }),
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization', 'x-shop-id'] }),
+      useCSRFPrevention({
+        requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization', 'x-shop-id'],
+      }),
       useDisableIntrospection({
         // In production only signed-in callers may introspect; in development GraphiQL works for anyone.
         isDisabled: (request) =>

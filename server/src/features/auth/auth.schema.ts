@@ -3,17 +3,26 @@ import { verifyPassword } from '../../auth/passwords.js';
 import { builder } from '../../builder.js';
 import { requireUser } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
-import { type IssuedTokens, refreshSession, revokeAllSessions, revokeSession, startSession } from './sessions.service.js';
+import {
+  type IssuedTokens,
+  refreshSession,
+  revokeAllSessions,
+  revokeSession,
+  startSession,
+} from './sessions.service.js';
 
 export const AuthPayload = builder.objectRef<IssuedTokens>('AuthPayload').implement({
   description: 'A signed-in session: a short-lived access token and a one-use refresh token.',
   fields: (t) => ({
     accessToken: t.exposeString('accessToken', { description: 'Send as `Authorization: Bearer …`.' }),
     accessTokenExpiresAt: t.expose('accessTokenExpiresAt', { type: 'DateTime' }),
-    refreshToken: t.exposeString('refreshToken', { description: 'Works once; refreshSession returns the next.' }),
+    refreshToken: t.exposeString('refreshToken', {
+      description: 'Works once; refreshSession returns the next.',
+    }),
     user: t.prismaField({
       type: 'User',
-      resolve: (query, tokens, _args, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: tokens.userId } }),
+      resolve: (query, tokens, _args, ctx) =>
+        ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: tokens.userId } }),
     }),
   }),
 });

@@ -48,7 +48,10 @@ export async function refreshSession(ctx: Context, refreshToken: string): Promis
   if (session.expiresAt <= new Date() || token.expiresAt <= new Date()) {
     throw unauthenticated('This session has expired; sign in again');
   }
-  await ctx.prisma.session.update({ where: { id: session.id }, data: { lastUsedAt: new Date(), ip: ctx.ip } });
+  await ctx.prisma.session.update({
+    where: { id: session.id },
+    data: { lastUsedAt: new Date(), ip: ctx.ip },
+  });
   return issueTokens(ctx, session.id, session.userId, session.expiresAt);
 }
 
@@ -63,14 +66,28 @@ export async function revokeSession(ctx: Context, sessionId: string, reason: str
 
 /** Ends every session of a user (logout everywhere, password change). */
 export async function revokeAllSessions(ctx: Context, userId: string, reason: string) {
-  const sessions = await ctx.prisma.session.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
+  const sessions = await ctx.prisma.session.findMany({
+    where: { userId, revokedAt: null },
+    select: { id: true },
+  });
   for (const { id } of sessions) await revokeSession(ctx, id, reason);
   return sessions.length;
 }
 
-async function issueTokens(ctx: Context, sessionId: string, userId: string, expiresAt: Date): Promise<IssuedTokens> {
+async function issueTokens(
+  ctx: Context,
+  sessionId: string,
+  userId: string,
+  expiresAt: Date,
+): Promise<IssuedTokens> {
   const refreshToken = randomSecret();
   await ctx.prisma.refreshToken.create({ data: { sessionId, tokenHash: sha256(refreshToken), expiresAt } });
   const access = await ctx.signer.signAccessToken({ userId, sessionId });
-  return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, userId, sessionId };
+  return {
+    accessToken: access.token,
+    accessTokenExpiresAt: access.expiresAt,
+    refreshToken,
+    userId,
+    sessionId,
+  };
 }

@@ -47,7 +47,10 @@ export function visibleCustomers(ctx: Context): Prisma.CustomerWhereInput {
 /** The catalog is visible to everyone in the shop; API keys need catalog:read. */
 export function visibleProducts(ctx: Context): Prisma.ProductWhereInput {
   const shopId = requireShop(ctx);
-  if (ctx.shopRole === 'API_KEY' && !(ctx.viewer.kind === 'apiKey' && ctx.viewer.scopes.has('catalog:read'))) {
+  if (
+    ctx.shopRole === 'API_KEY' &&
+    !(ctx.viewer.kind === 'apiKey' && ctx.viewer.scopes.has('catalog:read'))
+  ) {
     throw forbidden('This API key lacks the catalog:read scope');
   }
   // Customers see what is on sale; staff also see inactive products.

@@ -21,7 +21,11 @@ builder.prismaObject('ImportantDate', {
   }),
 });
 
-const managesCustomers = { shopRole: ['ADMIN', 'MANAGER'], customer: true, apiScope: 'customers:read' } as const;
+const managesCustomers = {
+  shopRole: ['ADMIN', 'MANAGER'],
+  customer: true,
+  apiScope: 'customers:read',
+} as const;
 
 builder.prismaNode('Customer', {
   id: { field: 'id' },
@@ -50,8 +54,13 @@ builder.queryField('customers', (t) =>
     authScopes: { signedIn: true },
     args: { search: t.arg.string({ required: false }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.customer.findMany({ ...query, where: customersWhere(ctx, args.search), orderBy: { id: 'asc' } }),
-    totalCount: (_parent, args, ctx) => ctx.prisma.customer.count({ where: customersWhere(ctx, args.search) }),
+      ctx.prisma.customer.findMany({
+        ...query,
+        where: customersWhere(ctx, args.search),
+        orderBy: { id: 'asc' },
+      }),
+    totalCount: (_parent, args, ctx) =>
+      ctx.prisma.customer.count({ where: customersWhere(ctx, args.search) }),
   }),
 );
 

@@ -5,10 +5,22 @@ import { MoneyRef, money } from '../common/money.schema.js';
 import { ordersWhere } from './orders.filter.js';
 
 export const OrderStatusEnum = builder.enumType('OrderStatus', {
-  values: ['NEW', 'CONFIRMED', 'IN_PRODUCTION', 'READY', 'OUT_FOR_DELIVERY', 'DELIVERED', 'CANCELLED'] as const,
+  values: [
+    'NEW',
+    'CONFIRMED',
+    'IN_PRODUCTION',
+    'READY',
+    'OUT_FOR_DELIVERY',
+    'DELIVERED',
+    'CANCELLED',
+  ] as const,
 });
-export const PaymentStatusEnum = builder.enumType('PaymentStatus', { values: ['UNPAID', 'PAID', 'REFUNDED'] as const });
-export const FulfillmentTypeEnum = builder.enumType('FulfillmentType', { values: ['DELIVERY', 'PICKUP'] as const });
+export const PaymentStatusEnum = builder.enumType('PaymentStatus', {
+  values: ['UNPAID', 'PAID', 'REFUNDED'] as const,
+});
+export const FulfillmentTypeEnum = builder.enumType('FulfillmentType', {
+  values: ['DELIVERY', 'PICKUP'] as const,
+});
 export const OrderSourceEnum = builder.enumType('OrderSource', {
   values: ['STAFF', 'TELEGRAM', 'API', 'SUBSCRIPTION'] as const,
 });
@@ -69,7 +81,10 @@ export const OrderRef = builder.prismaNode('Order', {
     windowStart: t.expose('windowStart', { type: 'DateTime', nullable: true }),
     windowEnd: t.expose('windowEnd', { type: 'DateTime', nullable: true }),
     cardText: t.exposeString('cardText', { nullable: true }),
-    note: t.exposeString('note', { nullable: true, authScopes: { shopRole: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'] } }),
+    note: t.exposeString('note', {
+      nullable: true,
+      authScopes: { shopRole: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'] },
+    }),
     items: t.relation('items', { query: { orderBy: { id: 'asc' } } }),
     subtotal: t.field(orderMoney('subtotalMinor')),
     deliveryFee: t.field(orderMoney('deliveryFeeMinor')),

@@ -21,7 +21,16 @@ type OrdersData = {
   orders: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string };
-    edges: { node: { id: string; number: number; status: string; customer: { name: string }; items: { product: { name: string } }[]; total: { amountMinor: number; currency: string } } }[];
+    edges: {
+      node: {
+        id: string;
+        number: number;
+        status: string;
+        customer: { name: string };
+        items: { product: { name: string } }[];
+        total: { amountMinor: number; currency: string };
+      };
+    }[];
   };
 };
 
@@ -74,12 +83,19 @@ describe('orders board', () => {
     const from = new Date(Math.min(...all.map((o) => o.windowStart!.getTime())));
     const to = new Date(from.getTime() + 1);
     const expected = all.filter((o) => o.windowStart!.getTime() === from.getTime()).map((o) => o.number);
-    const result = await app.gql<OrdersData>(ORDERS, { filter: { windowFrom: from, windowTo: to } }, app.demoKey);
+    const result = await app.gql<OrdersData>(
+      ORDERS,
+      { filter: { windowFrom: from, windowTo: to } },
+      app.demoKey,
+    );
     expect(result.data!.orders.edges.map((e) => e.node.number).sort()).toEqual(expected.sort());
   });
 
   test.each([
-    [{ windowFrom: '2026-01-02T00:00:00Z', windowTo: '2026-01-01T00:00:00Z' }, 'windowFrom must be before windowTo'],
+    [
+      { windowFrom: '2026-01-02T00:00:00Z', windowTo: '2026-01-01T00:00:00Z' },
+      'windowFrom must be before windowTo',
+    ],
     [{ search: 'x'.repeat(101) }, 'Search is limited to 100 characters'],
   ])('a bad filter %j is a BAD_USER_INPUT error', async (filter, message) => {
     const result = await app.gql(ORDERS, { filter }, app.demoKey);
@@ -129,24 +145,36 @@ describe('one order', () => {
     expect(order.events[1].fromStatus).toBe('NEW');
     expect(order.version).toBe(5);
     expect(order.total.amountMinor).toBe(order.subtotal.amountMinor + order.deliveryFee.amountMinor);
-    expect(order.items[0].total.amountMinor).toBe(order.items[0].unitPrice.amountMinor * order.items[0].quantity);
+    expect(order.items[0].total.amountMinor).toBe(
+      order.items[0].unitPrice.amountMinor * order.items[0].quantity,
+    );
   });
 
   test('the cancelled order carries its reason in history', async () => {
     const result = await app.gql(ORDER, { id: await idOf(9) }, app.demoKey);
     expect(result.data!.order.status).toBe('CANCELLED');
-    expect(result.data!.order.events.at(-1)).toMatchObject({ toStatus: 'CANCELLED', note: 'Customer changed their mind' });
+    expect(result.data!.order.events.at(-1)).toMatchObject({
+      toStatus: 'CANCELLED',
+      note: 'Customer changed their mind',
+    });
   });
 
   test('is reachable through node(id) too', async () => {
     const id = await idOf(3);
-    const result = await app.gql(`query($id: ID!) { node(id: $id) { id ... on Order { number } } }`, { id }, app.demoKey);
+    const result = await app.gql(
+      `query($id: ID!) { node(id: $id) { id ... on Order { number } } }`,
+      { id },
+      app.demoKey,
+    );
     expect(result.data!.node).toEqual({ id, number: 3 });
   });
 
   test.each([
     ['garbage', 'not-a-global-id'],
-    ['a global id of another type', Buffer.from('Product:0195f2a4-0000-7000-8000-000000000000').toString('base64url')],
+    [
+      'a global id of another type',
+      Buffer.from('Product:0195f2a4-0000-7000-8000-000000000000').toString('base64url'),
+    ],
     ['a global id with a non-uuid', Buffer.from('Order:42').toString('base64url')],
   ])('%s is a BAD_USER_INPUT error', async (_label, id) => {
     const result = await app.gql(ORDER, { id }, app.demoKey);

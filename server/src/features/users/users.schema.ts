@@ -1,7 +1,9 @@
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 
-export const RoleEnum = builder.enumType('Role', { values: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'] as const });
+export const RoleEnum = builder.enumType('Role', {
+  values: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'] as const,
+});
 
 builder.prismaObject('Membership', {
   fields: (t) => ({
@@ -20,8 +22,14 @@ builder.prismaObject('User', {
     name: t.exposeString('name'),
     telegramUsername: t.exposeString('telegramUsername', { nullable: true }),
     locale: t.exposeString('locale'),
-    email: t.exposeString('email', { nullable: true, authScopes: (user, _args, ctx) => isSelf(user.id, ctx) }),
-    phone: t.exposeString('phone', { nullable: true, authScopes: (user, _args, ctx) => isSelf(user.id, ctx) }),
+    email: t.exposeString('email', {
+      nullable: true,
+      authScopes: (user, _args, ctx) => isSelf(user.id, ctx),
+    }),
+    phone: t.exposeString('phone', {
+      nullable: true,
+      authScopes: (user, _args, ctx) => isSelf(user.id, ctx),
+    }),
     memberships: t.relation('memberships', {
       authScopes: (user, _args, ctx) => isSelf(user.id, ctx),
       query: { where: { revokedAt: null }, orderBy: { createdAt: 'asc' } },
