@@ -35,6 +35,8 @@ export default function OrdersPage() {
   createComputed(on(search, () => setCursors([null]), { defer: true }));
 
   const [typed, setTyped] = createSignal(search().search);
+  // Follow the URL when it changes under the box (back and forward between searches).
+  createComputed(on(search, (current) => setTyped(current.search), { defer: true }));
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(searchTimer));
   function onSearchInput(value: string) {
