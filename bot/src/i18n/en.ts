@@ -37,7 +37,7 @@ export const en = {
   'status.DELIVERED': 'delivered',
   'status.CANCELLED': 'cancelled',
 
-  'role.OWNER': 'owner',
+  'role.ADMIN': 'admin',
   'role.MANAGER': 'manager',
   'role.FLORIST': 'florist',
   'role.COURIER': 'courier',

@@ -29,7 +29,7 @@ export const ru: Dictionary = {
   'status.DELIVERED': 'доставлен',
   'status.CANCELLED': 'отменён',
 
-  'role.OWNER': 'владелец',
+  'role.ADMIN': 'администратор',
   'role.MANAGER': 'менеджер',
   'role.FLORIST': 'флорист',
   'role.COURIER': 'курьер',

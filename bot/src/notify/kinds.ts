@@ -9,7 +9,7 @@ export const orderStatuses = [
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
-export const staffRoles = ['OWNER', 'MANAGER', 'FLORIST', 'COURIER'] as const;
+export const staffRoles = ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 /** What each notification carries. Dates are ISO 8601 strings, as they come out of the outbox's JSON. */
