@@ -1,0 +1,52 @@
+import { builder } from '../../builder.js';
+import { requireShop } from '../../context.js';
+
+builder.prismaObject('AuditLog', {
+  name: 'AuditEntry',
+  description: 'One change: who (a user or an API key) did what to which object, from where.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    at: t.expose('at', { type: 'DateTime' }),
+    action: t.exposeString('action', { description: 'The mutation, e.g. `createInvite`.' }),
+    actor: t.relation('actor', { nullable: true }),
+    apiKey: t.relation('apiKey', { nullable: true }),
+    targetType: t.exposeString('targetType', { nullable: true }),
+    targetId: t.exposeString('targetId', { nullable: true }),
+    changes: t.string({
+      nullable: true,
+      description: 'The changed fields as JSON (secrets redacted).',
+      resolve: (entry) => (entry.changes == null ? null : JSON.stringify(entry.changes)),
+    }),
+    requestId: t.exposeString('requestId', { nullable: true }),
+    ip: t.exposeString('ip', { nullable: true }),
+  }),
+});
+
+const AuditFilter = builder.inputType('AuditFilter', {
+  fields: (t) => ({
+    action: t.string({ required: false }),
+    targetType: t.string({ required: false }),
+    targetId: t.string({ required: false }),
+  }),
+});
+
+builder.queryField('auditLog', (t) =>
+  t.prismaConnection({
+    type: 'AuditLog',
+    cursor: 'id',
+    description: 'Every change in the active shop, newest first. Admins and managers.',
+    authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
+    args: { filter: t.arg({ type: AuditFilter, required: false }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.auditLog.findMany({
+        ...query,
+        where: {
+          shopId: requireShop(ctx),
+          action: args.filter?.action ?? undefined,
+          targetType: args.filter?.targetType ?? undefined,
+          targetId: args.filter?.targetId ?? undefined,
+        },
+        orderBy: { id: 'desc' },
+      }),
+  }),
+);

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import { requireShop } from '../../context.js';
+import { RoleEnum } from '../users/users.schema.js';
+import { acceptInvite, type CreatedInvite, createInvite, revokeInvite } from './invites.service.js';
+
+const InviteRef = builder.prismaNode('Invite', {
+  id: { field: 'id' },
+  // Reachable by id only inside the active shop, and only by those who manage its staff.
+  findUnique: (id, ctx) => ({ id, shopId: ctx.shopId ?? '' }),
+  authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
+  nullable: true,
+  fields: (t) => ({
+    role: t.expose('role', { type: RoleEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    createdBy: t.relation('createdBy', { nullable: true }),
+    acceptedBy: t.relation('acceptedBy', { nullable: true }),
+  }),
+});
+
+const CreatedInviteRef = builder.objectRef<CreatedInvite>('CreatedInvite').implement({
+  description: 'A new invite. The links hold its secret and are shown only now: share one of them.',
+  fields: (t) => ({
+    invite: t.prismaField({
+      type: InviteRef,
+      resolve: (query, created, _args, ctx) =>
+        ctx.prisma.invite.findUniqueOrThrow({ ...query, where: { id: created.inviteId } }),
+    }),
+    telegramUrl: t.exposeString('telegramUrl', { description: 'Opens the Mini App in Telegram.' }),
+    webUrl: t.exposeString('webUrl', { description: 'Opens the web app (PWA) outside Telegram.' }),
+  }),
+});
+
+builder.queryField('invites', (t) =>
+  t.prismaField({
+    type: [InviteRef],
+    description: 'Invites of the active shop, newest first.',
+    authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
+    args: { includeClosed: t.arg.boolean({ defaultValue: false }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.invite.findMany({
+        ...query,
+        where: {
+          shopId: requireShop(ctx),
+          ...(args.includeClosed ? {} : { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }),
+        },
+        orderBy: { createdAt: 'desc' },
+        take: 200,
+      }),
+  }),
+);
+
+builder.mutationField('createInvite', (t) =>
+  t.field({
+    type: CreatedInviteRef,
+    description:
+      'Invites someone to the active shop’s staff. Admins invite any role; managers all but ADMIN.',
+    authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
+    args: { role: t.arg({ type: RoleEnum }) },
+    resolve: (_root, args, ctx) => createInvite(ctx, args.role),
+  }),
+);
+
+builder.mutationField('revokeInvite', (t) =>
+  t.prismaField({
+    type: InviteRef,
+    authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
+    args: { id: t.arg.globalID({ for: InviteRef }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = await revokeInvite(ctx, args.id.id);
+      return ctx.prisma.invite.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+builder.mutationField('acceptInvite', (t) =>
+  t.prismaField({
+    type: 'Membership',
+    description: 'Joins the shop of an invite (the token from its link) with the invited role.',
+    authScopes: { user: true },
+    args: {
+      token: t.arg.string({ validate: z.string().regex(/^[\w-]{16,64}$/, 'This is not an invite token') }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const membership = await acceptInvite(ctx, args.token);
+      return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: membership.id } });
+    },
+  }),
+);

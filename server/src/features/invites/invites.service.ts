@@ -1,0 +1,98 @@
+import type { Role } from '@posy/prisma';
+import { randomSecret, sha256 } from '../../auth/tokens.js';
+import { type Context, requireShop, requireUser } from '../../context.js';
+import { conflict, forbidden, notFound, unauthenticated } from '../../errors.js';
+
+/** Who may invite whom: admins anyone; managers the floor staff and other managers, never an admin. */
+const INVITABLE: Partial<Record<Role | 'CUSTOMER' | 'API_KEY', readonly Role[]>> = {
+  ADMIN: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'],
+  MANAGER: ['MANAGER', 'FLORIST', 'COURIER'],
+};
+
+/** An invite with its secret, which exists only in this answer: the database keeps its hash. */
+export interface CreatedInvite {
+  inviteId: string;
+  token: string;
+  telegramUrl: string;
+  webUrl: string;
+}
+
+export async function createInvite(ctx: Context, role: Role): Promise<CreatedInvite> {
+  const shopId = requireShop(ctx);
+  const user = requireUser(ctx);
+  if (!ctx.shopRole || !INVITABLE[ctx.shopRole]?.includes(role)) {
+    throw forbidden(`A ${ctx.shopRole?.toLowerCase() ?? 'visitor'} cannot invite a ${role.toLowerCase()}`);
+  }
+  const token = randomSecret(24);
+  const invite = await ctx.prisma.invite.create({
+    data: {
+      shopId,
+      role,
+      tokenHash: sha256(token),
+      createdById: user.userId,
+      expiresAt: new Date(Date.now() + ctx.config.invites.ttlSeconds * 1000),
+    },
+    select: { id: true },
+  });
+  ctx.audit.target = { type: 'Invite', id: invite.id };
+  ctx.audit.changes = { role };
+  return { inviteId: invite.id, token, ...inviteLinks(ctx, token) };
+}
+
+/** The deep link opens the Mini App with `startapp=invite-<token>`; the web URL is for the PWA. */
+export function inviteLinks(ctx: Context, token: string) {
+  const base = ctx.config.publicUrl ?? 'http://localhost:4000';
+  return {
+    telegramUrl: `https://t.me/${ctx.config.telegram.botUsername}?startapp=invite-${token}`,
+    webUrl: `${base}/invite/${token}`,
+  };
+}
+
+export async function revokeInvite(ctx: Context, inviteId: string) {
+  const shopId = requireShop(ctx);
+  const revoked = await ctx.prisma.invite.updateManyAndReturn({
+    where: { id: inviteId, shopId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+    select: { id: true },
+  });
+  if (!revoked[0]) throw notFound('An open invite with this id');
+  ctx.audit.target = { type: 'Invite', id: inviteId };
+  return inviteId;
+}
+
+/**
+ * Turns an invite into a membership of the signed-in user. One use: the invite is claimed in the
+ * same transaction that creates the membership, so two people cannot both accept it.
+ */
+export async function acceptInvite(ctx: Context, token: string) {
+  const viewer = ctx.viewer;
+  if (viewer.kind !== 'user') throw unauthenticated('Sign in (e.g. through Telegram) to accept the invite');
+  const invite = await ctx.prisma.invite.findUnique({ where: { tokenHash: sha256(token) } });
+  if (!invite || invite.revokedAt) throw notFound('This invite');
+  if (invite.acceptedAt) throw conflict('This invite was already used');
+  if (invite.expiresAt <= new Date()) throw conflict('This invite has expired; ask for a new one');
+  if (viewer.memberships.has(invite.shopId)) throw conflict('You are already on the staff of this shop');
+
+  const membership = await ctx.prisma.$transaction(async (tx) => {
+    const claimed = await tx.invite.updateMany({
+      where: { id: invite.id, acceptedAt: null, revokedAt: null },
+      data: { acceptedAt: new Date(), acceptedById: viewer.userId },
+    });
+    if (claimed.count === 0) throw conflict('This invite was already used');
+    // A former member (revoked) comes back with the invited role.
+    return tx.membership.upsert({
+      where: { userId_shopId: { userId: viewer.userId, shopId: invite.shopId } },
+      create: {
+        userId: viewer.userId,
+        shopId: invite.shopId,
+        role: invite.role,
+        invitedById: invite.createdById,
+      },
+      update: { role: invite.role, revokedAt: null, invitedById: invite.createdById },
+    });
+  });
+  ctx.audit.shopId = invite.shopId;
+  ctx.audit.target = { type: 'Membership', id: membership.id };
+  ctx.audit.changes = { inviteId: invite.id, role: invite.role };
+  return membership;
+}

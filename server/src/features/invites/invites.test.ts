@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { signInitData, telegramUser } from '../../../test/telegram-init-data.js';
+
+const BOT_TOKEN = '7000000001:invites-test-token';
+const CREATE = /* GraphQL */ `
+  mutation ($role: Role!) {
+    createInvite(role: $role) { telegramUrl webUrl invite { id role expiresAt createdBy { name } } }
+  }
+`;
+const ACCEPT = /* GraphQL */ `
+  mutation ($token: String!) { acceptInvite(token: $token) { role shop { slug } } }
+`;
+
+let app: TestApp;
+let admin: Record<string, string>;
+let manager: Record<string, string>;
+beforeAll(async () => {
+  app = await startTestApp({ BOT_TOKEN, BOT_USERNAME: 'posy_test_bot', PUBLIC_URL: 'https://shop.example' });
+  admin = await app.signIn('admin@posy.demo');
+  manager = await app.signIn('manager@posy.demo');
+});
+afterAll(() => app?.stop());
+
+/** A brand-new person arriving from Telegram: signed in, member of nothing. */
+async function newcomer(telegramId: number) {
+  const result = await app.gql<{ loginWithTelegram: { accessToken: string } }>(
+    'mutation ($d: String!) { loginWithTelegram(initData: $d) { accessToken } }',
+    { d: signInitData({ user: telegramUser(telegramId) }, BOT_TOKEN) },
+  );
+  return { authorization: `Bearer ${result.data?.loginWithTelegram.accessToken}` };
+}
+
+async function invite(role: string, headers = admin) {
+  const result = await app.gql(CREATE, { role }, headers);
+  expect(result.errors).toBeUndefined();
+  const { telegramUrl, webUrl, invite } = result.data?.createInvite ?? {};
+  const token = /startapp=invite-([\w-]+)$/.exec(telegramUrl)?.[1] as string;
+  return { token, telegramUrl, webUrl, invite };
+}
+
+const memberships = () => app.prisma.membership.count();
+
+describe('staff invites', () => {
+  test('an admin invites a courier; the link opens the Mini App and the web app; accepting makes a courier', async () => {
+    const created = await invite('COURIER');
+    expect(created.telegramUrl).toMatch(/^https:\/\/t\.me\/posy_test_bot\?startapp=invite-[\w-]{32}$/);
+    expect(created.webUrl).toBe(`https://shop.example/invite/${created.token}`);
+    expect(created.invite.createdBy.name).toBeTruthy();
+    // Only a hash is kept.
+    const stored = await app.prisma.invite.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+    expect(JSON.stringify(stored)).not.toContain(created.token);
+
+    const person = await newcomer(600001);
+    const accepted = await app.gql(ACCEPT, { token: created.token }, person);
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data?.acceptInvite).toEqual({ role: 'COURIER', shop: { slug: 'demo' } });
+    // The new membership takes effect on the same token: they act as a courier (own deliveries only).
+    const orders = await app.gql('{ orders(first: 5) { totalCount } }', {}, person);
+    expect(orders.errors).toBeUndefined();
+    expect(orders.data?.orders.totalCount).toBe(0);
+
+    const audit = await app.prisma.auditLog.findMany({
+      where: { action: { in: ['createInvite', 'acceptInvite'] } },
+      orderBy: { at: 'asc' },
+    });
+    expect(audit.map((a) => a.action)).toEqual(['createInvite', 'acceptInvite']);
+    expect(audit[0]).toMatchObject({ targetType: 'Invite', changes: { role: 'COURIER' } });
+    expect(audit[1]).toMatchObject({ targetType: 'Membership', changes: { role: 'COURIER' } });
+    expect(audit[1]?.actorId).toBeTruthy();
+    expect(JSON.stringify(audit)).not.toContain(created.token);
+  });
+
+  test('an invite works once', async () => {
+    const { token } = await invite('FLORIST');
+    expect((await app.gql(ACCEPT, { token }, await newcomer(600002))).errors).toBeUndefined();
+    const before = await memberships();
+    const second = await app.gql(ACCEPT, { token }, await newcomer(600003));
+    expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(second.errors?.[0]?.message).toMatch(/already used/);
+    expect(await memberships()).toBe(before);
+  });
+
+  test('the list shows open invites to admins and managers; revoking closes one', async () => {
+    const { invite: open } = await invite('MANAGER', manager);
+    const list = await app.gql('{ invites { id role } }', {}, manager);
+    expect(list.data?.invites).toContainEqual({ id: open.id, role: 'MANAGER' });
+    const revoked = await app.gql(
+      'mutation ($id: ID!) { revokeInvite(id: $id) { revokedAt } }',
+      { id: open.id },
+      admin,
+    );
+    expect(revoked.data?.revokeInvite.revokedAt).toBeTruthy();
+    const after = await app.gql('{ invites { id } }', {}, manager);
+    expect(after.data?.invites.map((i: { id: string }) => i.id)).not.toContain(open.id);
+  });
+});
+
+describe('invites refuse', () => {
+  test('who may not invite whom', async () => {
+    const florist = await app.signIn('florist@posy.demo');
+    const courier = await app.signIn('courier@posy.demo');
+    const before = await app.prisma.invite.count();
+    const cases: [Record<string, string>, string, string][] = [
+      [manager, 'ADMIN', 'FORBIDDEN'],
+      [florist, 'COURIER', 'FORBIDDEN'],
+      [courier, 'COURIER', 'FORBIDDEN'],
+      [app.demoKey, 'COURIER', 'FORBIDDEN'],
+      [{}, 'COURIER', 'UNAUTHENTICATED'],
+    ];
+    for (const [headers, role, code] of cases) {
+      const result = await app.gql(CREATE, { role }, headers);
+      expect(result.errors?.[0]?.extensions?.code, `${role} by ${JSON.stringify(headers)}`).toBe(code);
+    }
+    expect((await app.gql(CREATE, { role: 'OWNER' }, admin)).errors?.[0]?.message).toMatch(/OWNER/);
+    expect(await app.prisma.invite.count()).toBe(before);
+    expect((await app.gql('{ invites { id } }', {}, florist)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  test('expired, revoked, unknown, malformed, anonymous and already-a-member acceptances', async () => {
+    const expired = await invite('FLORIST');
+    await app.prisma.invite.update({
+      where: { id: Buffer.from(expired.invite.id, 'base64url').toString().slice(7) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const revoked = await invite('FLORIST');
+    await app.gql('mutation ($id: ID!) { revokeInvite(id: $id) { id } }', { id: revoked.invite.id }, admin);
+    const fresh = await invite('FLORIST');
+    const person = await newcomer(600004);
+    const before = await memberships();
+    const cases: [string, Record<string, string>, string, RegExp][] = [
+      [expired.token, person, 'CONFLICT', /expired/],
+      [revoked.token, person, 'NOT_FOUND', /invite/],
+      ['x'.repeat(32), person, 'NOT_FOUND', /invite/],
+      ['not a token!', person, 'BAD_USER_INPUT', /invite token/],
+      [fresh.token, {}, 'UNAUTHENTICATED', /Sign in/],
+      [fresh.token, manager, 'CONFLICT', /already on the staff/],
+      [fresh.token, app.demoKey, 'FORBIDDEN', /not allowed|Sign in/],
+    ];
+    for (const [token, headers, code, message] of cases) {
+      const result = await app.gql(ACCEPT, { token }, headers);
+      expect(result.errors?.[0]?.extensions?.code, token).toBe(code);
+      expect(result.errors?.[0]?.message).toMatch(message);
+    }
+    expect(await memberships()).toBe(before);
+    // The fresh invite survived all that and still works.
+    expect((await app.gql(ACCEPT, { token: fresh.token }, person)).errors).toBeUndefined();
+  });
+
+  test('revoking another shop’s or an unknown invite is NOT_FOUND', async () => {
+    const bogus = Buffer.from('Invite:0195f0b4-8d3c-7000-8000-000000000000').toString('base64url');
+    const result = await app.gql(
+      'mutation ($id: ID!) { revokeInvite(id: $id) { id } }',
+      { id: bogus },
+      admin,
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
