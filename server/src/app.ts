@@ -9,9 +9,12 @@ import { Redis } from 'ioredis';
 import { createTokenSigner } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { AppPrisma } from './context.js';
+import { createRateLimiter } from './graphql/rate-limit.js';
 import { attachWebSocketServer } from './graphql/ws.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.js';
 import { createHttpHandler } from './http/handler.js';
+import { migrateJobQueue } from './jobs/job-queue.js';
+import { startJobRunner } from './jobs/runner.js';
 import { createLogger, type Logger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
 import { createContextFactory } from './request-context.js';
@@ -49,6 +52,9 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
       const applied = await applyMigrations(database.databaseUrl);
       if (applied.length) log.info({ applied }, 'migrations applied');
     }
+    // The job queue's own schema (src/jobs/job-queue.ts), before anything can queue a job. A process running
+    // jobs does it whatever MIGRATE_ON_START says (graphile-worker would at its start, after we serve).
+    if (config.migrateOnStart || config.jobs.enabled) await migrateJobQueue(database.databaseUrl, log);
 
     // Query events are always on: they are cheap, logged at debug level, and tests count statements with them.
     const prisma = createPrismaClient(database.databaseUrl, { log: [{ level: 'query', emit: 'event' }] });
@@ -57,10 +63,19 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     const seeded = (config.seedDemo ?? !config.isProduction) ? await seedDemoShopIfEmpty(prisma) : false;
     if (seeded) log.info('demo shop seeded');
 
-    const pubsub = createAppPubSub(config.redisUrl);
+    const pubsub = createAppPubSub(config.redisUrl, (error) =>
+      log.warn({ err: error }, 'redis pub/sub unavailable; events between instances are delayed'),
+    );
     cleanups.unshift(() => pubsub.close());
     const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : null;
-    if (redis) cleanups.unshift(() => redis.quit());
+    if (redis) {
+      redis.on('error', (error) => log.debug({ err: error }, 'redis (readiness client) error'));
+      cleanups.unshift(() => redis.quit());
+    }
+
+    const rateLimiter = createRateLimiter({ limits: config.rateLimits, redisUrl: config.redisUrl, log });
+    cleanups.unshift(() => rateLimiter.close());
+    await rateLimiter.connect();
 
     const signer = await createTokenSigner(config);
     const createContext = createContextFactory({ config, prisma, log, pubsub, signer });
@@ -68,6 +83,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
       createContext,
       isProduction: config.isProduction,
       corsOrigins: config.corsOrigins,
+      rateLimiter,
       log,
     });
     const httpServer: Server = createServer(
@@ -76,16 +92,34 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
         webappDist: config.webappDist,
         jwks: signer.jwks,
         isProduction: config.isProduction,
+        trustedProxyHops: config.trustedProxyHops,
         checkReady: async () => {
-          await prisma.$queryRaw`SELECT 1`;
-          if (redis) await redis.ping();
-          const checks: Record<string, 'ok'> = { database: 'ok' };
-          if (redis) checks.redis = 'ok';
-          return checks;
+          // Each dependency is reported by name; the reason goes to the log, not to the caller.
+          const probe = async (name: string, check: () => Promise<unknown>) => {
+            try {
+              await check();
+              return [name, 'ok'] as const;
+            } catch (error) {
+              log.warn({ err: error, dependency: name }, 'readiness check failed');
+              return [name, 'unavailable'] as const;
+            }
+          };
+          const results = await Promise.all([
+            probe('database', () => prisma.$queryRaw`SELECT 1`),
+            ...(redis ? [probe('redis', () => redis.ping())] : []),
+          ]);
+          return Object.fromEntries(results);
         },
       }),
     );
-    const ws = attachWebSocketServer({ httpServer, yoga, createContext, pubsub });
+    const ws = attachWebSocketServer({
+      httpServer,
+      yoga,
+      createContext,
+      pubsub,
+      log,
+      trustedProxyHops: config.trustedProxyHops,
+    });
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, resolve);
@@ -97,6 +131,16 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     });
     const { port } = httpServer.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    if (config.jobs.enabled) {
+      // Stopped first (cleanups run in reverse), while the database is still there.
+      const jobs = await startJobRunner({
+        config,
+        databaseUrl: database.databaseUrl,
+        log,
+        webAppUrl: (config.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, ''),
+      });
+      cleanups.unshift(() => jobs.stop());
+    }
     return { url: `http://${host}:${port}`, prisma, yoga, embeddedDatabase: database.embedded, seeded };
   }
 

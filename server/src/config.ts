@@ -34,6 +34,11 @@ const envSchema = z.object({
   REDIS_URL: optionalUrl,
   DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
   WEBAPP_DIST: z.string().default(path.join(repoRoot, 'webapp/dist')),
+  /**
+   * How many reverse proxies in front of the server to believe about the client's address
+   * (X-Forwarded-For), for rate limits and audit. 0: use the socket's peer. @default 0
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Comma-separated origins allowed by CORS; empty means same origin only. */
   CORS_ORIGINS: list,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,9 +63,48 @@ const envSchema = z.object({
   BOT_API_ROOT: z.url().default('https://api.telegram.org'),
   /** How old Telegram initData may be before it is refused. */
   TELEGRAM_INIT_DATA_MAX_AGE_SECONDS: seconds(3600),
+  /** GraphQL operations per minute from one IP address, whoever calls. @default 600 */
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** GraphQL operations per minute of one signed-in user, from any IP. @default 300 */
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** GraphQL operations per minute of one API key, from any IP. @default 1200 */
+  RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  /** Sign-in attempts (sign-in, refresh and invite-accepting mutations) per 15 minutes from one IP. @default 10 */
+  RATE_LIMIT_SIGN_IN_IP_PER_15_MINUTES: z.coerce.number().int().positive().default(10),
+  /** Sign-in attempts per 15 minutes naming one email address, from any IP. @default 5 */
+  RATE_LIMIT_SIGN_IN_EMAIL_PER_15_MINUTES: z.coerce.number().int().positive().default(5),
+  /** Prefix of the rate-limit keys in Redis: apps that share a Redis but not their counters use different ones. @default posy:rate-limit */
+  RATE_LIMIT_KEY_PREFIX: z.string().trim().min(1).default('posy:rate-limit'),
+  /** How long a one-time login code sent through the bot stays valid. */
+  LOGIN_CODE_TTL_SECONDS: seconds(5 * 60),
+  /** Wrong guesses allowed per login code before it is burnt and the user locked out. */
+  LOGIN_CODE_MAX_ATTEMPTS: seconds(5),
+  /** How long a user stays locked out of code login after too many wrong guesses. */
+  LOGIN_CODE_LOCK_SECONDS: seconds(15 * 60),
+  /** How long a staff invitation link works. */
+  INVITE_TTL_SECONDS: seconds(7 * 24 * 3600),
+  /**
+   * Run background jobs (the notification outbox worker) in this process. Turn off on API-only replicas;
+   * the jobs they queue wait in PostgreSQL for a process that has it on.
+   * @default true
+   */
+  JOBS_ENABLED: z.enum(['true', 'false', '1', '0']).default('true'),
+  /**
+   * Jobs one process runs at the same time.
+   * @default 5
+   */
+  JOBS_CONCURRENCY: z.coerce.number().int().positive().default(5),
+  /**
+   * Tries per Telegram notification (sends that failed for a reason worth retrying) before it is FAILED.
+   * @default 8
+   */
+  NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
+
+/** Signs the dev mock's initData (webapp/src/mockEnv.ts); never accepted in production. */
+export const DEVELOPMENT_BOT_TOKEN = '1:posy-development-only';
 
 /** Thrown at start-up with every bad variable named, so the operator fixes them all at once. */
 export class ConfigError extends Error {
@@ -92,6 +136,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     dataDir: e.DATA_DIR,
     webappDist: e.WEBAPP_DIST,
     corsOrigins: e.CORS_ORIGINS,
+    trustedProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     migrateOnStart: e.MIGRATE_ON_START === 'true' || e.MIGRATE_ON_START === '1',
@@ -102,11 +147,35 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
     },
+    rateLimits: {
+      keyPrefix: e.RATE_LIMIT_KEY_PREFIX,
+      ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,
+      userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
+      apiKeyPerMinute: e.RATE_LIMIT_API_KEY_PER_MINUTE,
+      signInIpPer15Minutes: e.RATE_LIMIT_SIGN_IN_IP_PER_15_MINUTES,
+      signInEmailPer15Minutes: e.RATE_LIMIT_SIGN_IN_EMAIL_PER_15_MINUTES,
+    },
     telegram: {
       botToken: e.BOT_TOKEN,
       botUsername: e.BOT_USERNAME,
       apiRoot: e.BOT_API_ROOT,
       initDataMaxAgeSeconds: e.TELEGRAM_INIT_DATA_MAX_AGE_SECONDS,
+      /**
+       * The token Mini App initData is checked against. Outside production with no bot configured, a
+       * well-known development token, so the webapp's mock Telegram environment can sign in for real.
+       */
+      initDataToken: e.BOT_TOKEN ?? (e.NODE_ENV === 'production' ? undefined : DEVELOPMENT_BOT_TOKEN),
     },
+    loginCodes: {
+      ttlSeconds: e.LOGIN_CODE_TTL_SECONDS,
+      maxAttempts: e.LOGIN_CODE_MAX_ATTEMPTS,
+      lockSeconds: e.LOGIN_CODE_LOCK_SECONDS,
+    },
+    invites: { ttlSeconds: e.INVITE_TTL_SECONDS },
+    jobs: {
+      enabled: e.JOBS_ENABLED === 'true' || e.JOBS_ENABLED === '1',
+      concurrency: e.JOBS_CONCURRENCY,
+    },
+    notifications: { maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS },
   };
 }

@@ -3,6 +3,7 @@ import type { TokenSigner } from './auth/tokens.js';
 import type { ShopRole, Viewer } from './auth/viewer.js';
 import type { Config } from './config.js';
 import { badInput, forbidden, unauthenticated } from './errors.js';
+import type { AuditDraft } from './features/audit/audit.service.js';
 import type { Logger } from './logger.js';
 import type { PubSub } from './pubsub.js';
 
@@ -28,6 +29,8 @@ export interface Context extends AppDeps {
   shopRole: ShopRole | null;
   /** The viewer's customer record in the active shop, when they are a customer there. */
   customerId: string | null;
+  /** What the running mutation changed, for its audit entry (a fresh draft per mutation; see audit.service.ts). */
+  audit: AuditDraft;
 }
 
 /** The active shop, or a typed error saying why there is none. */

@@ -11,6 +11,11 @@ export type PubSubEvents = {
   'order:changed': [shopId: string, payload: { orderId: string; version: number }];
   /** A session was revoked; open sockets of it must close. */
   'session:revoked': [sessionId: string, payload: { sessionId: string }];
+  /**
+   * What a user (`user:<id>`) or an API key (`apiKey:<id>`) may do changed (role changed, removed from
+   * staff, key revoked); their open sockets close so the client reconnects with fresh rights.
+   */
+  'access:changed': [principal: string, payload: { reason: string }];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<PubSubEvents>> & { close(): Promise<void> };
@@ -19,12 +24,27 @@ export type PubSub = ReturnType<typeof createPubSub<PubSubEvents>> & { close(): 
  * In-process pub/sub for one instance, or Redis-backed so every instance sees every event.
  * Redis needs two connections: one in subscriber mode cannot publish (Yoga's redis-pub-sub example).
  */
-export function createAppPubSub(redisUrl: string | undefined): PubSub {
+export function createAppPubSub(
+  redisUrl: string | undefined,
+  onError: (error: Error) => void = () => {},
+): PubSub {
   if (!redisUrl) {
     return Object.assign(createPubSub<PubSubEvents>(), { close: async () => {} });
   }
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  // Without a listener ioredis prints every failed reconnect as an unhandled error event; report an
+  // outage once, and again only after Redis came back.
+  for (const client of [publishClient, subscribeClient]) {
+    let reported = false;
+    client.on('error', (error) => {
+      if (!reported) onError(error);
+      reported = true;
+    });
+    client.on('ready', () => {
+      reported = false;
+    });
+  }
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return Object.assign(createPubSub<PubSubEvents>({ eventTarget }), {
     close: async () => {

@@ -20,6 +20,7 @@ export function createContextFactory(deps: AppDeps): RequestContextFactory {
       ip,
       viewer,
       ...shop,
+      audit: {},
     };
   };
 }

@@ -1,4 +1,5 @@
 import { builder } from './builder.js';
+import { auditMutations } from './features/audit/audit.service.js';
 import './features/common/money.schema.js';
 import './features/shops/shops.schema.js';
 import './features/users/users.schema.js';
@@ -6,5 +7,9 @@ import './features/products/products.schema.js';
 import './features/customers/customers.schema.js';
 import './features/orders/orders.schema.js';
 import './features/auth/auth.schema.js';
+import './features/invites/invites.schema.js';
+import './features/staff/staff.schema.js';
+import './features/api-keys/api-keys.schema.js';
+import './features/audit/audit.schema.js';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = auditMutations(builder.toSchema({ sortSchema: true }));

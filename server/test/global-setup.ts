@@ -2,6 +2,7 @@ import { createPrismaClient } from '@posy/prisma/client';
 import { seed } from '@posy/prisma/seed';
 import { cloneDatabase, createTemplateDatabase, startTestPostgres } from '@posy/prisma/test-database';
 import type { TestProject } from 'vitest/node';
+import { migrateJobQueue } from '../src/jobs/job-queue.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +22,8 @@ export default async function setup(project: TestProject) {
   const prisma = createPrismaClient(seeded.databaseUrl);
   await seed(prisma);
   await prisma.$disconnect();
+  // graphile-worker's schema too, so each test app's start-up finds it in place (src/jobs/job-queue.ts).
+  await migrateJobQueue(seeded.databaseUrl);
   project.provide('adminDatabaseUrl', postgres.adminUrl);
   project.provide('seededTemplate', new URL(seeded.databaseUrl).pathname.slice(1));
   return async () => {

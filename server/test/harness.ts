@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_API_KEY } from '@posy/prisma/seed';
+import { DEMO_API_KEY, DEMO_PASSWORD } from '@posy/prisma/seed';
 import { cloneDatabase } from '@posy/prisma/test-database';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
@@ -29,11 +30,20 @@ export async function startTestApp(env: Record<string, string> = {}) {
     WEBAPP_DIST: path.join(dataDir, 'no-webapp'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SEED_DEMO: 'false',
+    // Counters of their own (one Redis serves every test file), and limits no other test reaches:
+    // rate-limit tests pass small ones.
+    RATE_LIMIT_KEY_PREFIX: `posy-test:${randomUUID()}`,
+    RATE_LIMIT_IP_PER_MINUTE: '100000',
+    RATE_LIMIT_USER_PER_MINUTE: '100000',
+    RATE_LIMIT_API_KEY_PER_MINUTE: '100000',
+    RATE_LIMIT_SIGN_IN_IP_PER_15_MINUTES: '100000',
+    RATE_LIMIT_SIGN_IN_EMAIL_PER_15_MINUTES: '100000',
     ...env,
   });
   const app = buildApp(config);
   const running = await app.start();
 
+  // biome-ignore lint/suspicious/noExplicitAny: tests read answers of every shape; `any` keeps them terse.
   async function gql<T = Record<string, any>>(
     query: string,
     variables: Record<string, unknown> = {},
@@ -51,10 +61,22 @@ export async function startTestApp(env: Record<string, string> = {}) {
     };
   }
 
+  /** Signs a demo staff member in with their password; returns headers for their requests. */
+  async function signIn(email: string, password = DEMO_PASSWORD): Promise<Record<string, string>> {
+    const result = await gql<{ loginWithPassword: { accessToken: string } }>(
+      'mutation ($email: String!, $password: String!) { loginWithPassword(email: $email, password: $password) { accessToken } }',
+      { email, password },
+    );
+    const token = result.data?.loginWithPassword.accessToken;
+    if (!token) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(result.errors)}`);
+    return { authorization: `Bearer ${token}` };
+  }
+
   return {
     ...running,
     config,
     gql,
+    signIn,
     /** Headers of the demo integration key (orders, catalog, customers, stock read; orders:write). */
     demoKey: { 'x-api-key': DEMO_API_KEY },
     async stop() {

@@ -58,6 +58,7 @@ describe('errors', () => {
   test('a query error names the problem (GraphQL validation)', async () => {
     const result = await app.gql('{ orders(first: 1) { nope } }', {}, app.demoKey);
     expect(result.errors?.[0]?.message).toContain('nope');
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   test('the unexpected is masked, and /ready turns 503 when the database is gone', async () => {
@@ -81,7 +82,11 @@ describe('errors', () => {
       const result = await app.gql('{ orders(first: 1) { totalCount } }', {}, app.demoKey);
       expect(result.errors?.[0]?.message).toBe('Unexpected error.');
       expect(JSON.stringify(result.errors)).not.toMatch(/database|postgres|prisma/i);
-      expect((await fetch(`${app.url}/ready`)).status).toBe(503);
+      const ready = await fetch(`${app.url}/ready`);
+      expect(ready.status).toBe(503);
+      const body = await ready.text();
+      expect(JSON.parse(body).checks.database).toBe('unavailable');
+      expect(body).not.toMatch(/does not exist|postgres|prisma/i);
     } finally {
       await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [
         `${name}_away`,

@@ -1,12 +1,15 @@
 import type { Server } from 'node:http';
+import { type DocumentNode, GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer } from 'ws';
 import type { Context } from '../context.js';
+import { clientIp } from '../http/client-ip.js';
 import { requestIdFrom } from '../http/request-id.js';
+import type { Logger } from '../logger.js';
 import type { PubSub } from '../pubsub.js';
-import type { GraphQLServer, RequestContextFactory } from './yoga.js';
+import { type GraphQLServer, operationLimits, type RequestContextFactory } from './yoga.js';
 
 /** What a client sends in `connection_init`: the same credentials as the HTTP headers. */
 export type ConnectionParams = Record<string, unknown> & {
@@ -20,15 +23,23 @@ export type ConnectionParams = Record<string, unknown> & {
  * so limits, masking and context are those of HTTP (Yoga's graphql-ws example). The caller is
  * authenticated once in `connection_init`: bad credentials close with 4401, and the socket is
  * closed again with 4401 when the access token expires or 4403 when its session is revoked, so the
- * client reconnects with a fresh token.
+ * client reconnects with a fresh token. An unexpected failure (database down) closes with 4500 and
+ * is logged, never shown: 4401 would send the client to refresh a session that is fine.
  */
 export function attachWebSocketServer(options: {
   httpServer: Server;
   yoga: GraphQLServer;
   createContext: RequestContextFactory;
   pubsub: PubSub;
+  log?: Pick<Logger, 'error'>;
+  trustedProxyHops?: number;
 }) {
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: '/graphql',
+    // A bigger message closes the socket with 1009 before it is read into memory.
+    maxPayload: operationLimits.maxRequestBytes,
+  });
   const closers = new Set<() => void>();
 
   const server = useServer<ConnectionParams | undefined, { context: Context; stop: () => void }>(
@@ -46,10 +57,15 @@ export function attachWebSocketServer(options: {
           ctx.extra.context = await options.createContext({
             headers,
             requestId,
-            ip: ctx.extra.request.socket.remoteAddress ?? null,
+            ip: clientIp(ctx.extra.request, options.trustedProxyHops ?? 0),
           });
         } catch (error) {
-          ctx.extra.socket.close(CloseCode.Unauthorized, truncate((error as Error).message));
+          if (error instanceof GraphQLError) {
+            ctx.extra.socket.close(CloseCode.Unauthorized, truncate(error.message));
+          } else {
+            options.log?.error({ err: error, requestId }, 'websocket sign-in failed');
+            ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
+          }
           return false;
         }
         ctx.extra.stop = watchSession(ctx.extra.context, params, options.pubsub, (code, reason) =>
@@ -73,7 +89,15 @@ export function attachWebSocketServer(options: {
           requestId: connection.requestId,
           ip: connection.ip,
         });
-        const document = parse(payload.query);
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          // A syntax error or the token limit: the caller's mistake, answered as an `error` message
+          // rather than thrown, which would make graphql-ws close the whole socket (4500).
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         return {
@@ -107,27 +131,40 @@ function watchSession(
   close: (code: number, reason: string) => void,
 ): () => void {
   const timers: NodeJS.Timeout[] = [];
-  let iterator: AsyncIterator<unknown> | undefined;
+  const iterators: AsyncIterator<unknown>[] = [];
+  const closeOnEvent = (events: AsyncIterable<unknown>, reason: string) => {
+    const iterator = events[Symbol.asyncIterator]();
+    iterators.push(iterator);
+    iterator.next().then(
+      (result) => {
+        if (!result.done) close(CloseCode.Forbidden, reason);
+      },
+      () => {},
+    );
+  };
   if (context.viewer.kind === 'user') {
     const token = params.authorization?.replace(/^Bearer\s+/i, '') ?? '';
     const exp = decodeJwt(token).exp;
     if (exp)
       timers.push(
-        setTimeout(() => close(CloseCode.Unauthorized, 'Access token expired'), exp * 1000 - Date.now()),
+        setTimeout(
+          () => close(CloseCode.Unauthorized, 'Access token expired'),
+          Math.min(exp * 1000 - Date.now(), MAX_TIMER_MS),
+        ),
       );
-    const revoked = pubsub.subscribe('session:revoked', context.viewer.sessionId);
-    iterator = revoked[Symbol.asyncIterator]();
-    iterator.next().then(
-      (result) => {
-        if (!result.done) close(CloseCode.Forbidden, 'Session revoked');
-      },
-      () => {},
-    );
+    closeOnEvent(pubsub.subscribe('session:revoked', context.viewer.sessionId), 'Session revoked');
+    closeOnEvent(pubsub.subscribe('access:changed', `user:${context.viewer.userId}`), 'Access changed');
+  }
+  if (context.viewer.kind === 'apiKey') {
+    closeOnEvent(pubsub.subscribe('access:changed', `apiKey:${context.viewer.apiKeyId}`), 'API key revoked');
   }
   return () => {
     for (const timer of timers) clearTimeout(timer);
-    void iterator?.return?.();
+    for (const iterator of iterators) void iterator.return?.();
   };
 }
+
+/** setTimeout fires at once beyond 2^31-1 ms (~24.8 days); a longer-lived token is re-checked by then anyway. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const truncate = (reason: string) => Buffer.from(reason).subarray(0, 120).toString();

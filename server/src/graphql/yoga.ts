@@ -1,11 +1,15 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { PothosValidationError } from '@pothos/core';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, useErrorHandler } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { schema } from '../schema.js';
+import { useCostLimitWithVariables } from './cost-limit.plugin.js';
+import { codeVariableError, useValidationErrorCode } from './error-codes.js';
+import type { RateLimiter } from './rate-limit.js';
+import { useRateLimits } from './rate-limit.plugin.js';
+import { useHiddenSuggestions, useIntrospectionForSignedIn } from './schema-hints.plugin.js';
 
 /** Per-request values the HTTP handler and the WebSocket server hand to Yoga. */
 export interface ServerContext {
@@ -29,6 +33,8 @@ export const operationLimits = {
   maxDirectives: 20,
   costLimit: 20_000,
   batchLimit: 5,
+  /** Bytes of one HTTP request body or WebSocket message (Yoga's default is 25 MB, ws's 100 MiB). */
+  maxRequestBytes: 1_000_000,
 };
 
 /**
@@ -39,6 +45,7 @@ export function createGraphQLServer(options: {
   createContext: RequestContextFactory;
   isProduction: boolean;
   corsOrigins: string[];
+  rateLimiter: RateLimiter;
   log: { error(obj: object, msg: string): void };
 }) {
   return createYoga<ServerContext, Context>({
@@ -47,7 +54,8 @@ export function createGraphQLServer(options: {
     landingPage: false,
     graphiql: { subscriptionsProtocol: 'WS', title: 'Posy GraphQL' },
     batching: { limit: operationLimits.batchLimit },
-    cors: options.corsOrigins.length ? { origin: options.corsOrigins, credentials: true } : false,
+    maxRequestBodySize: operationLimits.maxRequestBytes,
+    cors: corsFor(options.corsOrigins),
     logging: false,
     context: async ({ request, requestId, ip, connection }) => {
       if (connection) return connection;
@@ -71,26 +79,34 @@ export function createGraphQLServer(options: {
             extensions: { code: 'BAD_USER_INPUT' },
           });
         }
-        return maskError(error, message, isDev);
+        return codeVariableError(error) ?? maskError(error, message, isDev);
       },
     },
     plugins: [
+      // First, so an operation over its limit is refused before other plugins' execute hooks run.
+      useRateLimits(options.rateLimiter),
       EnvelopArmorPlugin({
-        maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true },
-        maxAliases: { n: operationLimits.maxAliases },
+        // flattenFragments: a fragment spread is not a level of nesting (the webapp's documents use many).
+        maxDepth: {
+          n: operationLimits.maxDepth,
+          ignoreIntrospection: true,
+          flattenFragments: true,
+          ...asValidationError,
+        },
+        maxAliases: { n: operationLimits.maxAliases, ...asValidationError },
         maxTokens: { n: operationLimits.maxTokens },
-        maxDirectives: { n: operationLimits.maxDirectives },
-        costLimit: { maxCost: operationLimits.costLimit, ignoreIntrospection: true },
+        maxDirectives: { n: operationLimits.maxDirectives, ...asValidationError },
+        costLimit: { maxCost: operationLimits.costLimit, ignoreIntrospection: true, ...asValidationError },
         blockFieldSuggestion: { enabled: options.isProduction },
       }),
+      useCostLimitWithVariables(operationLimits.costLimit),
+      useValidationErrorCode(),
       useCSRFPrevention({
         requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization', 'x-shop-id'],
       }),
-      useDisableIntrospection({
-        // In production only signed-in callers may introspect; in development GraphiQL works for anyone.
-        isDisabled: (request) =>
-          options.isProduction && !request.headers.get('authorization') && !request.headers.get('x-api-key'),
-      }),
+      // In production only signed-in callers may introspect; in development GraphiQL works for anyone.
+      useIntrospectionForSignedIn(options.isProduction),
+      useHiddenSuggestions(options.isProduction),
       useErrorHandler(({ errors, context }) => {
         for (const error of errors) {
           const original = error instanceof GraphQLError ? error.originalError : error;
@@ -105,3 +121,28 @@ export function createGraphQLServer(options: {
 }
 
 export type GraphQLServer = ReturnType<typeof createGraphQLServer>;
+
+/**
+ * graphql-armor throws its refusals out of `validate` by default: Yoga then answers without a code and
+ * graphql-ws closes the whole socket (4500). Reported instead, they are ordinary validation errors
+ * (GRAPHQL_VALIDATION_FAILED, HTTP 400 for graphql-response+json, an `error` message on a socket).
+ */
+const asValidationError = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+
+/**
+ * CORS for the configured origins only: an allowed origin is echoed, any other (including "null", the
+ * origin of sandboxed frames) gets no CORS headers at all, where Yoga's list matching would answer
+ * `Access-Control-Allow-Origin: null`. No credentials: the API takes bearer tokens, never cookies.
+ */
+function corsFor(allowedOrigins: string[]) {
+  if (!allowedOrigins.length) return false;
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (!origin || !allowedOrigins.includes(origin)) return false as const;
+    // The list, not the one origin: with several, Yoga echoes the caller's and adds `Vary: Origin`.
+    return { origin: allowedOrigins, credentials: false, exposedHeaders: ['Retry-After', 'X-Request-Id'] };
+  };
+}

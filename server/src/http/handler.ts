@@ -2,13 +2,17 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
 import type { GraphQLServer } from '../graphql/yoga.js';
+import { clientIp } from './client-ip.js';
 import { requestIdFrom } from './request-id.js';
 
 export interface HttpDeps {
   yoga: GraphQLServer;
   webappDist: string;
   /** Throws when a dependency (database, Redis) cannot serve. */
-  checkReady: () => Promise<Record<string, 'ok'>>;
+  /** Each dependency's state by name. */
+  /** Reverse proxies in front of the server whose X-Forwarded-For is believed (TRUST_PROXY_HOPS). */
+  trustedProxyHops: number;
+  checkReady: () => Promise<Record<string, 'ok' | 'unavailable'>>;
   jwks: object;
   isProduction: boolean;
 }
@@ -29,15 +33,13 @@ export function createHttpHandler(deps: HttpDeps) {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
 
     if (pathname === '/graphql') {
-      return deps.yoga(req, res, { requestId, ip: req.socket.remoteAddress ?? null });
+      return deps.yoga(req, res, { requestId, ip: clientIp(req, deps.trustedProxyHops) });
     }
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (pathname === '/ready') {
-      try {
-        return sendJson(res, 200, { status: 'ok', checks: await deps.checkReady() });
-      } catch (error) {
-        return sendJson(res, 503, { status: 'unavailable', error: (error as Error).message });
-      }
+      const checks = await deps.checkReady();
+      const ready = Object.values(checks).every((state) => state === 'ok');
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'unavailable', checks });
     }
     if (pathname === '/.well-known/jwks.json') return sendJson(res, 200, deps.jwks);
     if (assets) return assets(req, res, () => sendJson(res, 404, { error: 'not found' }));

@@ -3,6 +3,9 @@ import { verifyPassword } from '../../auth/passwords.js';
 import { builder } from '../../builder.js';
 import { requireUser } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
+import { ShopRef } from '../shops/shops.schema.js';
+import { asSignedInUser } from '../users/users.schema.js';
+import { loginWithCode, requestLoginCode } from './login-codes.service.js';
 import {
   type IssuedTokens,
   refreshSession,
@@ -10,6 +13,7 @@ import {
   revokeSession,
   startSession,
 } from './sessions.service.js';
+import { loginWithTelegram } from './telegram-login.service.js';
 
 export const AuthPayload = builder.objectRef<IssuedTokens>('AuthPayload').implement({
   description: 'A signed-in session: a short-lived access token and a one-use refresh token.',
@@ -22,7 +26,7 @@ export const AuthPayload = builder.objectRef<IssuedTokens>('AuthPayload').implem
     user: t.prismaField({
       type: 'User',
       resolve: (query, tokens, _args, ctx) =>
-        ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: tokens.userId } }),
+        ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: tokens.userId } }).then(asSignedInUser),
     }),
   }),
 });
@@ -49,6 +53,48 @@ builder.mutationField('loginWithPassword', (t) =>
       }
       return startSession(ctx, user.id, args.device);
     },
+  }),
+);
+
+builder.mutationField('loginWithTelegram', (t) =>
+  t.field({
+    type: AuthPayload,
+    description:
+      'Mini App sign-in with the raw `initData` Telegram hands the app. With `shopId` (or a `shop-<slug>` start ' +
+      'parameter) the user becomes a customer of that shop unless they are staff there.',
+    args: {
+      initData: t.arg.string({ validate: z.string().min(1, 'initData is empty').max(4096) }),
+      device: t.arg.string({ required: false, validate: device() }),
+      shopId: t.arg.globalID({ required: false, for: ShopRef }),
+    },
+    resolve: (_root, args, ctx) =>
+      loginWithTelegram(ctx, { initData: args.initData, device: args.device, shopId: args.shopId?.id }),
+  }),
+);
+
+builder.mutationField('requestLoginCode', (t) =>
+  t.boolean({
+    description:
+      'Sends a 6-digit sign-in code to the Telegram of the staff member with this email. Always answers true, ' +
+      'so it reveals no accounts; RATE_LIMITED while a code was just sent or the user is locked out.',
+    args: { email: t.arg.string({ validate: z.email('Enter a valid email').max(254) }) },
+    resolve: async (_root, args, ctx) => {
+      await requestLoginCode(ctx, args.email);
+      return true;
+    },
+  }),
+);
+
+builder.mutationField('loginWithCode', (t) =>
+  t.field({
+    type: AuthPayload,
+    description: 'Signs in with the code sent by requestLoginCode (valid 5 minutes, 5 attempts).',
+    args: {
+      email: t.arg.string({ validate: z.email('Enter a valid email').max(254) }),
+      code: t.arg.string({ validate: z.string().regex(/^\d{6}$/, 'The code is 6 digits') }),
+      device: t.arg.string({ required: false, validate: device() }),
+    },
+    resolve: (_root, args, ctx) => loginWithCode(ctx, args),
   }),
 );
 

@@ -107,6 +107,7 @@ describe('orders board', () => {
   test('a malformed date is refused by the scalar', async () => {
     const result = await app.gql(ORDERS, { filter: { windowFrom: 'yesterday' } }, app.demoKey);
     expect(result.errors?.[0]?.message).toMatch(/DateTime/);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.data).toBeUndefined();
   });
 });

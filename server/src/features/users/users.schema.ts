@@ -7,8 +7,11 @@ export const RoleEnum = builder.enumType('Role', {
 
 builder.prismaObject('Membership', {
   fields: (t) => ({
+    id: t.exposeID('id'),
     role: t.expose('role', { type: RoleEnum }),
     shop: t.relation('shop'),
+    user: t.relation('user'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
 
@@ -24,21 +27,33 @@ builder.prismaObject('User', {
     locale: t.exposeString('locale'),
     email: t.exposeString('email', {
       nullable: true,
-      authScopes: (user, _args, ctx) => isSelf(user.id, ctx),
+      authScopes: (user, _args, ctx) => isSelf(user, ctx),
     }),
     phone: t.exposeString('phone', {
       nullable: true,
-      authScopes: (user, _args, ctx) => isSelf(user.id, ctx),
+      authScopes: (user, _args, ctx) => isSelf(user, ctx),
     }),
     memberships: t.relation('memberships', {
-      authScopes: (user, _args, ctx) => isSelf(user.id, ctx),
+      authScopes: (user, _args, ctx) => isSelf(user, ctx),
       query: { where: { revokedAt: null }, orderBy: { createdAt: 'asc' } },
     }),
   }),
 });
 
-function isSelf(userId: string, ctx: Context) {
-  return ctx.viewer.kind === 'user' && ctx.viewer.userId === userId;
+/**
+ * Users a sign-in just proved to be the caller (`AuthPayload.user`): that request carries no token
+ * yet, but the answer (email, memberships) is theirs to see.
+ */
+const signedInUsers = new WeakSet<object>();
+
+/** Marks the user a sign-in mutation returns as the caller's own record. */
+export function asSignedInUser<T extends object>(user: T): T {
+  signedInUsers.add(user);
+  return user;
+}
+
+function isSelf(user: { id: string }, ctx: Context) {
+  return signedInUsers.has(user) || (ctx.viewer.kind === 'user' && ctx.viewer.userId === user.id);
 }
 
 builder.queryField('me', (t) =>

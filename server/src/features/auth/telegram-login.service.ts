@@ -1,0 +1,59 @@
+import { localeFromTelegram, verifyTelegramInitData } from '../../auth/telegram-init-data.js';
+import type { Context } from '../../context.js';
+import { badInput } from '../../errors.js';
+import { startSession } from './sessions.service.js';
+
+/**
+ * Mini App sign-in: checks the initData, creates or refreshes the user it names and, when the app was
+ * opened for a shop (argument, or a `shop-<slug>` start parameter), makes them that shop's customer
+ * unless they are staff there. Returns a new session.
+ */
+export async function loginWithTelegram(
+  ctx: Context,
+  input: { initData: string; device?: string | null; shopId?: string | null },
+) {
+  const { telegram } = ctx.config;
+  const identity = verifyTelegramInitData(
+    input.initData,
+    telegram.initDataToken,
+    telegram.initDataMaxAgeSeconds,
+  );
+  const shopId = input.shopId ?? (await shopFromStartParam(ctx, identity.startParam));
+
+  const user = await ctx.prisma.$transaction(async (tx) => {
+    const user = await tx.user.upsert({
+      where: { telegramId: identity.telegramId },
+      create: {
+        telegramId: identity.telegramId,
+        telegramUsername: identity.username,
+        name: identity.name,
+        locale: localeFromTelegram(identity.languageCode),
+      },
+      // Opening the Mini App proves the user talks to the bot again: lift a "blocked" mark.
+      update: { telegramUsername: identity.username, botBlockedAt: null },
+      select: { id: true, name: true },
+    });
+    const staffThere =
+      shopId && (await tx.membership.count({ where: { userId: user.id, shopId, revokedAt: null } }));
+    if (shopId && !staffThere) {
+      await tx.customer.upsert({
+        where: { shopId_userId: { shopId, userId: user.id } },
+        create: { shopId, userId: user.id, name: user.name },
+        update: {},
+      });
+    }
+    return user;
+  });
+  ctx.audit.actorId = user.id;
+  ctx.audit.shopId = shopId;
+  return startSession(ctx, user.id, input.device);
+}
+
+/** `shop-<slug>` names the shop the bot link was for; anything else (e.g. `invite-…`) names none. */
+async function shopFromStartParam(ctx: Context, startParam: string | null) {
+  const slug = startParam?.match(/^shop-([a-z0-9-]{1,60})$/)?.[1];
+  if (!slug) return null;
+  const shop = await ctx.prisma.shop.findUnique({ where: { slug }, select: { id: true } });
+  if (!shop) throw badInput(`No shop is called "${slug}"`, 'initData.start_param');
+  return shop.id;
+}
