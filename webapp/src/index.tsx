@@ -10,7 +10,7 @@ const root = document.getElementById('root');
 async function start(): Promise<void> {
   if (!root) throw new Error('index.html has no #root element');
   // Imported only in development: the condition is `false` in production builds, so the bundler drops the mock.
-  if (import.meta.env.DEV) await import('./mockEnv');
+  if (import.meta.env.DEV) await (await import('./mockEnv')).mockTelegram();
   const launch = await init({ debug: import.meta.env.DEV });
   render(() => <App launch={launch} />, root);
   // The service worker caches the app shell for installed use; updates apply on the next start.

@@ -1,4 +1,25 @@
-import { emitEvent, isTMA, mockTelegramEnv } from '@tma.js/sdk-solid';
+import { emitEvent, mockTelegramEnv } from '@tma.js/sdk-solid';
+import { signInitData } from './telegram/init-data-signing';
+
+/**
+ * The bot token the server checks init data against outside production when no BOT_TOKEN is set
+ * (server/src/config.ts, DEVELOPMENT_BOT_TOKEN). Public on purpose: it signs nothing real.
+ */
+const developmentBotToken = '1:posy-development-only';
+
+/** The Telegram accounts of the demo shop's people (prisma/src/seed.ts). */
+const demoTelegramUsers: Record<string, { first_name: string; username: string; language_code: string }> = {
+  '100000001': { first_name: 'Anna Admin', username: 'admin', language_code: 'ru' },
+  '100000002': { first_name: 'Max Manager', username: 'manager', language_code: 'en' },
+  '100000003': { first_name: 'Fiona Florist', username: 'florist', language_code: 'ru' },
+  '100000004': { first_name: 'Kirill Courier', username: 'courier', language_code: 'ru' },
+  '100000005': { first_name: 'Chris Customer', username: 'customer', language_code: 'en' },
+};
+
+/** The demo customer, opening the demo shop's Mini App: who the Mini App is mostly for. */
+const defaultTelegramUserId = '100000005';
+
+const marker = 'POSY_MOCK_TELEGRAM_ENV';
 
 /**
  * Development only: imitates the Telegram client so the Mini App path (SDK start, theme, back button,
@@ -7,21 +28,27 @@ import { emitEvent, isTMA, mockTelegramEnv } from '@tma.js/sdk-solid';
  * POSY_MOCK_TELEGRAM_ENV).
  *
  * It is opt-in, because outside Telegram the app is a plain PWA with its own login: open
- * http://localhost:5173/?mockTelegram to turn it on for the tab, ?mockTelegram=off to turn it off.
- * The init data is unsigned, so the server's loginWithTelegram refuses it unless it has a dev bypass.
+ * http://localhost:5173/?mockTelegram to turn it on for the tab as the demo customer,
+ * ?mockTelegram=100000002 to be another demo account (its Telegram id; see demoTelegramUsers), and
+ * ?mockTelegram=off to turn it off. The init data is signed with the development bot token, which the
+ * server accepts outside production when it has no BOT_TOKEN, so the mock signs in for real.
  */
-const marker = 'POSY_MOCK_TELEGRAM_ENV';
-const url = new URL(window.location.href);
-const requested = url.searchParams.get('mockTelegram');
+export async function mockTelegram(): Promise<void> {
+  const url = new URL(window.location.href);
+  const requested = url.searchParams.get('mockTelegram');
+  if (requested !== null) {
+    if (requested === 'off') sessionStorage.removeItem(marker);
+    else sessionStorage.setItem(marker, requested in demoTelegramUsers ? requested : defaultTelegramUserId);
+    url.searchParams.delete('mockTelegram');
+    window.history.replaceState(null, '', url);
+  }
 
-if (requested !== null) {
-  if (requested === 'off') sessionStorage.removeItem(marker);
-  else sessionStorage.setItem(marker, '1');
-  url.searchParams.delete('mockTelegram');
-  window.history.replaceState(null, '', url);
-}
+  const userId = sessionStorage.getItem(marker);
+  // Not isTMA(): once mocked, the SDK keeps the launch parameters in sessionStorage and isTMA() holds
+  // after a reload too, while the bridge the mock installed is gone; so a reload mocks again.
+  if (!userId || openedByTelegram()) return;
+  const user = demoTelegramUsers[userId] ?? demoTelegramUsers[defaultTelegramUserId];
 
-if (sessionStorage.getItem(marker) && !isTMA()) {
   const themeParams = {
     accent_text_color: '#c0406a',
     bg_color: '#ffffff',
@@ -38,18 +65,25 @@ if (sessionStorage.getItem(marker) && !isTMA()) {
     text_color: '#1c1c1e',
   } as const;
   const noInsets = { left: 0, top: 0, right: 0, bottom: 0 } as const;
+  const startParam = 'shop-demo';
+  const initData = await signInitData(
+    {
+      user: JSON.stringify({ id: Number(userId), ...user }),
+      auth_date: String(Math.floor(Date.now() / 1000)),
+      start_param: startParam,
+      // Telegram's Ed25519 signature for third parties; nobody checks it here, but the SDK requires the field.
+      signature: 'development-only',
+    },
+    developmentBotToken,
+  );
 
   mockTelegramEnv({
     launchParams: {
       tgWebAppPlatform: 'tdesktop',
       tgWebAppVersion: '8.0',
       tgWebAppThemeParams: themeParams,
-      tgWebAppData: new URLSearchParams([
-        ['user', JSON.stringify({ id: 1, first_name: 'Dev', username: 'posy_dev', language_code: 'ru' })],
-        ['auth_date', String(Math.floor(Date.now() / 1000))],
-        ['hash', 'development-only-unsigned'],
-        ['signature', 'development-only-unsigned'],
-      ]),
+      tgWebAppStartParam: startParam,
+      tgWebAppData: new URLSearchParams(initData),
     },
     onEvent(event) {
       if (event.name === 'web_app_request_theme') {
@@ -68,5 +102,12 @@ if (sessionStorage.getItem(marker) && !isTMA()) {
       }
     },
   });
-  console.info(`${marker}: the Telegram environment is mocked (?mockTelegram=off to stop).`);
+  console.info(
+    `${marker}: the Telegram environment is mocked as Telegram user ${userId} (?mockTelegram=off to stop).`,
+  );
+}
+
+/** A real Telegram client talks to the page through TelegramWebviewProxy (mobile, desktop) or as its parent frame (web). */
+function openedByTelegram(): boolean {
+  return 'TelegramWebviewProxy' in window || window.self !== window.top;
 }

@@ -1,6 +1,21 @@
 import { graphql } from '../graphql/graphql';
 
-/** What the app keeps about the signed-in user: enough to pick a shop and speak their language. */
+/** What the app keeps about a shop (as SessionUserFields does for memberships): name, currency, clock. */
+export const ShopFields = graphql(`
+  fragment ShopFields on Shop @_unmask {
+    id
+    name
+    slug
+    currency
+    timezone
+  }
+`);
+
+/**
+ * What the app keeps about the signed-in user: enough to pick a shop and speak their language. The shop's
+ * fields are spelled out rather than spread from ShopFields: the server's depth limit counts every
+ * fragment spread as a level, and the sign-in mutations nest this fragment two levels down already.
+ */
 export const SessionUserFields = graphql(`
   fragment SessionUserFields on User @_unmask {
     id
@@ -19,6 +34,21 @@ export const SessionUserFields = graphql(`
     }
   }
 `);
+
+/**
+ * The shop the server picks when the request names none: a user who is staff nowhere but a customer
+ * of exactly one shop gets that shop (see sign-in.ts).
+ */
+export const CustomerShopQuery = graphql(
+  `
+  query CustomerShop {
+    shop {
+      ...ShopFields
+    }
+  }
+`,
+  [ShopFields],
+);
 
 /** Every sign-in mutation and the token refresh answer with this. */
 export const AuthPayloadFields = graphql(

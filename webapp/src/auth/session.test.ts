@@ -5,13 +5,16 @@ import {
   parseStoredSession,
   pickActiveShopId,
   type Session,
+  type Shop,
+  shopAccesses,
 } from './session';
 
+function shop(id: string): Shop {
+  return { id, name: id, slug: id, currency: 'RUB', timezone: 'Europe/Moscow' };
+}
+
 function membership(shopId: string): Membership {
-  return {
-    role: 'MANAGER',
-    shop: { id: shopId, name: shopId, slug: shopId, currency: 'RUB', timezone: 'Europe/Moscow' },
-  };
+  return { role: 'MANAGER', shop: shop(shopId) };
 }
 
 const stored: Session = {
@@ -25,6 +28,7 @@ const stored: Session = {
     telegramUsername: null,
     memberships: [membership('a')],
   },
+  customerShops: [],
   activeShopId: 'a',
 };
 
@@ -38,12 +42,31 @@ describe('parseStoredSession', () => {
     expect(parseStoredSession('{not json')).toBeNull();
     expect(parseStoredSession(JSON.stringify({ token: 'old format' }))).toBeNull();
     expect(parseStoredSession(JSON.stringify({ ...stored, activeShopId: 7 }))).toBeNull();
+    expect(parseStoredSession(JSON.stringify({ ...stored, customerShops: 'a' }))).toBeNull();
+  });
+
+  it('reads a session stored before customer shops as having none', () => {
+    const { customerShops: _, ...older } = stored;
+    expect(parseStoredSession(JSON.stringify(older))).toEqual(stored);
+  });
+});
+
+describe('shopAccesses', () => {
+  it('lists memberships, then the shops the user is only a customer of', () => {
+    expect(shopAccesses(stored.user, [shop('a'), shop('c')])).toEqual([
+      membership('a'),
+      { role: 'CUSTOMER', shop: shop('c') },
+    ]);
   });
 });
 
 describe('pickActiveShopId', () => {
   it('keeps the preferred shop while the user is a member', () => {
     expect(pickActiveShopId([membership('a'), membership('b')], 'b')).toBe('b');
+  });
+
+  it('works in the only shop of a customer', () => {
+    expect(pickActiveShopId(shopAccesses({ ...stored.user, memberships: [] }, [shop('c')]), null)).toBe('c');
   });
 
   it('picks the only shop, and asks when there are several', () => {

@@ -5,6 +5,13 @@ import type { AuthPayloadFields, SessionUserFields } from './auth.documents';
 export type AuthPayload = ResultOf<typeof AuthPayloadFields>;
 export type SessionUser = ResultOf<typeof SessionUserFields>;
 export type Membership = SessionUser['memberships'][number];
+export type Shop = Membership['shop'];
+
+/** What the user is in a shop: staff with a role (a membership), or one of its customers. */
+export interface ShopAccess {
+  role: Membership['role'] | 'CUSTOMER';
+  shop: Shop;
+}
 
 /** The signed-in user's tokens and the shop they work in now (sent as X-Shop-Id). */
 export interface Session {
@@ -13,7 +20,12 @@ export interface Session {
   accessTokenExpiresAt: string;
   refreshToken: string;
   user: SessionUser;
-  /** Null until the user picks a shop (users with several memberships). */
+  /**
+   * Shops the user is a customer of (a Mini App opened from a shop's bot link), found at sign-in:
+   * customers are not members, so `user.memberships` does not list them.
+   */
+  customerShops: Shop[];
+  /** Null until the user picks a shop (users with several shops). */
   activeShopId: string | null;
 }
 
@@ -22,34 +34,44 @@ export const sessionStorageKey = 'posy.session.v1';
 
 /**
  * Reads a stored session, or null when there is none or it is not a session of this shape
- * (written by an older version, edited by hand).
+ * (written by an older version, edited by hand). Sessions stored before customer shops existed read
+ * as having none.
  */
 export function parseStoredSession(stored: string | null): Session | null {
   if (!stored) return null;
   try {
     const value: unknown = JSON.parse(stored);
     if (!isRecord(value) || !isRecord(value.user)) return null;
-    const { accessToken, accessTokenExpiresAt, refreshToken, user, activeShopId } = value;
+    const { accessToken, accessTokenExpiresAt, refreshToken, user, activeShopId, customerShops } = value;
     if (typeof accessToken !== 'string' || typeof refreshToken !== 'string') return null;
     if (typeof accessTokenExpiresAt !== 'string' || typeof user.id !== 'string') return null;
     if (!Array.isArray(user.memberships)) return null;
     if (activeShopId !== null && typeof activeShopId !== 'string') return null;
-    return value as unknown as Session;
+    if (customerShops !== undefined && !Array.isArray(customerShops)) return null;
+    return { ...(value as unknown as Session), customerShops: customerShops ?? [] };
   } catch {
     return null;
   }
 }
 
+/** Every shop the user may work or shop in: memberships first, then shops where they are only a customer. */
+export function shopAccesses(user: SessionUser, customerShops: readonly Shop[]): ShopAccess[] {
+  const staffShops = new Set(user.memberships.map((membership) => membership.shop.id));
+  return [
+    ...user.memberships,
+    ...customerShops
+      .filter((shop) => !staffShops.has(shop.id))
+      .map((shop): ShopAccess => ({ role: 'CUSTOMER', shop })),
+  ];
+}
+
 /**
- * The shop to work in: the preferred one while the user is still a member of it, else the only
- * membership, else none (the shop picker asks).
+ * The shop to work in: the preferred one while the user still has it, else the only one, else none
+ * (the shop picker asks).
  */
-export function pickActiveShopId(
-  memberships: readonly Membership[],
-  preferred: string | null,
-): string | null {
-  if (preferred && memberships.some((membership) => membership.shop.id === preferred)) return preferred;
-  if (memberships.length === 1) return memberships[0]?.shop.id ?? null;
+export function pickActiveShopId(accesses: readonly ShopAccess[], preferred: string | null): string | null {
+  if (preferred && accesses.some((access) => access.shop.id === preferred)) return preferred;
+  if (accesses.length === 1) return accesses[0]?.shop.id ?? null;
   return null;
 }
 
@@ -74,24 +96,30 @@ function save(next: Session | null): void {
   else storage?.removeItem(sessionStorageKey);
 }
 
-/** After any sign-in: keeps the previously chosen shop when the same user signs in again. */
-export function startSession(payload: AuthPayload): Session {
+/**
+ * After any sign-in, with the shops the user is a customer of (see findCustomerShops): keeps the
+ * previously chosen shop when the same user signs in again.
+ */
+export function startSession(payload: AuthPayload, customerShops: Shop[] = []): Session {
   const previous = currentSession();
   const preferredShop = previous?.user.id === payload.user.id ? previous.activeShopId : null;
   const next: Session = {
     ...payload,
-    activeShopId: pickActiveShopId(payload.user.memberships, preferredShop),
+    customerShops,
+    activeShopId: pickActiveShopId(shopAccesses(payload.user, customerShops), preferredShop),
   };
   save(next);
   return next;
 }
 
-/** After a token refresh: new tokens and user, same shop while still a member. */
+/** After a token refresh: new tokens and user, same shop while the user still has it. */
 export function renewSession(payload: AuthPayload): void {
   const previous = currentSession();
+  const customerShops = previous?.user.id === payload.user.id ? previous.customerShops : [];
   save({
     ...payload,
-    activeShopId: pickActiveShopId(payload.user.memberships, previous?.activeShopId ?? null),
+    customerShops,
+    activeShopId: pickActiveShopId(shopAccesses(payload.user, customerShops), previous?.activeShopId ?? null),
   });
 }
 
@@ -99,14 +127,18 @@ export function renewSession(payload: AuthPayload): void {
 export function updateSessionUser(user: SessionUser): void {
   const current = currentSession();
   if (!current || current.user.id !== user.id) return;
-  save({ ...current, user, activeShopId: pickActiveShopId(user.memberships, current.activeShopId) });
+  save({
+    ...current,
+    user,
+    activeShopId: pickActiveShopId(shopAccesses(user, current.customerShops), current.activeShopId),
+  });
 }
 
 export function chooseShop(shopId: string): void {
   const current = currentSession();
   if (!current) return;
-  if (!current.user.memberships.some((membership) => membership.shop.id === shopId)) {
-    throw new Error(`Not a member of shop ${shopId}`);
+  if (!shopAccesses(current.user, current.customerShops).some((access) => access.shop.id === shopId)) {
+    throw new Error(`Not a member or customer of shop ${shopId}`);
   }
   save({ ...current, activeShopId: shopId });
 }
@@ -115,10 +147,13 @@ export function endSession(): void {
   save(null);
 }
 
-/** The membership of the active shop (its role and the shop's currency and time zone). Reactive. */
-export function activeMembership(): Membership | undefined {
+/** What the user is in the active shop (role, or customer) and the shop's currency and time zone. Reactive. */
+export function activeShopAccess(): ShopAccess | undefined {
   const current = currentSession();
-  return current?.user.memberships.find((membership) => membership.shop.id === current.activeShopId);
+  if (!current?.activeShopId) return undefined;
+  return shopAccesses(current.user, current.customerShops).find(
+    (access) => access.shop.id === current.activeShopId,
+  );
 }
 
 // Another tab signed in, refreshed the tokens (refresh tokens rotate, so ours is now spent) or signed out.

@@ -33,7 +33,8 @@ export const en = {
   'login.code.otherEmail': 'Use another email',
   'login.error.credentials': 'Wrong email or password.',
   'login.error.code': 'The code is wrong or has expired.',
-  'login.error.telegram': 'Telegram sign-in failed: this Telegram account is not linked to Posy.',
+  'login.error.telegram':
+    'Telegram could not confirm who you are. Close the app and open it again from the bot, or sign in below.',
 
   'shops.title': 'Choose a shop',
   'shops.empty': 'You are not a member of any shop yet. Ask the shop owner to invite you.',
@@ -45,6 +46,7 @@ export const en = {
   'role.MANAGER': 'Manager',
   'role.FLORIST': 'Florist',
   'role.COURIER': 'Courier',
+  'role.CUSTOMER': 'Customer',
 
   'orders.title': 'Orders',
   'orders.search': 'Search: number, customer, phone, address',

@@ -31,7 +31,8 @@ export const ru: Dictionary = {
   'login.code.otherEmail': 'Другая почта',
   'login.error.credentials': 'Неверная почта или пароль.',
   'login.error.code': 'Код неверный или устарел.',
-  'login.error.telegram': 'Не удалось войти через Telegram: этот аккаунт не привязан к Posy.',
+  'login.error.telegram':
+    'Telegram не подтвердил, кто вы. Закройте приложение и откройте его снова из бота или войдите ниже.',
 
   'shops.title': 'Выберите магазин',
   'shops.empty': 'Вы пока не состоите ни в одном магазине. Попросите владельца пригласить вас.',
@@ -43,6 +44,7 @@ export const ru: Dictionary = {
   'role.MANAGER': 'Менеджер',
   'role.FLORIST': 'Флорист',
   'role.COURIER': 'Курьер',
+  'role.CUSTOMER': 'Покупатель',
 
   'orders.title': 'Заказы',
   'orders.search': 'Поиск: номер, клиент, телефон, адрес',

@@ -1,6 +1,6 @@
 import { Navigate, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { activeMembership, session } from '../../auth/session';
+import { activeShopAccess, session } from '../../auth/session';
 import { href } from '../../route-paths';
 
 /** Layout route: its pages need a signed-in user; anyone else goes to the login page and comes back after. */
@@ -17,7 +17,7 @@ export function RequireSession(props: RouteSectionProps) {
 /** Layout route: its pages work inside one shop; without an active shop the user picks one first. */
 export function RequireShop(props: RouteSectionProps) {
   return (
-    <Show when={activeMembership()} fallback={<Navigate href={href.shops()} />}>
+    <Show when={activeShopAccess()} fallback={<Navigate href={href.shops()} />}>
       {props.children}
     </Show>
   );

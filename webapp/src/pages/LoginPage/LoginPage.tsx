@@ -1,7 +1,8 @@
 import { Navigate, useSearchParams } from '@solidjs/router';
-import { createMutation } from '@urql/solid';
+import { createMutation, useClient } from '@urql/solid';
 import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
-import { session, startSession } from '../../auth/session';
+import { session } from '../../auth/session';
+import { completeSignIn } from '../../auth/sign-in';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { signInContext } from '../../graphql/client';
@@ -56,6 +57,7 @@ function device(): string {
 }
 
 function TelegramSignIn(props: { launch: TelegramLaunch; onFailed: () => void }) {
+  const client = useClient();
   const [state, loginWithTelegram] = createMutation(LoginWithTelegramMutation);
   const label = device();
 
@@ -66,7 +68,7 @@ function TelegramSignIn(props: { launch: TelegramLaunch; onFailed: () => void })
       return;
     }
     const result = await loginWithTelegram({ initData, device: label }, signInContext);
-    if (result.data) startSession(result.data.loginWithTelegram);
+    if (result.data) await completeSignIn(client, result.data.loginWithTelegram);
     else props.onFailed();
   }
 
@@ -127,6 +129,7 @@ function BrowserSignIn() {
 }
 
 function PasswordForm() {
+  const client = useClient();
   const [state, loginWithPassword] = createMutation(LoginWithPasswordMutation);
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
@@ -138,7 +141,7 @@ function PasswordForm() {
       { email: email().trim(), password: password(), device: label },
       signInContext,
     );
-    if (result.data) startSession(result.data.loginWithPassword);
+    if (result.data) await completeSignIn(client, result.data.loginWithPassword);
   }
 
   return (
@@ -182,6 +185,7 @@ function PasswordForm() {
 /** Two steps: ask for a code by email, then enter the 6 digits Posy's bot sent to the linked Telegram account. */
 function CodeForm() {
   const [requestState, requestLoginCode] = createMutation(RequestLoginCodeMutation);
+  const client = useClient();
   const [loginState, loginWithCode] = createMutation(LoginWithCodeMutation);
   const [email, setEmail] = createSignal('');
   const [code, setCode] = createSignal('');
@@ -203,7 +207,7 @@ function CodeForm() {
     const address = codeSentTo();
     if (!address) return;
     const result = await loginWithCode({ email: address, code: code(), device: label }, signInContext);
-    if (result.data) startSession(result.data.loginWithCode);
+    if (result.data) await completeSignIn(client, result.data.loginWithCode);
   }
 
   return (

@@ -1,17 +1,22 @@
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
-import { createQuery } from '@urql/solid';
-import { For, type JSX, Match, Show, Switch } from 'solid-js';
-import { activeMembership } from '../../auth/session';
+import { createQuery, createSubscription } from '@urql/solid';
+import { createEffect, For, type JSX, Match, on, Show, Switch } from 'solid-js';
+import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
+import { subscriptionsReconnected } from '../../graphql/client';
 import { dateTime, money, t, timeWindow } from '../../i18n/i18n';
 import { href, inAppPath, orderIdFromParams } from '../../route-paths';
 import { useTelegramBackButton } from '../../telegram/backButton';
-import { OrderQuery } from './order.loader';
+import { latestOrder } from './latest-order';
+import { OrderQuery, OrderUpdatedSubscription } from './order.loader';
 
-/** One order: who, where, when, what it costs, who works on it and what happened to it. */
+/**
+ * One order: who, where, when, what it costs, who works on it and what happened to it. It follows the
+ * order live (orderUpdated over the WebSocket), so a status change made elsewhere shows without a reload.
+ */
 export default function OrderPage() {
   const params = useParams<{ orderId: string }>();
   const location = useLocation<{ backTo?: string }>();
@@ -21,16 +26,23 @@ export default function OrderPage() {
   const backTo = inAppPath(location.state?.backTo, href.orders());
   const telegramBack = useTelegramBackButton(() => navigate(backTo));
 
-  const [result, refetch] = createQuery({
-    query: OrderQuery,
-    variables: () => ({ id: orderIdFromParams(params) }),
+  const orderId = () => orderIdFromParams(params);
+  const [result, refetch] = createQuery({ query: OrderQuery, variables: () => ({ id: orderId() }) });
+  const [live] = createSubscription({
+    query: OrderUpdatedSubscription,
+    variables: () => ({ id: orderId() }),
   });
-  const timeZone = () => activeMembership()?.shop.timezone;
+  // Changes made while the socket was down are not replayed: ask for the order again once it is back.
+  createEffect(
+    on(subscriptionsReconnected, () => refetch({ requestPolicy: 'network-only' }), { defer: true }),
+  );
+  const shownOrder = () => latestOrder(orderId(), result.data?.order, live.data?.orderUpdated);
+  const timeZone = () => activeShopAccess()?.shop.timezone;
 
   return (
     <main class="page">
       <Switch>
-        <Match when={result.data?.order}>
+        <Match when={shownOrder()}>
           {(order) => (
             <>
               <PageHeader
@@ -81,7 +93,7 @@ export default function OrderPage() {
                   <For each={order().items}>
                     {(item) => (
                       <li class="items__row">
-                        <span class="items__name">{item.product.name}</span>
+                        <span class="items__name">{item.productName}</span>
                         <span class="items__quantity">
                           {t('order.quantity', { quantity: item.quantity, price: money(item.unitPrice) })}
                         </span>

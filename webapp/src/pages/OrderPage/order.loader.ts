@@ -10,75 +10,94 @@ const MoneyFields = graphql(`
   }
 `);
 
-export const OrderQuery = graphql(
+/** Everything the order page shows: the query and the live updates select the same. */
+export const OrderDetailsFields = graphql(
   `
-  query Order($id: ID!) {
-    order(id: $id) {
+  fragment OrderDetailsFields on Order @_unmask {
+    id
+    number
+    status
+    paymentStatus
+    fulfillment
+    version
+    createdAt
+    customer {
       id
-      number
-      status
-      paymentStatus
-      fulfillment
-      version
-      createdAt
-      customer {
-        id
-        name
-        phone
-      }
-      recipientName
-      recipientPhone
-      deliveryAddress
-      windowStart
-      windowEnd
-      cardText
-      items {
-        id
-        quantity
-        product {
-          id
-          name
-        }
-        unitPrice {
-          ...MoneyFields
-        }
-        total {
-          ...MoneyFields
-        }
-      }
-      subtotal {
-        ...MoneyFields
-      }
-      deliveryFee {
+      name
+      phone
+    }
+    recipientName
+    recipientPhone
+    deliveryAddress
+    windowStart
+    windowEnd
+    cardText
+    items {
+      id
+      quantity
+      productName
+      unitPrice {
         ...MoneyFields
       }
       total {
         ...MoneyFields
       }
-      florist {
+    }
+    subtotal {
+      ...MoneyFields
+    }
+    deliveryFee {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+    florist {
+      id
+      name
+    }
+    courier {
+      id
+      name
+    }
+    cancelReason
+    events {
+      id
+      at
+      fromStatus
+      toStatus
+      note
+      actor {
         id
         name
-      }
-      courier {
-        id
-        name
-      }
-      cancelReason
-      events {
-        id
-        at
-        fromStatus
-        toStatus
-        note
-        actor {
-          id
-          name
-        }
       }
     }
   }
 `,
   [MoneyFields],
+);
+
+export const OrderQuery = graphql(
+  `
+  query Order($id: ID!) {
+    order(id: $id) {
+      ...OrderDetailsFields
+    }
+  }
+`,
+  [OrderDetailsFields],
+);
+
+/** The order again each time it changes (status, assignment, payment), over the WebSocket. */
+export const OrderUpdatedSubscription = graphql(
+  `
+  subscription OrderUpdated($id: ID!) {
+    orderUpdated(id: $id) {
+      ...OrderDetailsFields
+    }
+  }
+`,
+  [OrderDetailsFields],
 );
 
 /** The order behind `/orders/:orderId`. */

@@ -2,7 +2,7 @@ import { A, useLocation, useSearchParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import type { ResultOf } from 'gql.tada';
 import { createComputed, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
-import { activeMembership } from '../../auth/session';
+import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
@@ -59,7 +59,7 @@ export default function OrdersPage() {
     <main class="page">
       <PageHeader
         title={t('orders.title')}
-        subtitle={activeMembership()?.shop.name}
+        subtitle={activeShopAccess()?.shop.name}
         actions={
           <A class="button button--small button--plain" href={href.shops()}>
             {t('orders.switchShop')}
@@ -169,7 +169,7 @@ function OrdersChunk(props: OrdersChunkProps) {
 
 function OrderCard(props: { order: ResultOf<typeof OrderCardFields> }) {
   const location = useLocation();
-  const timeZone = () => activeMembership()?.shop.timezone;
+  const timeZone = () => activeShopAccess()?.shop.timezone;
   const deliveryWindow = () =>
     timeWindow(props.order.windowStart, props.order.windowEnd, { timeZone: timeZone() });
   return (

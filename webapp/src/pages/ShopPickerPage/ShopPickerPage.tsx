@@ -3,7 +3,14 @@ import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, For, Show, untrack } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { LogoutMutation } from '../../auth/auth.documents';
-import { activeMembership, chooseShop, endSession, session, updateSessionUser } from '../../auth/session';
+import {
+  activeShopAccess,
+  chooseShop,
+  endSession,
+  session,
+  shopAccesses,
+  updateSessionUser,
+} from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { t } from '../../i18n/i18n';
@@ -11,14 +18,14 @@ import { href } from '../../route-paths';
 import { useTelegramBackButton } from '../../telegram/backButton';
 import { ShopPickerQuery } from './shop-picker.loader';
 
-/** Choose the shop to work in (users with several memberships), and sign out. */
+/** Choose the shop to work in (users with several shops: memberships and customer shops), and sign out. */
 export default function ShopPickerPage() {
   const navigate = useNavigate();
   const [me, refetch] = createQuery({ query: ShopPickerQuery, requestPolicy: 'cache-and-network' });
   const [logoutState, logout] = createMutation(LogoutMutation);
 
   // Its parent is the order board, but only once there is a shop to show it for.
-  const hasParent = activeMembership() !== undefined;
+  const hasParent = activeShopAccess() !== undefined;
   const telegramBack = hasParent && useTelegramBackButton(() => navigate(href.orders()));
 
   // Keep the session's memberships current. The copy detaches them from urql's store, which keeps changing.
@@ -27,7 +34,10 @@ export default function ShopPickerPage() {
     if (user) untrack(() => updateSessionUser(structuredClone(unwrap(user))));
   });
 
-  const memberships = () => session()?.user.memberships ?? [];
+  const accesses = () => {
+    const current = session();
+    return current ? shopAccesses(current.user, current.customerShops) : [];
+  };
 
   function enterShop(shopId: string) {
     if (session()?.activeShopId === shopId) {
@@ -54,21 +64,21 @@ export default function ShopPickerPage() {
         backHref={hasParent && !telegramBack ? href.orders() : undefined}
       />
       <ErrorMessage error={me.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      <Show when={memberships().length > 0} fallback={<p class="empty">{t('shops.empty')}</p>}>
+      <Show when={accesses().length > 0} fallback={<p class="empty">{t('shops.empty')}</p>}>
         <ul class="list">
-          <For each={memberships()}>
-            {(membership) => (
+          <For each={accesses()}>
+            {(access) => (
               <li>
                 <button
                   type="button"
                   class="list__item list__button"
-                  onClick={() => enterShop(membership.shop.id)}
+                  onClick={() => enterShop(access.shop.id)}
                 >
                   <span class="list__main">
-                    <span class="list__title">{membership.shop.name}</span>
-                    <span class="list__subtitle">{t(`role.${membership.role}`)}</span>
+                    <span class="list__title">{access.shop.name}</span>
+                    <span class="list__subtitle">{t(`role.${access.role}`)}</span>
                   </span>
-                  <Show when={membership.shop.id === session()?.activeShopId}>
+                  <Show when={access.shop.id === session()?.activeShopId}>
                     <span class="badge">{t('shops.current')}</span>
                   </Show>
                   <span class="list__chevron" aria-hidden="true">

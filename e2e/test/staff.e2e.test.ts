@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from './browser.js';
+import { manager, orderCard, sessionStorageKey, signInWithPassword } from './journeys.js';
+import { type E2eServer, startServer } from './server.js';
+
+let server: E2eServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const browser = useBrowser('staff');
+
+async function storedSession(page: Page): Promise<{ accessToken: string; refreshToken: string } | null> {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), sessionStorageKey);
+}
+
+describe('staff on the PWA', () => {
+  it('signs in with a password, sees the shop’s orders, and opens one with its items and history', async () => {
+    const { page } = browser.current();
+    await signInWithPassword(page, server, manager);
+
+    await page.waitForURL(`${server.url}/orders`);
+    const orders = await server.prisma.order.findMany({
+      select: { number: true, recipientName: true, customer: { select: { name: true } } },
+    });
+    await expect.poll(() => page.locator('.list-summary').textContent()).toBe(`${orders.length} orders`);
+    const numbers = await page.locator('.order-card__number').allTextContents();
+    expect(numbers.sort()).toEqual(orders.map((order) => `#${order.number}`).sort());
+    for (const order of orders) {
+      expect(await orderCard(page, order.number).locator('.order-card__customer').textContent()).toBe(
+        order.recipientName ?? order.customer.name,
+      );
+    }
+
+    const first = await server.prisma.order.findFirstOrThrow({
+      where: { number: 1 },
+      select: {
+        items: { select: { productName: true } },
+        events: { select: { id: true } },
+      },
+    });
+    await orderCard(page, 1).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Order #1');
+    expect(new URL(page.url()).pathname).toMatch(/^\/orders\/.+/);
+    expect(await page.locator('.items__name').allTextContents()).toEqual(
+      first.items.map((item) => item.productName),
+    );
+    await expect.poll(() => page.locator('.timeline__event').count()).toBe(first.events.length);
+    expect(await page.locator('.timeline__what').first().textContent()).toBe('Created as “New”');
+  });
+
+  it('shows the error for a wrong password and stays on the login page', async () => {
+    const { page } = browser.current();
+    await signInWithPassword(page, server, { email: manager.email, password: 'not-the-password' });
+
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await storedSession(page)).toBeNull();
+  });
+
+  it('keeps the session across reloads, refreshing a refused access token with the refresh token', async () => {
+    const { page } = browser.current();
+    await signInWithPassword(page, server, manager);
+    await page.waitForURL(`${server.url}/orders`);
+    await page.locator('.order-card').first().waitFor();
+
+    await page.reload();
+    await page.locator('.order-card').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/orders');
+
+    // The server no longer takes the access token (as after a key rotation): the app must trade its
+    // refresh token for new tokens instead of sending the user back to the login page.
+    const before = await storedSession(page);
+    await page.evaluate((key) => {
+      const stored = JSON.parse(localStorage.getItem(key) ?? '{}');
+      localStorage.setItem(key, JSON.stringify({ ...stored, accessToken: 'refused.access.token' }));
+    }, sessionStorageKey);
+    await page.reload();
+    await page.locator('.order-card').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/orders');
+    const after = await storedSession(page);
+    expect(after?.refreshToken).not.toBe(before?.refreshToken);
+    expect(after?.accessToken).not.toBe('refused.access.token');
+  });
+});
