@@ -7,6 +7,7 @@ COPY prisma/package.json prisma/
 COPY server/package.json server/
 COPY bot/package.json bot/
 COPY webapp/package.json webapp/
+COPY e2e/package.json e2e/
 RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm --filter @posy/prisma generate && pnpm --filter @posy/webapp build
