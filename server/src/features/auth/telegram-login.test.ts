@@ -73,6 +73,14 @@ describe('Mini App sign-in', () => {
       },
     );
     expect(orders.data?.orders.totalCount).toBe(0);
+    const me = await app.gql(
+      '{ me { customerOf { slug } memberships { role } } }',
+      {},
+      {
+        authorization: `Bearer ${login.data?.loginWithTelegram.accessToken}`,
+      },
+    );
+    expect(me.data?.me).toEqual({ customerOf: [{ slug: 'demo' }], memberships: [] });
   });
 
   test('the seeded customer is linked to their existing record, staff do not become customers', async () => {

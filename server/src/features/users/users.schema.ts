@@ -1,5 +1,6 @@
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
+import { ShopRef } from '../shops/shops.schema.js';
 
 export const RoleEnum = builder.enumType('Role', {
   values: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'] as const,
@@ -36,6 +37,13 @@ builder.prismaObject('User', {
     memberships: t.relation('memberships', {
       authScopes: (user, _args, ctx) => isSelf(user, ctx),
       query: { where: { revokedAt: null }, orderBy: { createdAt: 'asc' } },
+    }),
+    customerOf: t.field({
+      type: [ShopRef],
+      description: 'Shops the user is a customer of (the Mini App offers them when there are several).',
+      authScopes: (user, _args, ctx) => isSelf(user, ctx),
+      select: { customerProfiles: { select: { shop: true }, orderBy: { createdAt: 'asc' } } },
+      resolve: (user) => user.customerProfiles.map((profile) => profile.shop),
     }),
   }),
 });
