@@ -119,6 +119,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
       pubsub,
       log,
       trustedProxyHops: config.trustedProxyHops,
+      rateLimiter,
     });
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

@@ -284,7 +284,8 @@ describe('over WebSocket', () => {
   test('every operation counts against the IP, and a subscribe past the limit gets RATE_LIMITED', async () => {
     const client = wsClient(app, '127.0.0.71');
     try {
-      for (let i = 0; i < 12; i++)
+      // The connection itself is the first of the 12.
+      for (let i = 0; i < 11; i++)
         expect(await first(client, '{ __typename }')).toEqual({ data: { __typename: 'Query' } });
       const refused = await first(client, 'subscription { orderUpdated(id: "T3JkZXI6eA") { id } }');
       expect(refused.data).toBeUndefined();
@@ -301,6 +302,32 @@ describe('over WebSocket', () => {
     } finally {
       await client.dispose();
     }
+  });
+
+  test('connection attempts count too: past the limit the socket is closed with 1013 (try again later)', async () => {
+    const closeCodes: number[] = [];
+    for (let i = 0; i < 13; i++) {
+      class FromAddress extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { localAddress: '127.0.0.72' });
+        }
+      }
+      // Not lazy: it connects with no operation, so only the connection attempts are counted.
+      const client = createClient({
+        url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: FromAddress,
+        lazy: false,
+        retryAttempts: 0,
+      });
+      const code = await new Promise<number>((resolve) => {
+        client.on('closed', (event) => resolve((event as { code: number }).code));
+        client.on('connected', () => resolve(0));
+      });
+      closeCodes.push(code);
+      await client.dispose();
+    }
+    expect(closeCodes.slice(0, 12)).toEqual(Array(12).fill(0));
+    expect(closeCodes[12]).toBe(1013);
   });
 });
 

@@ -9,6 +9,8 @@ import { clientIp } from '../http/client-ip.js';
 import { requestIdFrom } from '../http/request-id.js';
 import type { Logger } from '../logger.js';
 import type { PubSub } from '../pubsub.js';
+import type { RateLimiter } from './rate-limit.js';
+import { ipKey } from './rate-limit.plugin.js';
 import { type GraphQLServer, operationLimits, type RequestContextFactory } from './yoga.js';
 
 /** What a client sends in `connection_init`: the same credentials as the HTTP headers. */
@@ -33,6 +35,8 @@ export function attachWebSocketServer(options: {
   pubsub: PubSub;
   log?: Pick<Logger, 'error'>;
   trustedProxyHops?: number;
+  /** Each connection attempt counts against its address' limit: signing in costs a database lookup. */
+  rateLimiter?: RateLimiter;
 }) {
   const wsServer = new WebSocketServer({
     server: options.httpServer,
@@ -53,12 +57,15 @@ export function attachWebSocketServer(options: {
         if (typeof params.apiKey === 'string') headers.set('x-api-key', params.apiKey);
         if (typeof params.shopId === 'string') headers.set('x-shop-id', params.shopId);
         const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
+        const ip = clientIp(ctx.extra.request, options.trustedProxyHops ?? 0);
+        const waitSeconds = ip ? await options.rateLimiter?.consume([{ bucket: 'ip', key: ipKey(ip) }]) : 0;
+        if (waitSeconds) {
+          // 1013 Try Again Later (RFC 6455 registry): graphql-ws clients retry it with backoff, unlike 4429.
+          ctx.extra.socket.close(1013, `Too many requests; retry in ${waitSeconds} s`);
+          return false;
+        }
         try {
-          ctx.extra.context = await options.createContext({
-            headers,
-            requestId,
-            ip: clientIp(ctx.extra.request, options.trustedProxyHops ?? 0),
-          });
+          ctx.extra.context = await options.createContext({ headers, requestId, ip });
         } catch (error) {
           if (error instanceof GraphQLError) {
             ctx.extra.socket.close(CloseCode.Unauthorized, truncate(error.message));
