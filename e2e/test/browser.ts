@@ -29,11 +29,26 @@ export interface Journey {
 /**
  * One Chromium for the test file and a fresh profile (storage, service workers) for each test. After
  * each test the page is saved to `.artifacts/<suite>--<test>.png`, and the test fails if the page threw
- * an uncaught error along the way.
+ * an uncaught error along the way. `another()` opens a second profile in the same test (someone else's
+ * phone: an invitee opening a link), kept, screenshotted (`…--2.png`) and checked the same way.
  */
-export function useBrowser(suite: string, options: { locale?: string } = {}): { current(): Journey } {
+export function useBrowser(
+  suite: string,
+  options: { locale?: string } = {},
+): { current(): Journey; another(): Promise<Journey> } {
   let browser: Browser | undefined;
-  let journey: (Journey & { pageErrors: string[] }) | undefined;
+  let journeys: (Journey & { pageErrors: string[] })[] = [];
+
+  async function open(): Promise<Journey> {
+    if (!browser) throw new Error('Chromium did not start');
+    const context = await browser.newContext({ viewport, locale: options.locale ?? 'en-US' });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+    const journey = { context, page, pageErrors };
+    journeys.push(journey);
+    return journey;
+  }
 
   beforeAll(async () => {
     await mkdir(artifactsDir, { recursive: true });
@@ -43,27 +58,31 @@ export function useBrowser(suite: string, options: { locale?: string } = {}): { 
     await browser?.close();
   });
   beforeEach(async () => {
-    if (!browser) throw new Error('Chromium did not start');
-    const context = await browser.newContext({ viewport, locale: options.locale ?? 'en-US' });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
-    journey = { context, page, pageErrors };
+    await open();
   });
   afterEach(async ({ task }) => {
-    if (!journey) return;
-    const { context, page, pageErrors } = journey;
-    journey = undefined;
-    const file = `${suite}--${task.name.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '')}.png`;
-    await page.screenshot({ path: path.join(artifactsDir, file), fullPage: true }).catch(() => {});
-    await context.close();
+    const finished = journeys;
+    journeys = [];
+    const name = `${suite}--${task.name.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '')}`;
+    const pageErrors: string[] = [];
+    for (const [index, { context, page, pageErrors: errors }] of finished.entries()) {
+      const file = `${name}${index === 0 ? '' : `--${index + 1}`}.png`;
+      await page.screenshot({ path: path.join(artifactsDir, file), fullPage: true }).catch(() => {});
+      await context.close();
+      pageErrors.push(...errors);
+    }
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   });
 
   return {
     current() {
+      const journey = journeys[0];
       if (!journey) throw new Error('No page: current() works inside a test');
       return journey;
+    },
+    another: () => {
+      if (journeys.length === 0) throw new Error('No test: another() works inside a test');
+      return open();
     },
   };
 }

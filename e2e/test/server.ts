@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cloneDatabase } from '@posy/prisma/test-database';
@@ -84,3 +85,26 @@ export async function startServer(env: Record<string, string> = {}) {
 }
 
 export type E2eServer = Awaited<ReturnType<typeof startServer>>;
+
+/** A TCP port nobody listens on now (the system picks it; it is released at once for the server to take). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port')),
+      );
+    });
+  });
+}
+
+/**
+ * startServer on a port chosen beforehand, with PUBLIC_URL set to it: the links the server builds
+ * (invites' web links) then point at this very server, as they do in production.
+ */
+export async function startServerWithPublicUrl(env: Record<string, string> = {}) {
+  const port = await freePort();
+  return startServer({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
+}

@@ -86,4 +86,39 @@ describe('staff on the PWA', () => {
     expect(after?.refreshToken).not.toBe(before?.refreshToken);
     expect(after?.accessToken).not.toBe('refused.access.token');
   });
+
+  it('signs in with a code sent to Telegram, saying how long to wait before asking for another', async () => {
+    const { page } = browser.current();
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('tab', { name: 'Code in Telegram' }).click();
+    await page.getByLabel('Email').fill(manager.email);
+    await page.getByRole('button', { name: 'Get a code' }).click();
+    await expect
+      .poll(() => page.locator('.form .hint').textContent())
+      .toBe(`Code sent to Telegram for ${manager.email}.`);
+
+    // A second code within a minute is refused (RATE_LIMITED), and the page says how long to wait.
+    await page.getByRole('button', { name: 'Send the code again' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^Too many attempts\. Try again in (\d+ seconds|1 minute)\.$/);
+
+    // The bot would deliver the code; the e2e server sends nothing, so read it from the outbox.
+    const user = await server.prisma.user.findUniqueOrThrow({ where: { email: manager.email } });
+    const notification = await server.prisma.notification.findFirstOrThrow({
+      where: { userId: user.id, kind: 'LOGIN_CODE' },
+      select: { payload: true },
+    });
+    const code = (notification.payload as { code: string }).code;
+    await page.getByLabel('Code from Telegram').fill(code === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Sign in with code' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents())
+      .toContain('The code is wrong or has expired.');
+
+    await page.getByLabel('Code from Telegram').fill(code);
+    await page.getByRole('button', { name: 'Sign in with code' }).click();
+    await page.waitForURL(`${server.url}/orders`);
+    await page.locator('.order-card').first().waitFor();
+  });
 });

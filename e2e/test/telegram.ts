@@ -18,15 +18,13 @@ const themeParams = {
   secondary_bg_color: '#f2f2f6',
 };
 
-/**
- * The address Telegram opens a Mini App at: the app's URL with the launch parameters in the hash, the
- * init data signed for `botToken` as Telegram signs it (by @tma.js/init-data-node's reference signer).
- */
-export async function miniAppUrl(
-  appUrl: string,
-  options: { user: TelegramUser; botToken: string; startParam?: string; platform?: string },
-): Promise<string> {
-  const initData = await sign(
+/** Init data as Telegram hands it to a Mini App, signed for `botToken` (loginWithTelegram's argument). */
+export function signedInitData(options: {
+  user: TelegramUser;
+  botToken: string;
+  startParam?: string;
+}): string {
+  return sign(
     {
       user: options.user,
       ...(options.startParam ? { start_param: options.startParam } : {}),
@@ -36,6 +34,17 @@ export async function miniAppUrl(
     options.botToken,
     new Date(),
   );
+}
+
+/**
+ * The address Telegram opens a Mini App at: the app's URL with the launch parameters in the hash, the
+ * init data signed for `botToken` as Telegram signs it (by @tma.js/init-data-node's reference signer).
+ */
+export async function miniAppUrl(
+  appUrl: string,
+  options: { user: TelegramUser; botToken: string; startParam?: string; platform?: string },
+): Promise<string> {
+  const initData = signedInitData(options);
   const hash = new URLSearchParams({
     tgWebAppData: initData,
     tgWebAppVersion: '8.0',

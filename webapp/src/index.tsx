@@ -3,6 +3,7 @@ import { render } from 'solid-js/web';
 import { App } from './components/App/App';
 import { ErrorPage } from './components/ErrorPage/ErrorPage';
 import { init } from './init';
+import { launchRedirect } from './telegram/start-param';
 import './index.css';
 
 const root = document.getElementById('root');
@@ -12,6 +13,9 @@ async function start(): Promise<void> {
   // Imported only in development: the condition is `false` in production builds, so the bundler drops the mock.
   if (import.meta.env.DEV) await (await import('./mockEnv')).mockTelegram();
   const launch = await init({ debug: import.meta.env.DEV });
+  // An invite link opened in Telegram: the router starts from the address bar, so put the invite there.
+  const redirect = launch.kind === 'telegram' && launchRedirect(launch.startParam, window.location.pathname);
+  if (redirect) window.history.replaceState(null, '', redirect);
   render(() => <App launch={launch} />, root);
   // The service worker caches the app shell for installed use; updates apply on the next start.
   registerSW({ immediate: true });

@@ -54,5 +54,6 @@ export async function init(options: InitOptions = {}): Promise<Launch> {
     platform: launchParams.tgWebAppPlatform,
     rawInitData: initData.raw(),
     languageCode,
+    startParam: launchParams.tgWebAppStartParam,
   };
 }

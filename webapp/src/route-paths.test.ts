@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { afterLoginPath, href, inAppPath, orderIdFromParams, routePaths } from './route-paths';
+import {
+  afterLoginPath,
+  href,
+  inAppPath,
+  inviteTokenFromParams,
+  orderIdFromParams,
+  routePaths,
+} from './route-paths';
 
 /** The same segment matching @solidjs/router does: static segments equal, `:name` takes one segment. */
 function matches(pattern: string, path: string): boolean {
@@ -17,6 +24,16 @@ describe('href', () => {
     expect(matches(routePaths.shops, href.shops())).toBe(true);
     expect(matches(routePaths.orders, href.orders())).toBe(true);
     expect(matches(routePaths.order, href.order('T3JkZXI6MQ=='))).toBe(true);
+    expect(matches(routePaths.team, href.team())).toBe(true);
+    expect(matches(routePaths.apiKeys, href.apiKeys())).toBe(true);
+    expect(matches(routePaths.audit, href.audit())).toBe(true);
+    expect(matches(routePaths.invite, href.invite('abc_DEF-1234567890'))).toBe(true);
+  });
+
+  it('carries the audit filter, and an invite token back from the segment', () => {
+    expect(href.audit({ action: 'createInvite' })).toBe('/audit?action=createInvite');
+    const link = href.invite('abc_DEF-1234567890');
+    expect(inviteTokenFromParams({ token: link.split('/')[2] })).toBe('abc_DEF-1234567890');
   });
 
   it('keeps a global ID with "/" in one segment and gives it back decoded', () => {
@@ -51,6 +68,13 @@ describe('afterLoginPath', () => {
       expect(afterLoginPath(next)).toBe('/orders');
     }
     expect(afterLoginPath(undefined)).toBe('/orders');
+  });
+
+  it('without a shop, comes back to an invite only, and picks a shop otherwise', () => {
+    expect(afterLoginPath('/invite/abc_DEF-1234567890', false)).toBe('/invite/abc_DEF-1234567890');
+    expect(afterLoginPath('/orders/abc', false)).toBe('/shops');
+    expect(afterLoginPath('/invitee', false)).toBe('/shops');
+    expect(afterLoginPath(undefined, false)).toBe('/shops');
   });
 });
 

@@ -1,3 +1,4 @@
+import { type AuditSearch, auditQueryString } from './pages/AuditPage/audit-filter';
 import { type OrdersSearch, ordersQueryString } from './pages/OrdersPage/orders-filter';
 
 /**
@@ -9,6 +10,10 @@ export const routePaths = {
   shops: '/shops',
   orders: '/orders',
   order: '/orders/:orderId',
+  team: '/team',
+  apiKeys: '/api-keys',
+  audit: '/audit',
+  invite: '/invite/:token',
 } as const;
 
 export const href = {
@@ -19,6 +24,11 @@ export const href = {
   orders: (search?: OrdersSearch) => `${routePaths.orders}${search ? ordersQueryString(search) : ''}`,
   /** Relay global IDs are base64 and may hold "/", "+" and "=", so the segment is encoded. */
   order: (orderId: string) => routePaths.order.replace(':orderId', encodeURIComponent(orderId)),
+  team: () => routePaths.team,
+  apiKeys: () => routePaths.apiKeys,
+  audit: (search?: AuditSearch) => `${routePaths.audit}${search ? auditQueryString(search) : ''}`,
+  /** The web link of an invite, as the server builds it (`/invite/<token>`). */
+  invite: (token: string) => routePaths.invite.replace(':token', encodeURIComponent(token)),
 } as const;
 
 /** The order ID from `/orders/:orderId` params (the router hands the segment over still encoded). */
@@ -36,9 +46,26 @@ export function inAppPath(value: unknown, fallback: string): string {
   return value;
 }
 
-/** Where to go after signing in: the login page's `next` query value when it is safe, else the order board. */
-export function afterLoginPath(next: string | string[] | undefined): string {
+/** Pages that work without an active shop: the shop picker, and an invite (which is how one gets a shop). */
+function needsNoShop(path: string): boolean {
+  const pathname = path.split(/[?#]/)[0] ?? '';
+  return pathname === routePaths.shops || pathname.startsWith(routePaths.invite.replace(':token', ''));
+}
+
+/**
+ * Where to go after signing in: the login page's `next` query value when it is safe, else the order
+ * board. Without an active shop (several to pick from, or none yet) only pages that need no shop are
+ * kept, so an invite link opened before signing in comes back to the invite; the rest go to the picker.
+ */
+export function afterLoginPath(next: string | string[] | undefined, hasShop = true): string {
   const path = inAppPath(Array.isArray(next) ? next[0] : next, routePaths.orders);
   const isLoginPage = path === routePaths.login || path.startsWith(`${routePaths.login}?`);
-  return isLoginPage ? routePaths.orders : path;
+  const destination = isLoginPage ? routePaths.orders : path;
+  if (hasShop || needsNoShop(destination)) return destination;
+  return routePaths.shops;
+}
+
+/** The invite token from `/invite/:token` params (the router hands the segment over still encoded). */
+export function inviteTokenFromParams(params: { token?: string }): string {
+  return decodeURIComponent(params.token ?? '');
 }

@@ -1,21 +1,29 @@
 import { Navigate, type RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
-import { RequireSession, RequireShop } from './components/RequireSession/RequireSession';
+import { RequireSection, RequireSession, RequireShop } from './components/RequireSession/RequireSession';
+import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
+import { preloadAudit } from './pages/AuditPage/audit.loader';
 import { preloadOrder } from './pages/OrderPage/order.loader';
 import { preloadOrders } from './pages/OrdersPage/orders.loader';
 import { preloadShopPicker } from './pages/ShopPickerPage/shop-picker.loader';
+import { preloadTeam } from './pages/TeamPage/team.loader';
 import { href, routePaths } from './route-paths';
 
 const LoginPage = lazy(() => import('./pages/LoginPage/LoginPage'));
 const ShopPickerPage = lazy(() => import('./pages/ShopPickerPage/ShopPickerPage'));
+const InvitePage = lazy(() => import('./pages/InvitePage/InvitePage'));
 const OrdersPage = lazy(() => import('./pages/OrdersPage/OrdersPage'));
 const OrderPage = lazy(() => import('./pages/OrderPage/OrderPage'));
+const TeamPage = lazy(() => import('./pages/TeamPage/TeamPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage/AuditPage'));
+const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage/ApiKeysPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage/NotFoundPage'));
 
 /**
  * The route table. Paths come from route-paths.ts (links are built there too); each page's loader sits
  * beside the page and is called by the router when a link is hovered or navigation starts, so data
- * loads while the page's code does.
+ * loads while the page's code does. Back-office pages say which section they are (auth/access.ts):
+ * their guard and their loader both check the role for it.
  */
 export const routes = [
   { path: routePaths.login, component: LoginPage },
@@ -25,6 +33,8 @@ export const routes = [
     component: RequireSession,
     children: [
       { path: routePaths.shops, component: ShopPickerPage, preload: preloadShopPicker },
+      // No shop needed: accepting the invite is how one gets it.
+      { path: routePaths.invite, component: InvitePage },
       {
         path: '',
         component: RequireShop,
@@ -32,6 +42,33 @@ export const routes = [
           { path: '/', component: () => <Navigate href={href.orders()} /> },
           { path: routePaths.orders, component: OrdersPage, preload: preloadOrders },
           { path: routePaths.order, component: OrderPage, preload: preloadOrder },
+          {
+            path: routePaths.team,
+            component: () => (
+              <RequireSection section="team">
+                <TeamPage />
+              </RequireSection>
+            ),
+            preload: preloadTeam,
+          },
+          {
+            path: routePaths.audit,
+            component: () => (
+              <RequireSection section="audit">
+                <AuditPage />
+              </RequireSection>
+            ),
+            preload: preloadAudit,
+          },
+          {
+            path: routePaths.apiKeys,
+            component: () => (
+              <RequireSection section="apiKeys">
+                <ApiKeysPage />
+              </RequireSection>
+            ),
+            preload: preloadApiKeys,
+          },
         ],
       },
     ],

@@ -7,6 +7,7 @@ import {
   type Session,
   type Shop,
   shopAccesses,
+  withMembership,
 } from './session';
 
 function shop(id: string): Shop {
@@ -81,5 +82,20 @@ describe('isAccessTokenExpiring', () => {
     expect(isAccessTokenExpiring(stored, new Date('2026-03-12T11:58:00Z'))).toBe(false);
     expect(isAccessTokenExpiring(stored, new Date('2026-03-12T11:59:45Z'))).toBe(true);
     expect(isAccessTokenExpiring({ ...stored, accessTokenExpiresAt: 'soon' }, new Date())).toBe(true);
+  });
+});
+
+describe('withMembership', () => {
+  it('adds the joined shop and works in it', () => {
+    const joined = withMembership({ ...stored, activeShopId: null }, { role: 'COURIER', shop: shop('b') });
+    expect(joined.user.memberships).toEqual([membership('a'), { role: 'COURIER', shop: shop('b') }]);
+    expect(joined.activeShopId).toBe('b');
+  });
+
+  it('replaces an earlier membership of the same shop, and keeps customer shops', () => {
+    const customer = { ...stored, customerShops: [shop('a')] };
+    const joined = withMembership(customer, { role: 'FLORIST', shop: shop('a') });
+    expect(joined.user.memberships).toEqual([{ role: 'FLORIST', shop: shop('a') }]);
+    expect(joined.customerShops).toEqual([shop('a')]);
   });
 });

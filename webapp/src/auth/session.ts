@@ -134,6 +134,25 @@ export function updateSessionUser(user: SessionUser): void {
   });
 }
 
+/**
+ * The session after joining a shop (an accepted invite): the new membership, replacing any earlier
+ * one in that shop, and that shop as the one to work in.
+ */
+export function withMembership(current: Session, membership: Membership): Session {
+  const others = current.user.memberships.filter((existing) => existing.shop.id !== membership.shop.id);
+  return {
+    ...current,
+    user: { ...current.user, memberships: [...others, membership] },
+    activeShopId: membership.shop.id,
+  };
+}
+
+/** After accepting an invite: work in the shop just joined (a new shop re-creates the app, see App.tsx). */
+export function joinShop(membership: Membership): void {
+  const current = currentSession();
+  if (current) save(withMembership(current, membership));
+}
+
 export function chooseShop(shopId: string): void {
   const current = currentSession();
   if (!current) return;

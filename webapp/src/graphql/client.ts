@@ -16,6 +16,7 @@ import { authExchange } from '@urql/exchange-auth';
 import type { ResultOf } from 'gql.tada';
 import { CloseCode, createClient as createWebSocketClient, type Client as WebSocketClient } from 'graphql-ws';
 import { type Accessor, createMemo, createRoot, createSignal, onCleanup, untrack } from 'solid-js';
+import { canOpen, type Section } from '../auth/access';
 import { RefreshSessionMutation } from '../auth/auth.documents';
 import { activeShopAccess, endSession, isAccessTokenExpiring, renewSession, session } from '../auth/session';
 import { describeApiError } from './errors';
@@ -285,16 +286,26 @@ export const graphqlClient: Accessor<Client> = createRoot(() => {
   });
 });
 
-/** Whose data a loader fetches: the signed-in user's own, or the active shop's (needs X-Shop-Id). */
-export type LoaderScope = 'user' | 'shop';
+/**
+ * Whose data a loader fetches: the signed-in user's own, the active shop's (needs X-Shop-Id), or one
+ * back-office section of the shop's (needs a role that opens it, see auth/access.ts).
+ */
+export type LoaderScope = 'user' | 'shop' | Section;
+
+function inScope(scope: LoaderScope): boolean {
+  if (scope === 'user') return session() !== null;
+  if (scope === 'shop') return activeShopAccess() !== undefined;
+  return canOpen(scope, activeShopAccess()?.role);
+}
 
 /**
  * What a route's loader does: starts the page's query so its data arrives while the page's code loads,
  * and leaves the result in urql's cache for the page's own createQuery (cache-first) to read.
  * Opening a page ('initial', 'navigate') always asks the network, so the page shows current data and
  * sends no second request; hovering a link ('preload') only fills what is not cached yet. Skipped when
- * the scope is missing (the route guards redirect). Runs untracked: the router calls loaders inside a
- * computation, and reading the session there would re-run the loader on every session change.
+ * the scope is missing or the role does not open the section (the route guards redirect or refuse).
+ * Runs untracked: the router calls loaders inside a computation, and reading the session there would
+ * re-run the loader on every session change.
  */
 export function loadQuery<Data, Variables extends AnyVariables>(
   query: DocumentInput<Data, Variables>,
@@ -303,7 +314,7 @@ export function loadQuery<Data, Variables extends AnyVariables>(
   scope: LoaderScope,
 ): void {
   untrack(() => {
-    if (scope === 'shop' ? !activeShopAccess() : !session()) return;
+    if (!inScope(scope)) return;
     const requestPolicy = intent === 'preload' ? 'cache-first' : 'network-only';
     void graphqlClient().query(query, variables, { requestPolicy }).toPromise();
   });

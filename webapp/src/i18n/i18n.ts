@@ -2,7 +2,14 @@ import { createEffect, createRoot, createSignal } from 'solid-js';
 import { session } from '../auth/session';
 import type { ApiProblem } from '../graphql/errors';
 import { en } from './en';
-import { type DateFormatOptions, formatDateTime, formatMoney, formatWindow, type Money } from './format';
+import {
+  type DateFormatOptions,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatWindow,
+  type Money,
+} from './format';
 import {
   type Dictionary,
   type Locale,
@@ -12,6 +19,7 @@ import {
   resolveLocale,
   translate,
   translatePlural,
+  translateProblem,
 } from './messages';
 import { ru } from './ru';
 
@@ -48,6 +56,10 @@ export function dateTime(iso: string, options?: DateFormatOptions): string {
   return formatDateTime(iso, locale(), options);
 }
 
+export function date(iso: string, options?: DateFormatOptions): string {
+  return formatDate(iso, locale(), options);
+}
+
 export function timeWindow(
   start: string | null | undefined,
   end: string | null | undefined,
@@ -58,10 +70,8 @@ export function timeWindow(
 
 /** What a failed operation means, in the user's language. */
 export function apiProblemMessage(problem: ApiProblem): string {
-  if (problem.code === 'RATE_LIMITED' && problem.retryAfterSeconds !== undefined) {
-    return tPlural('error.RATE_LIMITED.seconds', problem.retryAfterSeconds);
-  }
-  return t(`error.${problem.code}`);
+  const current = locale();
+  return translateProblem(dictionaries[current], current, problem);
 }
 
 // Keep <html lang> in step, for screen readers and the browser's own hyphenation and translation prompts.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { interpolate, resolveLocale, translate, translatePlural } from './messages';
+import { interpolate, resolveLocale, translate, translatePlural, translateProblem } from './messages';
 import { ru } from './ru';
 
 describe('interpolate', () => {
@@ -58,5 +58,23 @@ describe('resolveLocale', () => {
   it('falls back to English', () => {
     expect(resolveLocale(['fr', null])).toBe('en');
     expect(resolveLocale([])).toBe('en');
+  });
+});
+
+describe('translateProblem', () => {
+  it('says how long a rate limit asks to wait, in seconds or minutes', () => {
+    const limited = (retryAfterSeconds: number) => ({ code: 'RATE_LIMITED' as const, retryAfterSeconds });
+    expect(translateProblem(en, 'en', limited(30))).toBe('Too many attempts. Try again in 30 seconds.');
+    expect(translateProblem(en, 'en', limited(60))).toBe('Too many attempts. Try again in 1 minute.');
+    expect(translateProblem(ru, 'ru', limited(1))).toBe('Слишком много попыток. Попробуйте через 1 секунду.');
+    expect(translateProblem(ru, 'ru', limited(300))).toBe('Слишком много попыток. Попробуйте через 5 минут.');
+    expect(translateProblem(ru, 'ru', limited(150))).toBe(
+      'Слишком много попыток. Попробуйте через 3 минуты.',
+    );
+  });
+
+  it('falls back to the plain message of the code', () => {
+    expect(translateProblem(en, 'en', { code: 'RATE_LIMITED' })).toBe('Too many attempts. Try again later.');
+    expect(translateProblem(ru, 'ru', { code: 'NOT_FOUND' })).toBe('Не найдено.');
   });
 });

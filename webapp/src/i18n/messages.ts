@@ -1,4 +1,6 @@
+import type { ApiProblem } from '../graphql/errors';
 import type { en } from './en';
+import { retryDelay } from './format';
 
 /** The languages Posy speaks. */
 export type Locale = 'ru' | 'en';
@@ -53,4 +55,16 @@ export function resolveLocale(candidates: readonly (string | null | undefined)[]
     if (language === 'ru' || language === 'en') return language;
   }
   return 'en';
+}
+
+/**
+ * What a failed operation means, in the dictionary's language. RATE_LIMITED says how long to wait when
+ * the server said (`retryAfterSeconds`): in seconds under a minute, in minutes after.
+ */
+export function translateProblem(dictionary: Dictionary, locale: Locale, problem: ApiProblem): string {
+  if (problem.code === 'RATE_LIMITED' && problem.retryAfterSeconds !== undefined) {
+    const { unit, count } = retryDelay(problem.retryAfterSeconds);
+    return translatePlural(dictionary, locale, `error.RATE_LIMITED.${unit}`, count);
+  }
+  return translate(dictionary, `error.${problem.code}`);
 }

@@ -9,6 +9,8 @@ export interface TelegramLaunch {
   rawInitData: string | undefined;
   /** The Telegram user's language, used before they sign in. */
   languageCode: string | undefined;
+  /** The link's start parameter: `shop-<slug>` (a shop's bot link) or `invite-<token>` (an invite). */
+  startParam: string | undefined;
 }
 
 /** Opened as a web app or installed PWA. */

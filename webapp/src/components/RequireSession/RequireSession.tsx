@@ -1,7 +1,10 @@
-import { Navigate, type RouteSectionProps, useLocation } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { A, Navigate, type RouteSectionProps, useLocation } from '@solidjs/router';
+import { type JSX, Show } from 'solid-js';
+import { canOpen, type Section } from '../../auth/access';
 import { activeShopAccess, session } from '../../auth/session';
+import { t } from '../../i18n/i18n';
 import { href } from '../../route-paths';
+import { ShopNav } from '../ShopNav/ShopNav';
 
 /** Layout route: its pages need a signed-in user; anyone else goes to the login page and comes back after. */
 export function RequireSession(props: RouteSectionProps) {
@@ -14,10 +17,36 @@ export function RequireSession(props: RouteSectionProps) {
   );
 }
 
-/** Layout route: its pages work inside one shop; without an active shop the user picks one first. */
+/**
+ * Layout route: its pages work inside one shop, with the bar of the shop's sections; without an active
+ * shop the user picks one first.
+ */
 export function RequireShop(props: RouteSectionProps) {
   return (
     <Show when={activeShopAccess()} fallback={<Navigate href={href.shops()} />}>
+      {props.children}
+      <ShopNav />
+    </Show>
+  );
+}
+
+/**
+ * A back-office page only some roles open (auth/access.ts). Others, who reach it by a link or lose the
+ * role while on it, are told so instead of seeing the server refuse every query.
+ */
+export function RequireSection(props: { section: Section; children: JSX.Element }) {
+  return (
+    <Show
+      when={canOpen(props.section, activeShopAccess()?.role)}
+      fallback={
+        <main class="page page--center">
+          <p class="empty">{t('access.denied')}</p>
+          <A class="button button--primary" href={href.orders()}>
+            {t('notFound.action')}
+          </A>
+        </main>
+      }
+    >
       {props.children}
     </Show>
   );

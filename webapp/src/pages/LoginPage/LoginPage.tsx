@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { signInContext } from '../../graphql/client';
 import { t } from '../../i18n/i18n';
-import { afterLoginPath, href } from '../../route-paths';
+import { afterLoginPath } from '../../route-paths';
 import { deviceLabel, type TelegramLaunch, useLaunch } from '../../telegram/launch';
 import {
   LoginWithCodeMutation,
@@ -20,7 +20,8 @@ import {
  * Sign-in. Inside Telegram it signs in at once with the launch's init data; outside (or when that
  * Telegram account is not linked) it offers email + password, or a 6-digit code sent to Telegram.
  * A successful sign-in changes the session, which re-creates the app at this address (App.tsx); the
- * page then finds a session and moves on.
+ * page then finds a session and moves on: to `next`, or to the shop picker when there is no shop to
+ * work in yet (unless `next` is an invite, which is how one gets a shop).
  */
 export default function LoginPage() {
   const launch = useLaunch();
@@ -45,9 +46,7 @@ export default function LoginPage() {
         </main>
       }
     >
-      {(current) => (
-        <Navigate href={current().activeShopId ? afterLoginPath(searchParams.next) : href.shops()} />
-      )}
+      {(current) => <Navigate href={afterLoginPath(searchParams.next, current().activeShopId !== null)} />}
     </Show>
   );
 }

@@ -1,0 +1,42 @@
+import type { Membership, ShopAccess } from './session';
+
+/** A staff role in a shop. */
+export type Role = Membership['role'];
+
+/** What someone is in the active shop: a staff role, or a customer. */
+export type ShopRole = ShopAccess['role'];
+
+/** Staff roles from the most to the least rights: the order the team page offers them in. */
+export const roles = ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'] as const satisfies readonly Role[];
+
+/**
+ * The shop's back-office sections and who may open them, as the server allows their queries
+ * (server/schema.graphql: `staff`, `invites` and `auditLog` for admins and managers, `apiKeys` for admins).
+ */
+export const sectionRoles = {
+  orders: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER', 'CUSTOMER'],
+  team: ['ADMIN', 'MANAGER'],
+  audit: ['ADMIN', 'MANAGER'],
+  apiKeys: ['ADMIN'],
+} as const satisfies Record<string, readonly ShopRole[]>;
+
+export type Section = keyof typeof sectionRoles;
+
+export function canOpen(section: Section, role: ShopRole | undefined): boolean {
+  return role !== undefined && (sectionRoles[section] as readonly ShopRole[]).includes(role);
+}
+
+/**
+ * The roles someone may invite, as the server decides (createInvite): admins any, managers all but
+ * admin, everyone else none.
+ */
+export function invitableRoles(role: ShopRole | undefined): Role[] {
+  if (role === 'ADMIN') return [...roles];
+  if (role === 'MANAGER') return roles.filter((invited) => invited !== 'ADMIN');
+  return [];
+}
+
+/** Only admins change roles and remove people (changeStaffRole, removeStaffMember). */
+export function canManageStaff(role: ShopRole | undefined): boolean {
+  return role === 'ADMIN';
+}

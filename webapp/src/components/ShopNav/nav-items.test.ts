@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { visibleNavItems } from './nav-items';
+
+const sections = (role: Parameters<typeof visibleNavItems>[0]) =>
+  visibleNavItems(role).map((item) => item.section);
+
+describe('visibleNavItems', () => {
+  it('shows admins every section and managers all but API keys', () => {
+    expect(sections('ADMIN')).toEqual(['orders', 'team', 'audit', 'apiKeys']);
+    expect(sections('MANAGER')).toEqual(['orders', 'team', 'audit']);
+  });
+
+  it('shows no bar to those who only have the order board', () => {
+    for (const role of ['FLORIST', 'COURIER', 'CUSTOMER', undefined] as const) {
+      expect(sections(role)).toEqual([]);
+    }
+  });
+});

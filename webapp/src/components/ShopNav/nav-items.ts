@@ -1,0 +1,23 @@
+import { canOpen, type Section, type ShopRole } from '../../auth/access';
+import type { MessageKey } from '../../i18n/messages';
+import { href } from '../../route-paths';
+
+export interface NavItem {
+  section: Section;
+  href: string;
+  label: MessageKey;
+}
+
+/** The shop's sections in the bottom bar, in this order. */
+export const navItems: readonly NavItem[] = [
+  { section: 'orders', href: href.orders(), label: 'nav.orders' },
+  { section: 'team', href: href.team(), label: 'nav.team' },
+  { section: 'audit', href: href.audit(), label: 'nav.audit' },
+  { section: 'apiKeys', href: href.apiKeys(), label: 'nav.apiKeys' },
+];
+
+/** The sections this role opens; none when that is the order board alone (no bar for one entry). */
+export function visibleNavItems(role: ShopRole | undefined): NavItem[] {
+  const items = navItems.filter((item) => canOpen(item.section, role));
+  return items.length > 1 ? items : [];
+}
