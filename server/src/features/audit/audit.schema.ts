@@ -10,6 +10,12 @@ builder.prismaObject('AuditLog', {
     action: t.exposeString('action', { description: 'The mutation, e.g. `createInvite`.' }),
     actor: t.relation('actor', { nullable: true }),
     apiKey: t.relation('apiKey', { nullable: true }),
+    apiKeyLabel: t.string({
+      nullable: true,
+      description: 'The acting API key as "<name> (posy_<prefix>_…)", readable by managers too.',
+      select: { apiKey: { select: { name: true, prefix: true } } },
+      resolve: (entry) => (entry.apiKey ? `${entry.apiKey.name} (posy_${entry.apiKey.prefix}_…)` : null),
+    }),
     targetType: t.exposeString('targetType', { nullable: true }),
     targetId: t.exposeString('targetId', { nullable: true }),
     changes: t.string({

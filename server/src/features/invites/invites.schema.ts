@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { requireShop } from '../../context.js';
 import { RoleEnum } from '../users/users.schema.js';
-import { acceptInvite, type CreatedInvite, createInvite, revokeInvite } from './invites.service.js';
+import {
+  acceptInvite,
+  type CreatedInvite,
+  createInvite,
+  type InviteState,
+  previewInvite,
+  revokeInvite,
+} from './invites.service.js';
 
 const InviteRef = builder.prismaNode('Invite', {
   id: { field: 'id' },
@@ -33,6 +40,35 @@ const CreatedInviteRef = builder.objectRef<CreatedInvite>('CreatedInvite').imple
     webUrl: t.exposeString('webUrl', { description: 'Opens the web app (PWA) outside Telegram.' }),
   }),
 });
+
+const InviteStateEnum = builder.enumType('InviteState', {
+  values: ['OPEN', 'USED', 'EXPIRED', 'REVOKED'] as const satisfies readonly InviteState[],
+});
+
+const InvitePreviewRef = builder
+  .objectRef<Awaited<ReturnType<typeof previewInvite>> & object>('InvitePreview')
+  .implement({
+    description: 'What an invite link offers, shown before accepting it.',
+    fields: (t) => ({
+      shopName: t.exposeString('shopName'),
+      role: t.expose('role', { type: RoleEnum }),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+      state: t.expose('state', { type: InviteStateEnum }),
+    }),
+  });
+
+const inviteToken = () => z.string().regex(/^[\w-]{16,64}$/, 'This is not an invite token');
+
+builder.queryField('invitePreview', (t) =>
+  t.field({
+    type: InvitePreviewRef,
+    nullable: true,
+    description:
+      'The shop and role an invite token offers, and whether it can still be used; null if unknown.',
+    args: { token: t.arg.string({ validate: inviteToken() }) },
+    resolve: (_root, args, ctx) => previewInvite(ctx, args.token),
+  }),
+);
 
 builder.queryField('invites', (t) =>
   t.prismaField({
@@ -82,7 +118,7 @@ builder.mutationField('acceptInvite', (t) =>
     description: 'Joins the shop of an invite (the token from its link) with the invited role.',
     authScopes: { user: true },
     args: {
-      token: t.arg.string({ validate: z.string().regex(/^[\w-]{16,64}$/, 'This is not an invite token') }),
+      token: t.arg.string({ validate: inviteToken() }),
     },
     resolve: async (query, _root, args, ctx) => {
       const membership = await acceptInvite(ctx, args.token);

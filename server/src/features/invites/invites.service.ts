@@ -69,16 +69,18 @@ export async function acceptInvite(ctx: Context, token: string) {
   if (viewer.kind !== 'user') throw unauthenticated('Sign in (e.g. through Telegram) to accept the invite');
   const invite = await ctx.prisma.invite.findUnique({ where: { tokenHash: sha256(token) } });
   if (!invite || invite.revokedAt) throw notFound('This invite');
-  if (invite.acceptedAt) throw conflict('This invite was already used');
-  if (invite.expiresAt <= new Date()) throw conflict('This invite has expired; ask for a new one');
-  if (viewer.memberships.has(invite.shopId)) throw conflict('You are already on the staff of this shop');
+  if (invite.acceptedAt) throw conflict('This invite was already used', { reason: 'INVITE_USED' });
+  if (invite.expiresAt <= new Date())
+    throw conflict('This invite has expired; ask for a new one', { reason: 'INVITE_EXPIRED' });
+  if (viewer.memberships.has(invite.shopId))
+    throw conflict('You are already on the staff of this shop', { reason: 'ALREADY_MEMBER' });
 
   const membership = await ctx.prisma.$transaction(async (tx) => {
     const claimed = await tx.invite.updateMany({
       where: { id: invite.id, acceptedAt: null, revokedAt: null },
       data: { acceptedAt: new Date(), acceptedById: viewer.userId },
     });
-    if (claimed.count === 0) throw conflict('This invite was already used');
+    if (claimed.count === 0) throw conflict('This invite was already used', { reason: 'INVITE_USED' });
     // A former member (revoked) comes back with the invited role.
     return tx.membership.upsert({
       where: { userId_shopId: { userId: viewer.userId, shopId: invite.shopId } },
@@ -95,4 +97,32 @@ export async function acceptInvite(ctx: Context, token: string) {
   ctx.audit.target = { type: 'Membership', id: membership.id };
   ctx.audit.changes = { inviteId: invite.id, role: invite.role };
   return membership;
+}
+
+export type InviteState = 'OPEN' | 'USED' | 'EXPIRED' | 'REVOKED';
+
+/**
+ * What an invite link offers, for the page that asks "join <shop> as <role>?". Anyone holding the
+ * token may see it (the token is the secret, 192 bits); nothing else about the shop is revealed.
+ */
+export async function previewInvite(ctx: Context, token: string) {
+  const invite = await ctx.prisma.invite.findUnique({
+    where: { tokenHash: sha256(token) },
+    select: {
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      shop: { select: { name: true } },
+    },
+  });
+  if (!invite) return null;
+  const state: InviteState = invite.revokedAt
+    ? 'REVOKED'
+    : invite.acceptedAt
+      ? 'USED'
+      : invite.expiresAt <= new Date()
+        ? 'EXPIRED'
+        : 'OPEN';
+  return { shopName: invite.shop.name, role: invite.role, expiresAt: invite.expiresAt, state };
 }

@@ -78,6 +78,7 @@ describe('staff invites', () => {
     const second = await app.gql(ACCEPT, { token }, await newcomer(600003));
     expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(second.errors?.[0]?.message).toMatch(/already used/);
+    expect(second.errors?.[0]?.extensions?.reason).toBe('INVITE_USED');
     expect(await memberships()).toBe(before);
   });
 
@@ -93,6 +94,26 @@ describe('staff invites', () => {
     expect(revoked.data?.revokeInvite.revokedAt).toBeTruthy();
     const after = await app.gql('{ invites { id } }', {}, manager);
     expect(after.data?.invites.map((i: { id: string }) => i.id)).not.toContain(open.id);
+  });
+});
+
+describe('invite preview', () => {
+  const PREVIEW = 'query ($token: String!) { invitePreview(token: $token) { shopName role state } }';
+  test('anyone holding the link sees the shop, the role and whether it still works', async () => {
+    const open = await invite('COURIER');
+    const shop = await app.prisma.shop.findUniqueOrThrow({ where: { slug: 'demo' } });
+    expect((await app.gql(PREVIEW, { token: open.token })).data?.invitePreview).toEqual({
+      shopName: shop.name,
+      role: 'COURIER',
+      state: 'OPEN',
+    });
+    await app.gql(ACCEPT, { token: open.token }, await newcomer(600010));
+    expect((await app.gql(PREVIEW, { token: open.token })).data?.invitePreview.state).toBe('USED');
+    const revoked = await invite('FLORIST');
+    await app.gql('mutation ($id: ID!) { revokeInvite(id: $id) { id } }', { id: revoked.invite.id }, admin);
+    expect((await app.gql(PREVIEW, { token: revoked.token })).data?.invitePreview.state).toBe('REVOKED');
+    expect((await app.gql(PREVIEW, { token: 'y'.repeat(32) })).data?.invitePreview).toBeNull();
+    expect((await app.gql(PREVIEW, { token: 'nope!' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -16,7 +16,10 @@ async function assertAnotherAdmin(ctx: Context, shopId: string, leavingUserId: s
   const others = await ctx.prisma.membership.count({
     where: { shopId, role: 'ADMIN', revokedAt: null, userId: { not: leavingUserId } },
   });
-  if (others === 0) throw conflict('The shop would have no admin left; make someone else admin first');
+  if (others === 0)
+    throw conflict('The shop would have no admin left; make someone else admin first', {
+      reason: 'LAST_ADMIN',
+    });
 }
 
 export async function changeStaffRole(ctx: Context, membershipId: string, role: Role) {

@@ -97,6 +97,8 @@ describe('staff management refuses', () => {
       const result = await app.gql(query, variables, headers);
       expect(result.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe(code);
     }
+    const lastAdmin = await app.gql(REMOVE, { id: adminMembership.id }, admin);
+    expect(lastAdmin.errors?.[0]?.extensions?.reason).toBe('LAST_ADMIN');
     const still = await app.prisma.membership.findUniqueOrThrow({ where: { id: adminMembership.id } });
     expect(still).toMatchObject({ role: 'ADMIN', revokedAt: null });
   });
