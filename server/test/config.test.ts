@@ -27,4 +27,17 @@ describe('configuration', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  test('any empty variable counts as unset (compose passes `${BOT_TOKEN:-}` as "")', () => {
+    const config = parseConfig({ BOT_TOKEN: '', JWT_PRIVATE_KEY: '', PORT: '' });
+    expect(config.telegram.botToken).toBeUndefined();
+    expect(config.port).toBe(4000);
+  });
+
+  test('Mini App data is checked against the bot token, a development token only outside production', () => {
+    expect(parseConfig({ BOT_TOKEN: '1:abc' }).telegram.initDataToken).toBe('1:abc');
+    expect(parseConfig({}).telegram.initDataToken).toBe('1:posy-development-only');
+    const production = parseConfig({ NODE_ENV: 'production', JWT_PRIVATE_KEY: 'x' });
+    expect(production.telegram.initDataToken).toBeUndefined();
+  });
 });
