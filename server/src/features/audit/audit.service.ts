@@ -1,4 +1,4 @@
-import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
 import { actorIds } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
 
@@ -17,10 +17,19 @@ export interface AuditDraft {
 /** Argument names whose values never reach the audit log. */
 const SECRET = /password|code|token|initdata|secret|key$/i;
 
+/** Sign-in mutations whose refusals are audited too (`<name>.failed`): the trail of who tried what. */
+const SIGN_IN = new Set([
+  'loginWithPassword',
+  'loginWithCode',
+  'loginWithTelegram',
+  'refreshSession',
+  'acceptInvite',
+]);
+
 /**
  * Wraps every Mutation field so that each successful mutation writes one audit entry (actor, shop,
- * action, target, changed fields, request id, IP). Done on the built schema, so a new mutation is
- * audited without anyone remembering to.
+ * action, target, changed fields, request id, IP), and each refused sign-in one `<name>.failed` entry.
+ * Done on the built schema, so a new mutation is audited without anyone remembering to.
  */
 export function auditMutations(schema: GraphQLSchema) {
   const fields = schema.getMutationType()?.getFields() ?? {};
@@ -28,7 +37,16 @@ export function auditMutations(schema: GraphQLSchema) {
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = async (root, args, ctx: Context, info) => {
       const audit: AuditDraft = {};
-      const result = await resolve(root, args, { ...ctx, audit }, info);
+      let result: unknown;
+      try {
+        result = await resolve(root, args, { ...ctx, audit }, info);
+      } catch (error) {
+        if (SIGN_IN.has(field.name) && error instanceof GraphQLError) {
+          const changes = { ...(redact(args) as object), error: error.extensions.code ?? 'ERROR' };
+          await recordAudit(ctx, `${field.name}.failed`, args, { ...audit, changes }, null);
+        }
+        throw error;
+      }
       if (!(result instanceof Error)) await recordAudit(ctx, field.name, args, audit, result);
       return result;
     };

@@ -181,3 +181,22 @@ describe('Mini App sign-in refuses', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('the audit trail of Mini App sign-ins', () => {
+  test('a success names the user; a refusal is kept as loginWithTelegram.failed, without the initData', async () => {
+    await app.gql(LOGIN, { initData: signInitData({ user: telegramUser(555300) }, BOT_TOKEN) });
+    const forged = signInitData({ user: telegramUser(555301) }, '7000000002:another-bot-token');
+    await app.gql(LOGIN, { initData: forged });
+    const user = await app.prisma.user.findUniqueOrThrow({ where: { telegramId: 555300n } });
+    const ok = await app.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'loginWithTelegram', actorId: user.id },
+    });
+    expect(ok.requestId).toBeTruthy();
+    const failed = await app.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'loginWithTelegram.failed' },
+      orderBy: { id: 'desc' },
+    });
+    expect(failed.changes).toEqual({ initData: '[redacted]', error: 'UNAUTHENTICATED' });
+    expect(failed.actorId).toBeNull();
+  });
+});
