@@ -15,6 +15,9 @@ export function printWelcome(app: RunningApp, config: Config, startMs: number) {
     '',
     `  Demo logins (password for all: ${DEMO_PASSWORD})`,
     ...DEMO_LOGINS.map((login) => `    ${login.role.padEnd(9)} ${login.email}`),
+    ...(config.telegram.botToken
+      ? []
+      : ['  One-time login codes appear in this log while BOT_TOKEN is unset.']),
     '',
     `  Demo API key (orders, catalog, customers, stock; read + orders:write)`,
     `    curl -s ${url}/graphql -H 'content-type: application/json' -H 'x-api-key: ${DEMO_API_KEY}' \\`,
