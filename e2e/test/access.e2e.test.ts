@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useBrowser } from './browser.js';
@@ -46,6 +47,38 @@ async function pageText(page: Page): Promise<string> {
   );
 }
 
+/** The demo shop's name (prisma/src/seed.ts), as an invite to it says. */
+async function demoShopName(): Promise<string> {
+  const shop = await server.prisma.shop.findUniqueOrThrow({
+    where: { slug: 'demo' },
+    select: { name: true },
+  });
+  return shop.name;
+}
+
+/** When the invite behind a link expires (the database keeps only its token's hash). */
+async function inviteExpiry(token: string): Promise<Date> {
+  const invite = await server.prisma.invite.findUniqueOrThrow({
+    where: { tokenHash: createHash('sha256').update(token).digest('hex') },
+    select: { expiresAt: true },
+  });
+  return invite.expiresAt;
+}
+
+/** A date-time as the app shows it in English on the browser's clock (webapp/src/i18n/format.ts). */
+function shownDateTime(page: Page, at: Date): Promise<string> {
+  return page.evaluate(
+    (iso) =>
+      new Intl.DateTimeFormat('en', {
+        day: 'numeric',
+        month: 'short',
+        hour: 'numeric',
+        minute: '2-digit',
+      }).format(new Date(iso)),
+    at.toISOString(),
+  );
+}
+
 async function storedMemberships(page: Page): Promise<{ role: string; shop: { slug: string } }[]> {
   return page.evaluate(
     (key) => JSON.parse(localStorage.getItem(key) ?? '{"user":{"memberships":[]}}').user.memberships,
@@ -79,16 +112,26 @@ describe('the team page and invites', () => {
     expect(new URL(shareHref ?? '').searchParams.get('url')).toBe(telegramUrl);
     await expect.poll(() => page.locator('.invite-list__item').count()).toBe(1);
 
-    // Someone else's phone: not signed in, so the link goes through the login page and back.
+    // Someone else's phone, not signed in: the link says what it offers first, then goes through the
+    // login page and back.
     const invitee = (await browser.another()).page;
+    const offer = `Join ${await demoShopName()} as courier`;
     await invitee.goto(webUrl);
+    await expect.poll(() => invitee.locator('.invite__offer').textContent()).toBe(offer);
+    expect(await invitee.locator('.invite__expires').textContent()).toBe(
+      `The invite works until ${await shownDateTime(invitee, await inviteExpiry(token))}.`,
+    );
+    expect(invitee.url()).toBe(webUrl);
+    expect(await invitee.getByRole('button', { name: 'Join the team' }).count()).toBe(0);
+    await invitee.getByRole('link', { name: 'Sign in to join' }).click();
     await invitee.waitForURL((url) => url.pathname === '/login');
     expect(new URL(invitee.url()).searchParams.get('next')).toBe(`/invite/${token}`);
     await submitPasswordForm(invitee, customer);
     await invitee.waitForURL(webUrl);
     await expect
-      .poll(() => invitee.locator('.invite .hint').textContent())
+      .poll(() => invitee.locator('.invite__signed-in').textContent())
       .toBe(`You will join as ${customer.name}.`);
+    expect(await invitee.locator('.invite__offer').textContent()).toBe(offer);
     await invitee.getByRole('button', { name: 'Join the team' }).click();
     await invitee.waitForURL(`${server.url}/orders`);
     expect(await storedMemberships(invitee)).toContainEqual(
@@ -113,7 +156,10 @@ describe('the team page and invites', () => {
     );
 
     await page.waitForURL((url) => url.pathname === `/invite/${token}`);
-    await expect.poll(() => page.locator('.invite .hint').textContent()).toBe('You will join as Nina.');
+    await expect.poll(() => page.locator('.invite__signed-in').textContent()).toBe('You will join as Nina.');
+    expect(await page.locator('.invite__offer').textContent()).toBe(
+      `Join ${await demoShopName()} as florist`,
+    );
     expect(await page.getByRole('button', { name: 'Not you? Sign out' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Join the team' }).click();
 
@@ -126,7 +172,7 @@ describe('the team page and invites', () => {
     await expect.poll(() => page.locator('.page-header__subtitle').textContent()).toBe(membership.shop.name);
   });
 
-  it('explains invites that were used, have expired, were revoked or never existed', async () => {
+  it('explains invites that were used, have expired, were revoked or never existed, before any sign-in', async () => {
     const { page } = browser.current();
     const adminApi = await apiSession(server, admin);
     const [used, expired, revoked] = [
@@ -147,7 +193,7 @@ describe('the team page and invites', () => {
     );
     expect(accepted.errors).toBeUndefined();
     // Expired: a week is too long to wait.
-    const hash = (await import('node:crypto')).createHash('sha256').update(expired).digest('hex');
+    const hash = createHash('sha256').update(expired).digest('hex');
     await server.prisma.invite.update({
       where: { tokenHash: hash },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -158,21 +204,71 @@ describe('the team page and invites', () => {
       id: invites.data?.invites[0]?.id,
     });
 
+    // Nobody signed in: the page asks the server about the link and explains it at once.
+    const toShop = `Invite to ${await demoShopName()}`;
+    for (const [token, title, explanation] of [
+      [used, toShop, 'This invite has already been used. Ask for a new link.'],
+      [expired, toShop, 'This invite has expired. Ask for a new link.'],
+      [revoked, toShop, 'This invite was revoked. Ask for a new link.'],
+      [
+        'NeverIssuedNeverIssuedNeverIssued',
+        'Invite link',
+        'This invite does not exist or was revoked. Ask for a new link.',
+      ],
+      // Not a token at all (the server answers BAD_USER_INPUT).
+      ['short', 'Invite link', 'This invite does not exist or was revoked. Ask for a new link.'],
+    ] as const) {
+      const link = `${server.url}/invite/${token}`;
+      await page.goto(link);
+      await expect.poll(() => page.getByRole('alert').textContent(), { message: token }).toBe(explanation);
+      expect(await page.locator('h1').textContent(), token).toBe(title);
+      expect(page.url(), token).toBe(link);
+      expect(await page.getByRole('button', { name: 'Join the team' }).count(), token).toBe(0);
+      expect(await page.getByRole('link', { name: 'Sign in to join' }).count(), token).toBe(0);
+      expect(await page.locator('.invite__offer').count(), token).toBe(0);
+    }
+    expect(await page.evaluate((key) => localStorage.getItem(key), sessionStorageKey)).toBeNull();
+  });
+
+  it('explains a refusal at accepting by the server’s reason: the invite was taken meanwhile, or one is staff already', async () => {
+    const { page } = browser.current();
+    const adminApi = await apiSession(server, admin);
+    const taken = await createInviteOverApi(adminApi, 'COURIER');
     await signInWithPassword(page, server, customer);
     await page.waitForURL(`${server.url}/orders`);
-    for (const [token, explanation] of [
-      [used, 'This invite has already been used. Ask for a new link.'],
-      [expired, 'This invite has expired. Ask for a new link.'],
-      [revoked, 'This invite does not exist or was revoked. Ask for a new link.'],
-      ['NeverIssuedNeverIssuedNeverIssued', 'This invite does not exist or was revoked. Ask for a new link.'],
-    ] as const) {
-      await page.goto(`${server.url}/invite/${token}`);
-      await page.getByRole('button', { name: 'Join the team' }).click();
-      await expect.poll(() => page.getByRole('alert').textContent(), { message: token }).toBe(explanation);
-      expect(await page.getByRole('button', { name: 'Join the team' }).count()).toBe(0);
-      expect(await page.getByRole('link', { name: 'Go to my shops' }).count()).toBe(1);
-    }
+    await page.goto(`${server.url}/invite/${taken}`);
+    await page.getByRole('button', { name: 'Join the team' }).waitFor();
+    // Someone else accepts it while the page is open.
+    const newcomer = { id: 700000003, first_name: 'Pavel' };
+    const signedIn = await server.gql<{ loginWithTelegram: { accessToken: string } }>(
+      'mutation ($initData: String!) { loginWithTelegram(initData: $initData) { accessToken } }',
+      { initData: signedInitData({ user: newcomer, botToken: e2eBotToken }) },
+    );
+    const accepted = await server.gql(
+      'mutation ($token: String!) { acceptInvite(token: $token) { id } }',
+      { token: taken },
+      { Authorization: `Bearer ${signedIn.data?.loginWithTelegram.accessToken}` },
+    );
+    expect(accepted.errors).toBeUndefined();
+    await page.getByRole('button', { name: 'Join the team' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').locator('.error-message__text').textContent())
+      .toBe('This invite has already been used. Ask for a new link.');
+    expect(await page.getByRole('button', { name: 'Join the team' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Go to my shops' }).count()).toBe(1);
     expect(await server.prisma.membership.count({ where: { user: { email: customer.email } } })).toBe(0);
+
+    // The manager is on the demo shop's staff already.
+    const staffPage = (await browser.another()).page;
+    const open = await createInviteOverApi(adminApi, 'FLORIST');
+    await signInWithPassword(staffPage, server, manager);
+    await staffPage.waitForURL(`${server.url}/orders`);
+    await staffPage.goto(`${server.url}/invite/${open}`);
+    await staffPage.getByRole('button', { name: 'Join the team' }).click();
+    await expect
+      .poll(() => staffPage.getByRole('alert').locator('.error-message__text').textContent())
+      .toBe('You are already on this shop’s team.');
+    expect(await staffPage.getByRole('button', { name: 'Join the team' }).count()).toBe(0);
   });
 
   it('admins change roles and remove people after confirming, but never leave the shop without an admin', async () => {
@@ -234,10 +330,21 @@ describe('the team page and invites', () => {
     await page.getByRole('button', { name: 'Create invite link' }).click();
     await page.getByLabel('Link for the web app').waitFor();
 
-    // Managers read the log too, without the API keys behind entries (the server shows those to admins).
+    // Managers read the log too, with the API key behind an entry by its label. No mutation accepts
+    // API keys yet, so the key's entry is written as the server's audit wrapper writes one.
+    const key = await server.prisma.apiKey.findFirstOrThrow({
+      where: { name: 'Demo integration', shop: { slug: 'demo' } },
+      select: { id: true, shopId: true, prefix: true },
+    });
+    await server.prisma.auditLog.create({
+      data: { action: 'probe', shopId: key.shopId, actorApiKeyId: key.id, at: new Date(Date.now() - 60_000) },
+    });
     await page.locator('.shop-nav').getByRole('link', { name: 'Audit' }).click();
     const invited = page.locator('.audit-entry[data-action="createInvite"]');
     await expect.poll(() => invited.locator('.audit-entry__who').textContent()).toBe('Max Manager');
+    expect(
+      await page.locator('.audit-entry[data-action="probe"]').locator('.audit-entry__who').textContent(),
+    ).toBe(`API key: Demo integration (posy_${key.prefix}_…)`);
     expect(await page.getByRole('alert').count()).toBe(0);
 
     await page.goto(`${server.url}/api-keys`);

@@ -3,6 +3,7 @@ import { lazy } from 'solid-js';
 import { RequireSection, RequireSession, RequireShop } from './components/RequireSession/RequireSession';
 import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
 import { preloadAudit } from './pages/AuditPage/audit.loader';
+import { preloadInvite } from './pages/InvitePage/invite.loader';
 import { preloadOrder } from './pages/OrderPage/order.loader';
 import { preloadOrders } from './pages/OrdersPage/orders.loader';
 import { preloadShopPicker } from './pages/ShopPickerPage/shop-picker.loader';
@@ -27,14 +28,14 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage/NotFoundPage'));
  */
 export const routes = [
   { path: routePaths.login, component: LoginPage },
+  // No session needed: the link says what it offers (or why it cannot be used) before anyone signs in.
+  { path: routePaths.invite, component: InvitePage, preload: preloadInvite },
   {
     // Layout routes: no path segment of their own, only a guard around their children.
     path: '',
     component: RequireSession,
     children: [
       { path: routePaths.shops, component: ShopPickerPage, preload: preloadShopPicker },
-      // No shop needed: accepting the invite is how one gets it.
-      { path: routePaths.invite, component: InvitePage },
       {
         path: '',
         component: RequireShop,

@@ -287,12 +287,14 @@ export const graphqlClient: Accessor<Client> = createRoot(() => {
 });
 
 /**
- * Whose data a loader fetches: the signed-in user's own, the active shop's (needs X-Shop-Id), or one
- * back-office section of the shop's (needs a role that opens it, see auth/access.ts).
+ * Whose data a loader fetches: what anyone may read, signed in or not (an invite's preview, by its
+ * token), the signed-in user's own, the active shop's (needs X-Shop-Id), or one back-office section
+ * of the shop's (needs a role that opens it, see auth/access.ts).
  */
-export type LoaderScope = 'user' | 'shop' | Section;
+export type LoaderScope = 'anyone' | 'user' | 'shop' | Section;
 
 function inScope(scope: LoaderScope): boolean {
+  if (scope === 'anyone') return true;
   if (scope === 'user') return session() !== null;
   if (scope === 'shop') return activeShopAccess() !== undefined;
   return canOpen(scope, activeShopAccess()?.role);

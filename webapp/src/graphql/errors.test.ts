@@ -26,6 +26,23 @@ describe('describeApiError', () => {
     });
   });
 
+  it('keeps the reason of a conflict the client knows, and only of a conflict', () => {
+    expect(
+      describeApiError(
+        graphQLFailure('This invite was already used', { code: 'CONFLICT', reason: 'INVITE_USED' }),
+      ),
+    ).toEqual({ code: 'CONFLICT', detail: 'This invite was already used', reason: 'INVITE_USED' });
+    expect(
+      describeApiError(graphQLFailure('No admin left', { code: 'CONFLICT', reason: 'LAST_ADMIN' })).reason,
+    ).toBe('LAST_ADMIN');
+    expect(
+      describeApiError(graphQLFailure('Something new', { code: 'CONFLICT', reason: 'SOMETHING_NEW' })),
+    ).toEqual({ code: 'CONFLICT', detail: 'Something new' });
+    expect(
+      describeApiError(graphQLFailure('Not yours', { code: 'FORBIDDEN', reason: 'LAST_ADMIN' })),
+    ).toEqual({ code: 'FORBIDDEN', detail: 'Not yours' });
+  });
+
   it('calls a missing response a network problem', () => {
     const error = new CombinedError({ networkError: new TypeError('Failed to fetch') });
     expect(describeApiError(error)).toEqual({ code: 'NETWORK', detail: 'Failed to fetch' });

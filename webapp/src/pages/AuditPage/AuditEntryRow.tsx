@@ -2,14 +2,14 @@ import { Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { dateTime, t } from '../../i18n/i18n';
 import type { AuditEntry } from './audit.loader';
+import { auditActor } from './audit-entry';
 import { isAuditAction, prettyChanges } from './audit-filter';
 
-/** Who made the change: a person, an API key (admins see which), or nobody signed in. */
+/** Who made the change, in words (see auditActor). */
 function who(entry: AuditEntry): string {
-  if (entry.actor) return entry.actor.name;
-  if (entry.apiKey) return t('audit.apiKey', { name: entry.apiKey.name, prefix: entry.apiKey.prefix });
-  // Managers are not shown keys (see AuditLogQuery): an entry without a person is a key's or the system's.
-  return entry.apiKey === undefined ? t('audit.apiKeyOrSystem') : t('audit.system');
+  const actor = auditActor(entry);
+  if (actor.kind === 'person') return actor.name;
+  return actor.kind === 'apiKey' ? t('audit.apiKey', { label: actor.label }) : t('audit.system');
 }
 
 /**

@@ -75,7 +75,7 @@ interface AuditChunkProps {
 function AuditChunk(props: AuditChunkProps) {
   const [log, refetch] = createQuery({
     query: AuditLogQuery,
-    variables: () => auditVariables(props.search, props.after, activeShopAccess()?.role === 'ADMIN'),
+    variables: () => auditVariables(props.search, props.after),
   });
   const connection = () => log.data?.auditLog;
 

@@ -7,12 +7,14 @@ import { activeShopAccess, session } from '../../auth/session';
 import { ConfirmButton } from '../../components/ConfirmButton/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { date, t } from '../../i18n/i18n';
+import { staffChangeFailureMessage } from './team';
 import { ChangeStaffRoleMutation, RemoveStaffMemberMutation } from './team.documents';
 import type { StaffMember } from './team.loader';
 
 /**
  * One person on the staff. Admins open the row to give another role or remove them, each confirmed
- * first; the server refuses to leave the shop without an admin (CONFLICT), which is shown here.
+ * first; the server refuses to leave the shop without an admin (CONFLICT, reason LAST_ADMIN), which
+ * is shown here.
  * The answers name the changed membership, so urql refetches the team list by itself; a change to
  * one's own membership also refreshes the session (an admin who steps down loses the admin screens).
  */
@@ -105,7 +107,7 @@ export function StaffMemberRow(props: { member: StaffMember }) {
               onConfirm={() => void remove()}
             />
           </div>
-          <ErrorMessage error={error()} overrides={{ CONFLICT: 'team.error.lastAdmin' }} />
+          <ErrorMessage error={error()} explain={staffChangeFailureMessage} />
         </div>
       </Show>
     </li>
