@@ -41,6 +41,7 @@ function staffRow(page: Page, name: string) {
 /** Everything the page shows or holds in its fields, to tell whether a secret is still on it. */
 async function pageText(page: Page): Promise<string> {
   return page.evaluate(() =>
+    // biome-ignore lint/performance/useDomNodeTextContent: what the user sees is the point, hidden text must not count.
     [document.body.innerText, ...[...document.querySelectorAll('input')].map((input) => input.value)].join(
       '\n',
     ),

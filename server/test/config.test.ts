@@ -28,7 +28,7 @@ describe('configuration', () => {
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 
-  test('any empty variable counts as unset (compose passes `${BOT_TOKEN:-}` as "")', () => {
+  test('any empty variable counts as unset (compose passes an unset BOT_TOKEN as "")', () => {
     const config = parseConfig({ BOT_TOKEN: '', JWT_PRIVATE_KEY: '', PORT: '' });
     expect(config.telegram.botToken).toBeUndefined();
     expect(config.port).toBe(4000);

@@ -1,5 +1,5 @@
 import type { Client } from '@urql/core';
-import { signInContext } from '../graphql/client';
+import { signInContext } from '../graphql/auth-exchange';
 import { CustomerShopQuery } from './auth.documents';
 import { type AuthPayload, type Shop, startSession } from './session';
 

@@ -1,7 +1,7 @@
 import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import type { ResultOf } from 'gql.tada';
-import { loadQuery } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
+import { loadQuery } from '../../graphql/load-query';
 
 /** One key as the list shows it (createApiKey answers with the same). Never the secret. */
 export const ApiKeyFields = graphql(`

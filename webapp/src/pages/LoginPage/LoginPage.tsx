@@ -5,7 +5,7 @@ import { session } from '../../auth/session';
 import { completeSignIn } from '../../auth/sign-in';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { Spinner } from '../../components/Spinner/Spinner';
-import { signInContext } from '../../graphql/client';
+import { signInContext } from '../../graphql/auth-exchange';
 import { t } from '../../i18n/i18n';
 import { afterLoginPath } from '../../route-paths';
 import { deviceLabel, type TelegramLaunch, useLaunch } from '../../telegram/launch';

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
-import { subscriptionsReconnected } from '../../graphql/client';
+import { subscriptionsReconnected } from '../../graphql/subscription-socket';
 import { dateTime, money, t, timeWindow } from '../../i18n/i18n';
 import { href, inAppPath, orderIdFromParams } from '../../route-paths';
 import { useTelegramBackButton } from '../../telegram/backButton';

@@ -1,6 +1,6 @@
 import type { RoutePreloadFuncArgs } from '@solidjs/router';
-import { loadQuery } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
+import { loadQuery } from '../../graphql/load-query';
 import { orderIdFromParams } from '../../route-paths';
 
 const MoneyFields = graphql(`

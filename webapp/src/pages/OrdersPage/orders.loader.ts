@@ -1,7 +1,7 @@
 import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import type { VariablesOf } from 'gql.tada';
-import { loadQuery } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
+import { loadQuery } from '../../graphql/load-query';
 import { type OrdersSearch, ordersFilter, parseOrdersSearch } from './orders-filter';
 
 /** One order card on the board. */

@@ -1,7 +1,7 @@
 import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import { SessionUserFields } from '../../auth/auth.documents';
-import { loadQuery } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
+import { loadQuery } from '../../graphql/load-query';
 
 /** The user's memberships as they are now, not as they were at sign-in. */
 export const ShopPickerQuery = graphql(

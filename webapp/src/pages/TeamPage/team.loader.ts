@@ -1,7 +1,7 @@
 import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import type { ResultOf } from 'gql.tada';
-import { loadQuery } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
+import { loadQuery } from '../../graphql/load-query';
 
 /** One open invite in the team's list (createInvite answers with the same). */
 export const InviteFields = graphql(`
