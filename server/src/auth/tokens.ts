@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as jose from 'jose';
@@ -38,6 +38,8 @@ export async function createTokenSigner(config: Config): Promise<TokenSigner> {
         .setIssuer(issuer)
         .setAudience(audience)
         .setIssuedAt()
+        // A unique id (RFC 9068 requires one), so two tokens issued in the same second still differ.
+        .setJti(randomUUID())
         .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
         .sign(privateKey);
       return { token, expiresAt };

@@ -138,6 +138,7 @@ describe('loginWithPassword', () => {
     expect(header).toEqual({ alg: 'EdDSA', kid, typ: 'at+jwt' });
     const claims = jose.decodeJwt(tokens.accessToken);
     expect(claims).toMatchObject({ sub: tokens.user.id, iss: 'posy', aud: 'posy-api' });
+    expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
 
     const session = await app.prisma.session.findUniqueOrThrow({ where: { id: claims.sid as string } });
     expect(session).toMatchObject({
