@@ -314,6 +314,17 @@ describe('ending sessions closes their sockets', () => {
     });
   });
 
+  test('a revocation the socket could not hear (no event published) is still found within seconds: 4403', async () => {
+    const tokens = await login('florist@posy.demo');
+    const socket = await connected(bearer(tokens.accessToken));
+    // As if the revocation had been published before this socket's Redis subscription was in place.
+    await app.prisma.session.update({
+      where: { id: sessionIdOf(tokens.accessToken) },
+      data: { revokedAt: new Date(), revokedReason: 'test' },
+    });
+    expect(await closeOf(socket, 4000)).toEqual({ code: 4403, reason: 'Session revoked' });
+  });
+
   test('logoutEverywhere closes every socket of the user with 4403, and no one else’s', async () => {
     const one = await login('florist@posy.demo');
     const two = await login('florist@posy.demo');

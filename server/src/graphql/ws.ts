@@ -160,6 +160,17 @@ function watchSession(
         ),
       );
     closeOnEvent(pubsub.subscribe('session:revoked', context.viewer.sessionId), 'Session revoked');
+    // Subscribing on Redis takes a round trip: a revocation published in between would be missed. Look
+    // once more after that window has surely passed.
+    const { sessionId } = context.viewer;
+    timers.push(
+      setTimeout(() => {
+        context.prisma.session
+          .count({ where: { id: sessionId, revokedAt: null } })
+          .then((open) => open === 0 && close(CloseCode.Forbidden, 'Session revoked'))
+          .catch(() => {});
+      }, REVOCATION_RECHECK_MS),
+    );
     closeOnEvent(pubsub.subscribe('access:changed', `user:${context.viewer.userId}`), 'Access changed');
   }
   if (context.viewer.kind === 'apiKey') {
@@ -173,5 +184,7 @@ function watchSession(
 
 /** setTimeout fires at once beyond 2^31-1 ms (~24.8 days); a longer-lived token is re-checked by then anyway. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const REVOCATION_RECHECK_MS = 2_000;
 
 const truncate = (reason: string) => Buffer.from(reason).subarray(0, 120).toString();
