@@ -1,14 +1,12 @@
 import { useSearchParams } from '@solidjs/router';
-import { createQuery } from '@urql/solid';
-import { createComputed, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
-import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
-import { Spinner } from '../../components/Spinner/Spinner';
 import { t } from '../../i18n/i18n';
 import { AuditEntryRow } from './AuditEntryRow';
 import { AuditLogQuery, auditVariables } from './audit.loader';
-import { type AuditSearch, auditActions, isAuditAction, parseAuditSearch } from './audit-filter';
+import { auditActions, isAuditAction, parseAuditSearch } from './audit-filter';
 
 /**
  * Every change in the shop, newest first: who (a person or an API key) did what to which object. The
@@ -20,8 +18,6 @@ export default function AuditPage() {
   const search = createMemo(() => parseAuditSearch(searchParams), undefined, {
     equals: (a, b) => a.action === b.action,
   });
-  const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
-  createComputed(on(search, () => setCursors([null]), { defer: true }));
 
   return (
     <main class="page">
@@ -48,74 +44,23 @@ export default function AuditPage() {
           </For>
         </select>
       </label>
-      <For each={cursors()}>
-        {(after, index) => (
-          <AuditChunk
-            search={search()}
-            after={after}
-            first={index() === 0}
-            last={index() === cursors().length - 1}
-            onLoadMore={(cursor) => setCursors([...cursors(), cursor])}
-          />
-        )}
-      </For>
-    </main>
-  );
-}
-
-interface AuditChunkProps {
-  search: AuditSearch;
-  after: string | null;
-  first: boolean;
-  last: boolean;
-  onLoadMore: (cursor: string) => void;
-}
-
-/** One page of the log; the last offers "load more". */
-function AuditChunk(props: AuditChunkProps) {
-  const [log, refetch] = createQuery({
-    query: AuditLogQuery,
-    variables: () => auditVariables(props.search, props.after),
-  });
-  const connection = () => log.data?.auditLog;
-
-  return (
-    <>
-      <ErrorMessage error={log.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      <Show
-        when={connection()}
-        fallback={
-          <Show when={log.fetching}>
-            <Spinner />
-          </Show>
-        }
+      <PagedConnection
+        filter={search()}
+        query={AuditLogQuery}
+        variables={auditVariables}
+        connection={(data) => data.auditLog}
+        listClass="audit-list"
+        emptyText={t('audit.empty')}
+        loadMoreText={t('audit.loadMore')}
       >
-        {(loaded) => (
-          <>
-            <Show when={props.first && loaded().edges.length === 0}>
-              <p class="empty">{t('audit.empty')}</p>
-            </Show>
-            <ul class="audit-list">
-              <For each={loaded().edges}>
-                {(edge) => (
-                  // urql's store keeps edge objects by position (they have no id), so a new filter would
-                  // hand a row another entry with the last one's disclosure open: a new entry, a new row.
-                  <Show when={edge.node.id} keyed>
-                    <AuditEntryRow entry={edge.node} />
-                  </Show>
-                )}
-              </For>
-            </ul>
-            <Show when={props.last && loaded().pageInfo.hasNextPage && loaded().pageInfo.endCursor}>
-              {(cursor) => (
-                <button type="button" class="button load-more" onClick={() => props.onLoadMore(cursor())}>
-                  {t('audit.loadMore')}
-                </button>
-              )}
-            </Show>
-          </>
+        {(edge) => (
+          // urql's store keeps edge objects by position (they have no id), so a new filter would
+          // hand a row another entry with the last one's disclosure open: a new entry, a new row.
+          <Show when={edge.node.id} keyed>
+            <AuditEntryRow entry={edge.node} />
+          </Show>
         )}
-      </Show>
-    </>
+      </PagedConnection>
+    </main>
   );
 }

@@ -1,11 +1,9 @@
 import { A, useLocation, useSearchParams } from '@solidjs/router';
-import { createQuery } from '@urql/solid';
 import type { ResultOf } from 'gql.tada';
 import { createComputed, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
-import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
-import { Spinner } from '../../components/Spinner/Spinner';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
 import { money, t, timeWindow, tPlural } from '../../i18n/i18n';
 import { href } from '../../route-paths';
@@ -31,8 +29,6 @@ export default function OrdersPage() {
   const search = createMemo(() => parseOrdersSearch(searchParams), undefined, {
     equals: (a, b) => a.search === b.search && a.statuses.join() === b.statuses.join(),
   });
-  const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
-  createComputed(on(search, () => setCursors([null]), { defer: true }));
 
   const [typed, setTyped] = createSignal(search().search);
   // Follow the URL when it changes under the box (back and forward between searches).
@@ -100,70 +96,19 @@ export default function OrdersPage() {
           </For>
         </fieldset>
       </div>
-      <For each={cursors()}>
-        {(after, index) => (
-          <OrdersChunk
-            search={search()}
-            after={after}
-            first={index() === 0}
-            last={index() === cursors().length - 1}
-            onLoadMore={(cursor) => setCursors([...cursors(), cursor])}
-          />
-        )}
-      </For>
-    </main>
-  );
-}
-
-interface OrdersChunkProps {
-  search: OrdersSearch;
-  after: string | null;
-  first: boolean;
-  last: boolean;
-  onLoadMore: (cursor: string) => void;
-}
-
-/** One page of the board. The first shows the total; the last offers "load more". */
-function OrdersChunk(props: OrdersChunkProps) {
-  const [orders, refetch] = createQuery({
-    query: OrdersQuery,
-    variables: () => ordersVariables(props.search, props.after),
-  });
-  const connection = () => orders.data?.orders;
-
-  return (
-    <>
-      <Show when={props.first && connection()}>
-        {(loaded) => <p class="list-summary">{tPlural('orders.count', loaded().totalCount)}</p>}
-      </Show>
-      <ErrorMessage error={orders.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      <Show
-        when={connection()}
-        fallback={
-          <Show when={orders.fetching}>
-            <Spinner />
-          </Show>
-        }
+      <PagedConnection
+        filter={search()}
+        query={OrdersQuery}
+        variables={ordersVariables}
+        connection={(data) => data.orders}
+        listClass="order-list"
+        emptyText={t('orders.empty')}
+        loadMoreText={t('orders.loadMore')}
+        summary={(orders) => <p class="list-summary">{tPlural('orders.count', orders().totalCount)}</p>}
       >
-        {(loaded) => (
-          <>
-            <Show when={props.first && loaded().edges.length === 0}>
-              <p class="empty">{t('orders.empty')}</p>
-            </Show>
-            <ul class="order-list">
-              <For each={loaded().edges}>{(edge) => <OrderCard order={edge.node} />}</For>
-            </ul>
-            <Show when={props.last && loaded().pageInfo.hasNextPage && loaded().pageInfo.endCursor}>
-              {(cursor) => (
-                <button type="button" class="button load-more" onClick={() => props.onLoadMore(cursor())}>
-                  {t('orders.loadMore')}
-                </button>
-              )}
-            </Show>
-          </>
-        )}
-      </Show>
-    </>
+        {(edge) => <OrderCard order={edge.node} />}
+      </PagedConnection>
+    </main>
   );
 }
 
