@@ -1,29 +1,15 @@
+import { FulfillmentType, OrderSource, OrderStatus, PaymentStatus } from '@posy/prisma';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { visibleOrders } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
 import { ordersWhere } from './orders.filter.js';
 
-export const OrderStatusEnum = builder.enumType('OrderStatus', {
-  values: [
-    'NEW',
-    'CONFIRMED',
-    'IN_PRODUCTION',
-    'READY',
-    'OUT_FOR_DELIVERY',
-    'DELIVERED',
-    'CANCELLED',
-  ] as const,
-});
-export const PaymentStatusEnum = builder.enumType('PaymentStatus', {
-  values: ['UNPAID', 'PAID', 'REFUNDED'] as const,
-});
-export const FulfillmentTypeEnum = builder.enumType('FulfillmentType', {
-  values: ['DELIVERY', 'PICKUP'] as const,
-});
-export const OrderSourceEnum = builder.enumType('OrderSource', {
-  values: ['STAFF', 'TELEGRAM', 'API', 'SUBSCRIPTION'] as const,
-});
+// The enums' values come from schema.prisma (Prisma's generated objects), so they are written once.
+export const OrderStatusEnum = builder.enumType(OrderStatus, { name: 'OrderStatus' });
+export const PaymentStatusEnum = builder.enumType(PaymentStatus, { name: 'PaymentStatus' });
+export const FulfillmentTypeEnum = builder.enumType(FulfillmentType, { name: 'FulfillmentType' });
+export const OrderSourceEnum = builder.enumType(OrderSource, { name: 'OrderSource' });
 
 builder.prismaObject('OrderItem', {
   fields: (t) => ({

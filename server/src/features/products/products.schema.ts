@@ -1,3 +1,4 @@
+import { StockUnit } from '@posy/prisma';
 import { builder } from '../../builder.js';
 import { visibleProducts } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
@@ -12,9 +13,7 @@ const costSelection = {
 /** Cost and margin are the shop's business, not its customers' or couriers'. */
 const seesCost = { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'catalog:read' } as const;
 
-export const StockUnitEnum = builder.enumType('StockUnit', {
-  values: ['STEM', 'PIECE', 'BUNCH', 'GRAM', 'CENTIMETER'] as const,
-});
+export const StockUnitEnum = builder.enumType(StockUnit, { name: 'StockUnit' });
 
 builder.prismaNode('StockItem', {
   id: { field: 'id' },

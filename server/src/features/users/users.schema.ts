@@ -1,10 +1,9 @@
+import { Role } from '@posy/prisma';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { ShopRef } from '../shops/shops.schema.js';
 
-export const RoleEnum = builder.enumType('Role', {
-  values: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'] as const,
-});
+export const RoleEnum = builder.enumType(Role, { name: 'Role' });
 
 builder.prismaObject('Membership', {
   fields: (t) => ({
