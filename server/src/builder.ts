@@ -10,6 +10,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
+import { decodeGlobalId, encodeGlobalId } from './graphql/global-id.js';
 
 /**
  * The one Pothos builder: plugins, scalars and root types. Types and fields live in src/features.
@@ -83,25 +84,12 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    encodeGlobalID: (typename, id) => Buffer.from(`${typename}:${id}`).toString('base64url'),
+    encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,
   },
 });
 
 builder.addScalarType('DateTime', DateTimeResolver);
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Global ids are base64url("Type:uuid"); anything else is the caller's mistake, not a server error. */
-function decodeGlobalId(globalId: string) {
-  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
-  const colon = decoded.indexOf(':');
-  const typename = decoded.slice(0, colon);
-  const id = decoded.slice(colon + 1);
-  if (colon < 1 || !UUID.test(id))
-    throw new AppError('BAD_USER_INPUT', `Invalid id: ${globalId.slice(0, 64)}`);
-  return { typename, id };
-}
 
 builder.queryType({});
 builder.mutationType({});

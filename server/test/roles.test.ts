@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateApiKey } from '../src/auth/api-keys.js';
+import { encodeGlobalId } from '../src/graphql/global-id.js';
 import { startTestApp, type TestApp } from './harness.js';
 
 /**
@@ -41,7 +42,6 @@ const NODE = /* GraphQL */ `
 type OrdersData = { orders: { totalCount: number; edges: { node: { id: string; number: number } }[] } };
 
 const as = (who: Who) => ({ authorization: `Bearer ${tokens[who]}` });
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
 async function login(email: string) {
   const result = await app.gql<{ loginWithPassword: { accessToken: string; user: { id: string } } }>(LOGIN, {
@@ -71,7 +71,7 @@ async function dbOrderNumbers(where: Record<string, unknown>) {
 
 async function orderIdOf(number: number) {
   const order = await app.prisma.order.findFirstOrThrow({ where: { shopId, number } });
-  return globalId('Order', order.id);
+  return encodeGlobalId('Order', order.id);
 }
 
 /** An API key of the demo shop inserted the way the server stores them; returns its headers. */
@@ -132,14 +132,14 @@ describe('orders by role', () => {
       expect(result.errors).toBeUndefined();
       const ids = result.data!.orders.edges.map((e) => e.node.id).sort();
       const expected = await app.prisma.order.findMany({ where: { shopId }, select: { id: true } });
-      expect(ids).toEqual(expected.map((o) => globalId('Order', o.id)).sort());
+      expect(ids).toEqual(expected.map((o) => encodeGlobalId('Order', o.id)).sort());
       expect(result.data!.orders.totalCount).toBe(expected.length);
     },
   );
 
   test('another shop’s order is null for every role of this one', async () => {
     const foreign = await app.prisma.order.findFirstOrThrow({ where: { shopId: foreignShopId } });
-    const id = globalId('Order', foreign.id);
+    const id = encodeGlobalId('Order', foreign.id);
     for (const who of Object.keys(EMAILS) as Who[]) {
       expect((await app.gql(ORDER, { id }, as(who))).data, who).toEqual({ order: null });
       expect((await app.gql(NODE, { id }, as(who))).data, who).toEqual({ node: null });
@@ -162,7 +162,7 @@ describe('orders by role', () => {
     const other = await app.prisma.order.findFirstOrThrow({
       where: { shopId, OR: [{ courierId: null }, { courierId: { not: userIds.COURIER } }] },
     });
-    const id = globalId('Order', other.id);
+    const id = encodeGlobalId('Order', other.id);
     const byId = await app.gql(ORDER, { id }, as('COURIER'));
     expect(byId.errors).toBeUndefined();
     expect(byId.data).toEqual({ order: null });
@@ -171,8 +171,8 @@ describe('orders by role', () => {
     expect(node.data).toEqual({ node: null });
 
     const mine = await app.prisma.order.findFirstOrThrow({ where: { courierId: userIds.COURIER } });
-    const own = await app.gql(ORDER, { id: globalId('Order', mine.id) }, as('COURIER'));
-    expect(own.data).toEqual({ order: { id: globalId('Order', mine.id), number: mine.number } });
+    const own = await app.gql(ORDER, { id: encodeGlobalId('Order', mine.id) }, as('COURIER'));
+    expect(own.data).toEqual({ order: { id: encodeGlobalId('Order', mine.id), number: mine.number } });
   });
 
   test('staff see the internal order note; the customer is refused it', async () => {
@@ -181,7 +181,7 @@ describe('orders by role', () => {
     });
     await app.prisma.order.update({ where: { id: theirs.id }, data: { note: 'Difficult client' } });
     const query = 'query Order($id: ID!) { order(id: $id) { number note } }';
-    const id = globalId('Order', theirs.id);
+    const id = encodeGlobalId('Order', theirs.id);
     const staff = await app.gql(query, { id }, as('FLORIST'));
     expect(staff.errors).toBeUndefined();
     expect(staff.data!.order.note).toBe('Difficult client');
@@ -215,7 +215,7 @@ describe('the customer', () => {
     const other = await app.prisma.order.findFirstOrThrow({
       where: { shopId, customerId: { not: customerId } },
     });
-    const id = globalId('Order', other.id);
+    const id = encodeGlobalId('Order', other.id);
     expect((await app.gql(ORDER, { id }, as('CUSTOMER'))).data).toEqual({ order: null });
     expect((await app.gql(NODE, { id }, as('CUSTOMER'))).data).toEqual({ node: null });
     // …while staff do see that very order, so the null is the rule and not a bad id.
@@ -233,7 +233,7 @@ describe('the customer', () => {
     );
     expect(result.data!.customers.totalCount).toBe(1);
     expect(result.data!.customers.edges).toEqual([
-      { node: { id: globalId('Customer', customerId), name: 'Chris Customer', note: null } },
+      { node: { id: encodeGlobalId('Customer', customerId), name: 'Chris Customer', note: null } },
     ]);
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0]!.extensions?.code).toBe('FORBIDDEN');
@@ -241,7 +241,7 @@ describe('the customer', () => {
 
     const manager = await app.gql(
       'query C($id: ID!) { node(id: $id) { ... on Customer { note } } }',
-      { id: globalId('Customer', customerId) },
+      { id: encodeGlobalId('Customer', customerId) },
       as('MANAGER'),
     );
     expect(manager.errors).toBeUndefined();
@@ -252,7 +252,7 @@ describe('the customer', () => {
     const other = await app.prisma.customer.findFirstOrThrow({ where: { shopId, id: { not: customerId } } });
     const result = await app.gql(
       'query C($id: ID!) { node(id: $id) { id ... on Customer { name phone } } }',
-      { id: globalId('Customer', other.id) },
+      { id: encodeGlobalId('Customer', other.id) },
       as('CUSTOMER'),
     );
     expect(result.errors).toBeUndefined();
@@ -276,7 +276,7 @@ describe('customer lists', () => {
     expect(await app.prisma.customer.count()).toBeGreaterThan(expected.length);
     expect(result.data!.customers.totalCount).toBe(expected.length);
     expect(result.data!.customers.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(
-      expected.map((c) => globalId('Customer', c.id)).sort(),
+      expected.map((c) => encodeGlobalId('Customer', c.id)).sort(),
     );
   });
 
@@ -311,7 +311,7 @@ describe('users', () => {
     const delivered = await app.prisma.order.findFirstOrThrow({ where: { courierId: userIds.COURIER } });
     const result = await app.gql(
       'query O($id: ID!) { order(id: $id) { courier { name email phone } } }',
-      { id: globalId('Order', delivered.id) },
+      { id: encodeGlobalId('Order', delivered.id) },
       as('MANAGER'),
     );
     expect(result.data!.order.courier).toEqual({ name: 'Kirill Courier', email: null, phone: null });
@@ -448,7 +448,7 @@ describe('choosing a shop', () => {
     expect(await orderNumbers({ ...twoShops, 'x-shop-id': secondShopId.toUpperCase() })).toEqual([
       secondShopOrder,
     ]);
-    expect(await orderNumbers({ ...twoShops, 'x-shop-id': globalId('Shop', secondShopId) })).toEqual([
+    expect(await orderNumbers({ ...twoShops, 'x-shop-id': encodeGlobalId('Shop', secondShopId) })).toEqual([
       secondShopOrder,
     ]);
     const shop = await app.gql('{ shop { slug } }', {}, { ...twoShops, 'x-shop-id': secondShopId });
@@ -472,7 +472,7 @@ describe('choosing a shop', () => {
   test.each([
     ['not-a-shop'],
     ['1234'],
-    [globalId('Order', '0190f0f0-0000-7000-8000-000000000000')],
+    [encodeGlobalId('Order', '0190f0f0-0000-7000-8000-000000000000')],
     [`${'0'.repeat(36)}`],
   ])('a garbage X-Shop-Id %j is BAD_USER_INPUT', async (value) => {
     const result = await app.gql(ORDERS, {}, { ...twoShops, 'x-shop-id': value });

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import WebSocket from 'ws';
 import { generateApiKey } from '../src/auth/api-keys.js';
+import { encodeGlobalId } from '../src/graphql/global-id.js';
 import { createAppPubSub, type PubSub } from '../src/pubsub.js';
 import { startTestApp, type TestApp } from './harness.js';
 
@@ -154,7 +155,6 @@ async function login(email: string) {
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 const sessionIdOf = (token: string) => jose.decodeJwt(token).sid as string;
 
 async function craftToken(sub: string, sid: string, expiresAt: number) {
@@ -198,7 +198,7 @@ describe('signing in over the socket', () => {
         orderBy: { number: 'asc' },
         take: 2,
       });
-      const subscription = subscribe(client, ORDER_UPDATED, { id: globalId('Order', order!.id) });
+      const subscription = subscribe(client, ORDER_UPDATED, { id: encodeGlobalId('Order', order!.id) });
       await app.prisma.order.update({
         where: { id: order!.id },
         data: { status: 'IN_PRODUCTION', version: { increment: 1 } },
@@ -216,7 +216,7 @@ describe('signing in over the socket', () => {
         expect(result).toEqual({
           data: {
             orderUpdated: {
-              id: globalId('Order', order!.id),
+              id: encodeGlobalId('Order', order!.id),
               number: order!.number,
               status: 'IN_PRODUCTION',
             },
@@ -237,7 +237,7 @@ describe('signing in over the socket', () => {
         customer: { OR: [{ userId: null }, { user: { email: { not: 'customer@posy.demo' } } }] },
       },
     });
-    const subscription = subscribe(client, ORDER_UPDATED, { id: globalId('Order', foreign.id) });
+    const subscription = subscribe(client, ORDER_UPDATED, { id: encodeGlobalId('Order', foreign.id) });
     await vi.waitFor(() => expect(subscription.completed).toBe(true), { timeout: 5000 });
     await publisher?.publish('order:changed', shopId, { orderId: foreign.id, version: 1 });
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -248,7 +248,7 @@ describe('signing in over the socket', () => {
   test('without credentials the socket opens, but orderUpdated answers UNAUTHENTICATED', async () => {
     const { client, state } = await connected({});
     const order = await app.prisma.order.findFirstOrThrow({ where: { shopId } });
-    const subscription = subscribe(client, ORDER_UPDATED, { id: globalId('Order', order.id) });
+    const subscription = subscribe(client, ORDER_UPDATED, { id: encodeGlobalId('Order', order.id) });
     await vi.waitFor(() => expect(subscription.completed).toBe(true), { timeout: 5000 });
     expect(subscription.results).toHaveLength(1);
     expect(subscription.results[0]!.data ?? null).toBeNull();
@@ -395,7 +395,7 @@ describe('API keys and shops', () => {
 
   test('an own shop id is accepted; a foreign one is refused with its reason', async () => {
     const manager = await login('manager@posy.demo');
-    const own = await connected({ ...bearer(manager.accessToken), shopId: globalId('Shop', shopId) });
+    const own = await connected({ ...bearer(manager.accessToken), shopId: encodeGlobalId('Shop', shopId) });
     expect((await wsQuery(own.client, '{ shop { slug } }')).data).toEqual({ shop: { slug: 'demo' } });
 
     const foreign = await app.prisma.shop.create({ data: { name: 'Foreign', slug: `ws-foreign` } });

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@posy/prisma';
 import { badInput, forbidden, unauthenticated } from '../errors.js';
+import { UUID } from '../graphql/global-id.js';
 import { findApiKey, looksLikeApiKey } from './api-keys.js';
 import type { TokenSigner } from './tokens.js';
 import { anonymous, type ShopRole, type Viewer } from './viewer.js';
@@ -51,8 +52,6 @@ export interface ActiveShop {
   shopRole: ShopRole | null;
   customerId: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Picks the shop an operation acts in from the `X-Shop-Id` header (a shop id or its global id) and

@@ -119,6 +119,12 @@ async function craftToken(
 
 const b64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
+/** Valid claims as a base64url JWT payload, for tokens assembled by hand (unsigned or wrongly signed). */
+function unsignedClaims(sub: string, sid: string) {
+  const now = Math.floor(Date.now() / 1000);
+  return b64url(JSON.stringify({ sub, sid, iss: 'posy', aud: 'posy-api', iat: now, exp: now + 300 }));
+}
+
 describe('loginWithPassword', () => {
   test('right email and password: tokens, the user, and a Session row with device and ip', async () => {
     const before = await counts();
@@ -439,38 +445,18 @@ describe('access tokens', () => {
   });
 
   test('alg "none" is refused', async () => {
-    const now = Math.floor(Date.now() / 1000);
     const header = b64url(JSON.stringify({ alg: 'none', typ: 'at+jwt', kid }));
-    const payload = b64url(
-      JSON.stringify({
-        sub: adminId,
-        sid: adminSession,
-        iss: 'posy',
-        aud: 'posy-api',
-        iat: now,
-        exp: now + 300,
-      }),
-    );
+    const payload = unsignedClaims(adminId, adminSession);
     await expectRefused(bearer(`${header}.${payload}.`), INVALID_TOKEN);
     await expectRefused(bearer(`${header}.${payload}`), INVALID_TOKEN);
   });
 
   test('HS256 keyed with the public key (algorithm confusion) is refused', async () => {
-    const now = Math.floor(Date.now() / 1000);
     const jwk = (await (await fetch(`${app.url}/.well-known/jwks.json`)).json()) as { keys: jose.JWK[] };
     const publicKey = await jose.importJWK(jwk.keys[0]!, 'EdDSA');
     const pem = await jose.exportSPKI(publicKey as CryptoKey);
     const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'at+jwt', kid }));
-    const payload = b64url(
-      JSON.stringify({
-        sub: adminId,
-        sid: adminSession,
-        iss: 'posy',
-        aud: 'posy-api',
-        iat: now,
-        exp: now + 300,
-      }),
-    );
+    const payload = unsignedClaims(adminId, adminSession);
     for (const secret of [pem, Buffer.from(jwk.keys[0]!.x!, 'base64url'), jwk.keys[0]!.x!]) {
       const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
       await expectRefused(bearer(`${header}.${payload}.${signature}`), INVALID_TOKEN);

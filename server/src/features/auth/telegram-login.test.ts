@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { signInitData, telegramUser } from '../../../test/telegram-init-data.js';
+import { encodeGlobalId } from '../../graphql/global-id.js';
 
 const BOT_TOKEN = '7000000001:telegram-login-test-token';
 const LOGIN = /* GraphQL */ `
@@ -85,7 +86,7 @@ describe('Mini App sign-in', () => {
 
   test('the seeded customer is linked to their existing record, staff do not become customers', async () => {
     const shop = await app.prisma.shop.findUniqueOrThrow({ where: { slug: 'demo' } });
-    const shopId = Buffer.from(`Shop:${shop.id}`).toString('base64url');
+    const shopId = encodeGlobalId('Shop', shop.id);
     const before = await counts();
     const customer = await app.gql(LOGIN, {
       initData: signInitData({ user: telegramUser(100000005) }, BOT_TOKEN),
@@ -176,7 +177,7 @@ describe('Mini App sign-in refuses', () => {
   });
 
   test('a foreign shop id argument that is not a shop id', async () => {
-    const bogus = Buffer.from('Order:0195f0b4-8d3c-7000-8000-000000000000').toString('base64url');
+    const bogus = encodeGlobalId('Order', '0195f0b4-8d3c-7000-8000-000000000000');
     const result = await app.gql(LOGIN, { initData: valid(), shopId: bogus });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

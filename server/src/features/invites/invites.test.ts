@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { signInitData, telegramUser } from '../../../test/telegram-init-data.js';
+import { decodeGlobalId, encodeGlobalId } from '../../graphql/global-id.js';
 
 const BOT_TOKEN = '7000000001:invites-test-token';
 const CREATE = /* GraphQL */ `
@@ -143,7 +144,7 @@ describe('invites refuse', () => {
   test('expired, revoked, unknown, malformed, anonymous and already-a-member acceptances', async () => {
     const expired = await invite('FLORIST');
     await app.prisma.invite.update({
-      where: { id: Buffer.from(expired.invite.id, 'base64url').toString().slice(7) },
+      where: { id: decodeGlobalId(expired.invite.id).id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     const revoked = await invite('FLORIST');
@@ -171,7 +172,7 @@ describe('invites refuse', () => {
   });
 
   test('revoking another shop’s or an unknown invite is NOT_FOUND', async () => {
-    const bogus = Buffer.from('Invite:0195f0b4-8d3c-7000-8000-000000000000').toString('base64url');
+    const bogus = encodeGlobalId('Invite', '0195f0b4-8d3c-7000-8000-000000000000');
     const result = await app.gql(
       'mutation ($id: ID!) { revokeInvite(id: $id) { id } }',
       { id: bogus },

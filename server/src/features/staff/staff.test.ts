@@ -2,6 +2,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { encodeGlobalId } from '../../graphql/global-id.js';
 
 const STAFF = '{ staff { id role user { name } } }';
 const CHANGE =
@@ -53,7 +54,7 @@ describe('staff management', () => {
     const delivering = await app.prisma.order.findFirstOrThrow({
       where: { courier: { email: 'courier@posy.demo' } },
     });
-    const orderId = Buffer.from(`Order:${delivering.id}`).toString('base64url');
+    const orderId = encodeGlobalId('Order', delivering.id);
     const closed = new Promise<number>((resolve) => {
       const client = createClient({
         url: `${app.url.replace('http', 'ws')}/graphql`,
