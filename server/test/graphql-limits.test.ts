@@ -70,6 +70,21 @@ describe('operation limits (graphql-armor), refused before anything runs', () =>
     );
   });
 
+  test('fragment spreads are not levels: the same depth through a fragment passes, one level more is refused', async () => {
+    // nestedOrders(depth) with everything under the first `node` moved into a fragment on Order.
+    const throughFragment = (depth: number) => {
+      const query = nestedOrders(depth);
+      const open = query.indexOf('node { ') + 'node { '.length;
+      const inner = query.slice(open, query.length - 2 - 2 * 3).trimEnd();
+      return `${query.slice(0, open)}...Deep } } } } fragment Deep on Order { ${inner} }`;
+    };
+    const atLimit = await production.gql(throughFragment(operationLimits.maxDepth));
+    expect(atLimit.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect((await production.gql(throughFragment(operationLimits.maxDepth + 1), {}, STRICT)).status).toBe(
+      400,
+    );
+  });
+
   test(`aliases: ${operationLimits.maxAliases} pass, one more is refused`, async () => {
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
     expect(await production.gql(aliases(operationLimits.maxAliases))).toMatchObject({

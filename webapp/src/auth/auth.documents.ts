@@ -11,12 +11,9 @@ export const ShopFields = graphql(`
   }
 `);
 
-/**
- * What the app keeps about the signed-in user: enough to pick a shop and speak their language. The shop's
- * fields are spelled out rather than spread from ShopFields: the server's depth limit counts every
- * fragment spread as a level, and the sign-in mutations nest this fragment two levels down already.
- */
-export const SessionUserFields = graphql(`
+/** What the app keeps about the signed-in user: enough to pick a shop and speak their language. */
+export const SessionUserFields = graphql(
+  `
   fragment SessionUserFields on User @_unmask {
     id
     name
@@ -25,15 +22,13 @@ export const SessionUserFields = graphql(`
     memberships {
       role
       shop {
-        id
-        name
-        slug
-        currency
-        timezone
+        ...ShopFields
       }
     }
   }
-`);
+`,
+  [ShopFields],
+);
 
 /**
  * The shop the server picks when the request names none: a user who is staff nowhere but a customer
