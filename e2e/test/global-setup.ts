@@ -2,9 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createPrismaClient } from '@posy/prisma/client';
-import { seed } from '@posy/prisma/seed';
-import { cloneDatabase, createTemplateDatabase, startTestPostgres } from '@posy/prisma/test-database';
+import { createSeededTemplate, startTestPostgres } from '@posy/prisma/test-database';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './browser.js';
 
@@ -38,11 +36,7 @@ export default async function setup(project: TestProject) {
   console.log(`webapp built in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
 
   const postgres = await startTestPostgres();
-  const migrated = await createTemplateDatabase(postgres.adminUrl);
-  const seeded = await cloneDatabase(postgres.adminUrl, migrated);
-  const prisma = createPrismaClient(seeded.databaseUrl);
-  await seed(prisma);
-  await prisma.$disconnect();
+  const seeded = await createSeededTemplate(postgres.adminUrl);
 
   project.provide('adminDatabaseUrl', postgres.adminUrl);
   project.provide('seededTemplate', new URL(seeded.databaseUrl).pathname.slice(1));

@@ -5,10 +5,12 @@ import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { createPrismaClient } from './client.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { applyMigrations } from './migrate.js';
 import { MIGRATION_FILE } from './migrations-folder.js';
 import { migrationsDir as defaultMigrationsDir } from './paths.js';
+import { seed } from './seed.js';
 
 /** The PostgreSQL a test run creates its databases on. */
 export interface TestPostgres {
@@ -105,6 +107,22 @@ export async function cloneDatabase(adminUrl: string, templateName: string): Pro
     drop: () =>
       withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   };
+}
+
+/**
+ * A migrated template with the demo shop seeded into a copy of it: the database every server and e2e test
+ * file clones. Drop it (`.drop()`) when the run ends.
+ */
+export async function createSeededTemplate(adminUrl: string): Promise<ClonedDatabase> {
+  const migrated = await createTemplateDatabase(adminUrl);
+  const seeded = await cloneDatabase(adminUrl, migrated);
+  const prisma = createPrismaClient(seeded.databaseUrl);
+  try {
+    await seed(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+  return seeded;
 }
 
 /** `adminUrl` pointing at the database `name` instead (same server, user and parameters). */

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { cloneDatabase, createTemplateDatabase } from '../src/test-database.js';
+import { cloneDatabase, createSeededTemplate, createTemplateDatabase } from '../src/test-database.js';
 
 describe('createTemplateDatabase and cloneDatabase', () => {
   it('migrate one template, even when called concurrently, and clone it into separate databases', async () => {
@@ -27,6 +27,18 @@ describe('createTemplateDatabase and cloneDatabase', () => {
     expect(await query(adminUrl, `SELECT datname FROM pg_database WHERE datname = '${first.name}'`)).toEqual(
       [],
     );
+  });
+
+  it('createSeededTemplate holds the demo shop, and its clones start from it', async () => {
+    const adminUrl = inject('adminUrl');
+    const seeded = await createSeededTemplate(adminUrl);
+    const clone = await cloneDatabase(adminUrl, seeded.name);
+    try {
+      expect(await query(clone.databaseUrl, 'SELECT slug FROM "Shop"')).toEqual([{ slug: 'demo' }]);
+    } finally {
+      await clone.drop();
+      await seeded.drop();
+    }
   });
 });
 

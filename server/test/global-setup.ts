@@ -1,6 +1,4 @@
-import { createPrismaClient } from '@posy/prisma/client';
-import { seed } from '@posy/prisma/seed';
-import { cloneDatabase, createTemplateDatabase, startTestPostgres } from '@posy/prisma/test-database';
+import { createSeededTemplate, startTestPostgres } from '@posy/prisma/test-database';
 import type { TestProject } from 'vitest/node';
 import { migrateJobQueue } from '../src/jobs/job-queue.js';
 
@@ -17,11 +15,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const postgres = await startTestPostgres();
-  const migrated = await createTemplateDatabase(postgres.adminUrl);
-  const seeded = await cloneDatabase(postgres.adminUrl, migrated);
-  const prisma = createPrismaClient(seeded.databaseUrl);
-  await seed(prisma);
-  await prisma.$disconnect();
+  const seeded = await createSeededTemplate(postgres.adminUrl);
   // graphile-worker's schema too, so each test app's start-up finds it in place (src/jobs/job-queue.ts).
   await migrateJobQueue(seeded.databaseUrl);
   project.provide('adminDatabaseUrl', postgres.adminUrl);
