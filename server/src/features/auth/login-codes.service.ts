@@ -18,7 +18,7 @@ const hashCode = (userId: string, code: string) => sha256(`${userId}:${code}`);
 export async function requestLoginCode(ctx: Context, email: string): Promise<void> {
   const user = await ctx.prisma.user.findUnique({
     where: { email: normalizeEmail(email) },
-    select: { id: true, telegramId: true, botBlockedAt: true },
+    select: { id: true, telegramId: true },
   });
   if (!user?.telegramId) return;
   await assertNotLocked(ctx, user.id);
