@@ -4,6 +4,7 @@ import type { ShopRole, Viewer } from './auth/viewer.js';
 import type { Config } from './config.js';
 import { badInput, forbidden, unauthenticated } from './errors.js';
 import type { AuditDraft } from './features/audit/audit.service.js';
+import type { HttpExchange } from './graphql/response-cookies.js';
 import type { Logger } from './logger.js';
 import type { PubSub } from './pubsub.js';
 
@@ -29,6 +30,8 @@ export interface Context extends AppDeps {
   shopRole: ShopRole | null;
   /** The viewer's customer record in the active shop, when they are a customer there. */
   customerId: string | null;
+  /** The HTTP request and response of this operation; null over WebSocket. */
+  http: HttpExchange | null;
   /** What the running mutation changed, for its audit entry (a fresh draft per mutation; see audit.service.ts). */
   audit: AuditDraft;
 }

@@ -4,7 +4,7 @@ import type { RequestContextFactory } from './graphql/yoga.js';
 
 /** Builds the context of one operation from its headers: who calls, and in which shop. */
 export function createContextFactory(deps: AppDeps): RequestContextFactory {
-  return async ({ headers, requestId, ip }): Promise<Context> => {
+  return async ({ headers, requestId, ip, http }): Promise<Context> => {
     const viewer = await authenticate(deps, {
       authorization: headers.get('authorization'),
       apiKey: headers.get('x-api-key'),
@@ -20,6 +20,7 @@ export function createContextFactory(deps: AppDeps): RequestContextFactory {
       ip,
       viewer,
       ...shop,
+      http: http ?? null,
       audit: {},
     };
   };

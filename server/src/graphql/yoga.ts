@@ -9,6 +9,7 @@ import { useCostLimitWithVariables } from './cost-limit.plugin.js';
 import { codeVariableError, useValidationErrorCode } from './error-codes.js';
 import type { RateLimiter } from './rate-limit.js';
 import { useRateLimits } from './rate-limit.plugin.js';
+import { createResponseCookies, type HttpExchange } from './response-cookies.js';
 import { useHiddenSuggestions, useIntrospectionForSignedIn } from './schema-hints.plugin.js';
 
 /** Per-request values the HTTP handler and the WebSocket server hand to Yoga. */
@@ -23,6 +24,8 @@ export type RequestContextFactory = (input: {
   headers: Headers;
   requestId: string;
   ip: string | null;
+  /** Over HTTP only (see HttpExchange). */
+  http?: HttpExchange;
 }) => Promise<Context>;
 
 /** Limits every operation passes, whatever the transport (graphql-armor; numbers sized for our screens). */
@@ -48,6 +51,7 @@ export function createGraphQLServer(options: {
   rateLimiter: RateLimiter;
   log: { error(obj: object, msg: string): void };
 }) {
+  const responseCookies = createResponseCookies();
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -60,7 +64,8 @@ export function createGraphQLServer(options: {
     context: async ({ request, requestId, ip, connection }) => {
       if (connection) return connection;
       try {
-        return await options.createContext({ headers: request.headers, requestId, ip });
+        const http = responseCookies.exchangeFor(request);
+        return await options.createContext({ headers: request.headers, requestId, ip, http });
       } catch (error) {
         // Typed errors (bad token, unknown shop) go to the client; anything else is ours: log it.
         if (!(error instanceof GraphQLError))
@@ -83,6 +88,7 @@ export function createGraphQLServer(options: {
       },
     },
     plugins: [
+      responseCookies.plugin,
       // First, so an operation over its limit is refused before other plugins' execute hooks run.
       useRateLimits(options.rateLimiter),
       EnvelopArmorPlugin({
@@ -135,7 +141,8 @@ const asValidationError = {
 /**
  * CORS for the configured origins only: an allowed origin is echoed, any other (including "null", the
  * origin of sandboxed frames) gets no CORS headers at all, where Yoga's list matching would answer
- * `Access-Control-Allow-Origin: null`. No credentials: the API takes bearer tokens, never cookies.
+ * `Access-Control-Allow-Origin: null`. No credentials: the API takes bearer tokens; the one cookie (the
+ * webapp's refresh token, see session-cookie.ts) is for the server's own origin.
  */
 function corsFor(allowedOrigins: string[]) {
   if (!allowedOrigins.length) return false;

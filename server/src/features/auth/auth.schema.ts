@@ -7,21 +7,25 @@ import { ShopRef } from '../shops/shops.schema.js';
 import { asSignedInUser } from '../users/users.schema.js';
 import { loginWithCode, requestLoginCode } from './login-codes.service.js';
 import {
-  type IssuedTokens,
-  refreshSession,
-  revokeAllSessions,
-  revokeSession,
-  startSession,
-} from './sessions.service.js';
+  clearRefreshCookie,
+  type DeliveredTokens,
+  deliverTokens,
+  refreshCookieHeader,
+  refreshSessionFromCookie,
+} from './session-cookie.js';
+import { refreshSession, revokeAllSessions, revokeSession, startSession } from './sessions.service.js';
 import { loginWithTelegram } from './telegram-login.service.js';
 
-export const AuthPayload = builder.objectRef<IssuedTokens>('AuthPayload').implement({
+export const AuthPayload = builder.objectRef<DeliveredTokens>('AuthPayload').implement({
   description: 'A signed-in session: a short-lived access token and a one-use refresh token.',
   fields: (t) => ({
     accessToken: t.exposeString('accessToken', { description: 'Send as `Authorization: Bearer …`.' }),
     accessTokenExpiresAt: t.expose('accessTokenExpiresAt', { type: 'DateTime' }),
     refreshToken: t.exposeString('refreshToken', {
-      description: 'Works once; refreshSession returns the next.',
+      nullable: true,
+      description:
+        `Works once; refreshSession returns the next. Null when it went into the webapp's HttpOnly cookie ` +
+        `instead (a sign-in sent with \`${refreshCookieHeader}: 1\`, or a refresh by cookie).`,
     }),
     user: t.prismaField({
       type: 'User',
@@ -51,7 +55,7 @@ builder.mutationField('loginWithPassword', (t) =>
       if (!(await verifyPassword(user?.passwordHash, args.password)) || !user) {
         throw unauthenticated('Wrong email or password');
       }
-      return startSession(ctx, user.id, args.device);
+      return deliverTokens(ctx, await startSession(ctx, user.id, args.device));
     },
   }),
 );
@@ -67,8 +71,15 @@ builder.mutationField('loginWithTelegram', (t) =>
       device: t.arg.string({ required: false, validate: device() }),
       shopId: t.arg.globalID({ required: false, for: ShopRef }),
     },
-    resolve: (_root, args, ctx) =>
-      loginWithTelegram(ctx, { initData: args.initData, device: args.device, shopId: args.shopId?.id }),
+    resolve: async (_root, args, ctx) =>
+      deliverTokens(
+        ctx,
+        await loginWithTelegram(ctx, {
+          initData: args.initData,
+          device: args.device,
+          shopId: args.shopId?.id,
+        }),
+      ),
   }),
 );
 
@@ -94,24 +105,31 @@ builder.mutationField('loginWithCode', (t) =>
       code: t.arg.string({ validate: z.string().regex(/^\d{6}$/, 'The code is 6 digits') }),
       device: t.arg.string({ required: false, validate: device() }),
     },
-    resolve: (_root, args, ctx) => loginWithCode(ctx, args),
+    resolve: async (_root, args, ctx) => deliverTokens(ctx, await loginWithCode(ctx, args)),
   }),
 );
 
 builder.mutationField('refreshSession', (t) =>
   t.field({
     type: AuthPayload,
-    args: { refreshToken: t.arg.string({ validate: z.string().min(1).max(200) }) },
-    resolve: (_root, args, ctx) => refreshSession(ctx, args.refreshToken),
+    description:
+      'Trades a refresh token for a new pair. Without `refreshToken`, the webapp’s: the one in its cookie ' +
+      '(accepted from its own origin only), whose successor goes back into the cookie.',
+    args: { refreshToken: t.arg.string({ required: false, validate: z.string().min(1).max(200) }) },
+    resolve: async (_root, args, ctx) =>
+      args.refreshToken
+        ? deliverTokens(ctx, await refreshSession(ctx, args.refreshToken))
+        : refreshSessionFromCookie(ctx),
   }),
 );
 
 builder.mutationField('logout', (t) =>
   t.boolean({
-    description: 'Ends the current session.',
+    description: 'Ends the current session and clears the webapp’s refresh cookie.',
     authScopes: { user: true },
     resolve: async (_root, _args, ctx) => {
       await revokeSession(ctx, requireUser(ctx).sessionId, 'logout');
+      clearRefreshCookie(ctx);
       return true;
     },
   }),
@@ -121,7 +139,11 @@ builder.mutationField('logoutEverywhere', (t) =>
   t.int({
     description: 'Ends every session of the signed-in user; returns how many were ended.',
     authScopes: { user: true },
-    resolve: (_root, _args, ctx) => revokeAllSessions(ctx, requireUser(ctx).userId, 'logout everywhere'),
+    resolve: async (_root, _args, ctx) => {
+      const ended = await revokeAllSessions(ctx, requireUser(ctx).userId, 'logout everywhere');
+      clearRefreshCookie(ctx);
+      return ended;
+    },
   }),
 );
 

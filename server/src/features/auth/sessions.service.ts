@@ -6,6 +6,8 @@ export interface IssuedTokens {
   accessToken: string;
   accessTokenExpiresAt: Date;
   refreshToken: string;
+  /** When the session (and so every refresh token of it) expires. */
+  refreshTokenExpiresAt: Date;
   userId: string;
   sessionId: string;
 }
@@ -87,6 +89,7 @@ async function issueTokens(
     accessToken: access.token,
     accessTokenExpiresAt: access.expiresAt,
     refreshToken,
+    refreshTokenExpiresAt: expiresAt,
     userId,
     sessionId,
   };
