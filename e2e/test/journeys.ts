@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD } from '@posy/prisma/seed';
 import { createAppPubSub } from '@posy/server/pubsub';
-import type { Page, WebSocket } from 'playwright-core';
+import type { BrowserContext, Page, WebSocket } from 'playwright-core';
 import type { E2eServer } from './server.js';
 
 /** The demo shop's manager (prisma/src/seed.ts): sees every order of the shop. */
@@ -15,8 +15,16 @@ export const courier = { email: 'courier@posy.demo', password: DEMO_PASSWORD };
 /** The demo customer (prisma/src/seed.ts): has a password, and is on no shop's staff. */
 export const customer = { email: 'customer@posy.demo', password: DEMO_PASSWORD, name: 'Chris Customer' };
 
-/** Where the webapp keeps the session (webapp/src/auth/session.ts). */
-export const sessionStorageKey = 'posy.session.v1';
+/** Where the webapp keeps the session, without its tokens (webapp/src/auth/session.ts). */
+export const sessionStorageKey = 'posy.session.v2';
+
+/**
+ * The refresh token's HttpOnly cookie as the browser holds it (server/src/features/auth/session-cookie.ts).
+ * Only the test can see it; page script cannot.
+ */
+export async function refreshCookie(context: BrowserContext) {
+  return (await context.cookies()).find((cookie) => cookie.name === 'posy_refresh');
+}
 
 export async function signInWithPassword(
   page: Page,

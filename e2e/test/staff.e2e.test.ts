@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from './browser.js';
-import { manager, orderCard, sessionStorageKey, signInWithPassword } from './journeys.js';
+import { manager, orderCard, refreshCookie, sessionStorageKey, signInWithPassword } from './journeys.js';
 import { type E2eServer, startServer } from './server.js';
 
 let server: E2eServer;
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 const browser = useBrowser('staff');
 
-async function storedSession(page: Page): Promise<{ accessToken: string; refreshToken: string } | null> {
+async function storedSession(page: Page): Promise<{ user: { id: string } } | null> {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), sessionStorageKey);
 }
 
@@ -62,29 +62,40 @@ describe('staff on the PWA', () => {
     expect(await storedSession(page)).toBeNull();
   });
 
-  it('keeps the session across reloads, refreshing a refused access token with the refresh token', async () => {
-    const { page } = browser.current();
+  it('keeps the session across reloads, refreshing a refused access token with the refresh cookie', async () => {
+    const { context, page } = browser.current();
     await signInWithPassword(page, server, manager);
     await page.waitForURL(`${server.url}/orders`);
     await page.locator('.order-card').first().waitFor();
+    const signedIn = await refreshCookie(context);
+    expect(signedIn).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/graphql' });
 
+    // The access token lived in the page's memory: after a reload the app trades the cookie for a new one.
     await page.reload();
     await page.locator('.order-card').first().waitFor();
     expect(new URL(page.url()).pathname).toBe('/orders');
+    const reloaded = await refreshCookie(context);
+    expect(reloaded?.value).not.toBe(signedIn?.value);
 
     // The server no longer takes the access token (as after a key rotation): the app must trade its
-    // refresh token for new tokens instead of sending the user back to the login page.
-    const before = await storedSession(page);
-    await page.evaluate((key) => {
-      const stored = JSON.parse(localStorage.getItem(key) ?? '{}');
-      localStorage.setItem(key, JSON.stringify({ ...stored, accessToken: 'refused.access.token' }));
-    }, sessionStorageKey);
-    await page.reload();
-    await page.locator('.order-card').first().waitFor();
-    expect(new URL(page.url()).pathname).toBe('/orders');
-    const after = await storedSession(page);
-    expect(after?.refreshToken).not.toBe(before?.refreshToken);
-    expect(after?.accessToken).not.toBe('refused.access.token');
+    // refresh cookie for new tokens instead of sending the user back to the login page.
+    const sentTokens: string[] = [];
+    await page.route('**/graphql', (route) => {
+      const authorization = route.request().headers().authorization;
+      if (authorization) sentTokens.push(authorization);
+      const refuse = authorization && sentTokens.length === 1;
+      return route.continue(
+        refuse
+          ? { headers: { ...route.request().headers(), authorization: 'Bearer refused.access.token' } }
+          : {},
+      );
+    });
+    await orderCard(page, 1).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Order #1');
+    expect(new URL(page.url()).pathname).toMatch(/^\/orders\/.+/);
+    expect(sentTokens.length).toBeGreaterThanOrEqual(2);
+    expect(sentTokens.some((token) => token !== sentTokens[0])).toBe(true);
+    expect((await refreshCookie(context))?.value).not.toBe(reloaded?.value);
   });
 
   it('signs in with a code sent to Telegram, saying how long to wait before asking for another', async () => {

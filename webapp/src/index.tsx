@@ -1,5 +1,6 @@
 import { registerSW } from 'virtual:pwa-register';
 import { render } from 'solid-js/web';
+import { restoreSession } from './auth/session';
 import { App } from './components/App/App';
 import { ErrorPage } from './components/ErrorPage/ErrorPage';
 import { init } from './init';
@@ -13,6 +14,8 @@ async function start(): Promise<void> {
   // Imported only in development: the condition is `false` in production builds, so the bundler drops the mock.
   if (import.meta.env.DEV) await (await import('./mockEnv')).mockTelegram();
   const launch = await init({ debug: import.meta.env.DEV });
+  // Inside Telegram nothing is kept between launches: the login page signs in from initData.
+  if (launch.kind === 'browser') restoreSession(localStorage);
   // An invite link opened in Telegram: the router starts from the address bar, so put the invite there.
   const redirect = launch.kind === 'telegram' && launchRedirect(launch.startParam, window.location.pathname);
   if (redirect) window.history.replaceState(null, '', redirect);

@@ -62,7 +62,7 @@ export const AuthPayloadFields = graphql(
 
 export const RefreshSessionMutation = graphql(
   `
-  mutation RefreshSession($refreshToken: String!) {
+  mutation RefreshSession($refreshToken: String) {
     refreshSession(refreshToken: $refreshToken) {
       ...AuthPayloadFields
     }

@@ -13,12 +13,20 @@ export interface ShopAccess {
   shop: Shop;
 }
 
-/** The signed-in user's tokens and the shop they work in now (sent as X-Shop-Id). */
+/**
+ * The signed-in user's tokens and the shop they work in now (sent as X-Shop-Id). Tokens live in this
+ * page's memory only, never in storage an injected script could read: outside Telegram the refresh
+ * token is in an HttpOnly cookie the server sets (so `refreshToken` is null), and after a reload the
+ * first operation trades that cookie for an access token; inside Telegram, whose webview may drop
+ * cookies, the app signs in from initData at each launch and keeps the refresh token here.
+ */
 export interface Session {
-  accessToken: string;
+  /** Null after a reload, until the first refresh. */
+  accessToken: string | null;
   /** ISO 8601; the client refreshes a little before it. */
-  accessTokenExpiresAt: string;
-  refreshToken: string;
+  accessTokenExpiresAt: string | null;
+  /** Null when it is in the server's HttpOnly cookie (the PWA). */
+  refreshToken: string | null;
   user: SessionUser;
   /**
    * Shops the user is a customer of (a Mini App opened from a shop's bot link), found at sign-in:
@@ -29,29 +37,43 @@ export interface Session {
   activeShopId: string | null;
 }
 
-/** localStorage key; bump the version when Session's shape changes so old data is dropped, not misread. */
-export const sessionStorageKey = 'posy.session.v1';
+/** What survives a reload outside Telegram: who is signed in and where they work, never a token. */
+export type StoredSession = Pick<Session, 'user' | 'customerShops' | 'activeShopId'>;
+
+/** localStorage key; bump the version when StoredSession's shape changes so old data is dropped, not misread. */
+export const sessionStorageKey = 'posy.session.v2';
+/** Where versions before the cookie kept tokens: removed on start, so no token lingers in storage. */
+const tokenStorageKey = 'posy.session.v1';
 
 /**
- * Reads a stored session, or null when there is none or it is not a session of this shape
- * (written by an older version, edited by hand). Sessions stored before customer shops existed read
- * as having none.
+ * Reads a stored session, without tokens, or null when there is none or it is not a session of this
+ * shape (written by an older version, edited by hand).
  */
 export function parseStoredSession(stored: string | null): Session | null {
   if (!stored) return null;
   try {
     const value: unknown = JSON.parse(stored);
     if (!isRecord(value) || !isRecord(value.user)) return null;
-    const { accessToken, accessTokenExpiresAt, refreshToken, user, activeShopId, customerShops } = value;
-    if (typeof accessToken !== 'string' || typeof refreshToken !== 'string') return null;
-    if (typeof accessTokenExpiresAt !== 'string' || typeof user.id !== 'string') return null;
-    if (!Array.isArray(user.memberships)) return null;
+    const { user, activeShopId, customerShops } = value;
+    if (typeof user.id !== 'string' || !Array.isArray(user.memberships)) return null;
     if (activeShopId !== null && typeof activeShopId !== 'string') return null;
-    if (customerShops !== undefined && !Array.isArray(customerShops)) return null;
-    return { ...(value as unknown as Session), customerShops: customerShops ?? [] };
+    if (!Array.isArray(customerShops)) return null;
+    return {
+      accessToken: null,
+      accessTokenExpiresAt: null,
+      refreshToken: null,
+      user: user as unknown as SessionUser,
+      customerShops,
+      activeShopId,
+    };
   } catch {
     return null;
   }
+}
+
+/** The part of a session that is stored: everything but its tokens. */
+export function storedPart(session: Session): StoredSession {
+  return { user: session.user, customerShops: session.customerShops, activeShopId: session.activeShopId };
 }
 
 /** Every shop the user may work or shop in: memberships first, then shops where they are only a customer. */
@@ -77,22 +99,43 @@ export function pickActiveShopId(accesses: readonly ShopAccess[], preferred: str
 
 /** Whether the access token is expired or will be within `marginSeconds` (clock skew, request time). */
 export function isAccessTokenExpiring(session: Session, now: Date, marginSeconds = 30): boolean {
+  if (!session.accessToken || !session.accessTokenExpiresAt) return true;
   const expiresAt = Date.parse(session.accessTokenExpiresAt);
   return Number.isNaN(expiresAt) || expiresAt - marginSeconds * 1000 <= now.getTime();
 }
 
-const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
+/** Set by restoreSession: outside Telegram the session (without tokens) outlives a reload. */
+let storage: Storage | undefined;
 
-const [currentSession, setCurrentSession] = createSignal<Session | null>(
-  parseStoredSession(storage?.getItem(sessionStorageKey) ?? null),
-);
+const [currentSession, setCurrentSession] = createSignal<Session | null>(null);
+
+/**
+ * Outside Telegram: picks up the session a previous page load stored (its tokens come from the
+ * refresh cookie on the first operation), keeps it stored from now on, and follows other tabs.
+ * Inside Telegram nothing is stored: each launch signs in from initData.
+ */
+export function restoreSession(from: Storage): void {
+  storage = from;
+  from.removeItem(tokenStorageKey);
+  setCurrentSession(parseStoredSession(from.getItem(sessionStorageKey)));
+  // Another tab signed in, chose a shop or signed out. Its tokens are its own (memory only); this tab
+  // keeps its own while the user is the same, and refreshes from the shared cookie when it needs to.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== sessionStorageKey) return;
+    const stored = parseStoredSession(event.newValue);
+    const current = currentSession();
+    setCurrentSession(
+      stored && current?.user.id === stored.user.id ? { ...current, ...storedPart(stored) } : stored,
+    );
+  });
+}
 
 /** The current session, or null when signed out. Reactive. */
 export const session = currentSession;
 
 function save(next: Session | null): void {
   setCurrentSession(next);
-  if (next) storage?.setItem(sessionStorageKey, JSON.stringify(next));
+  if (next) storage?.setItem(sessionStorageKey, JSON.stringify(storedPart(next)));
   else storage?.removeItem(sessionStorageKey);
 }
 
@@ -173,13 +216,6 @@ export function activeShopAccess(): ShopAccess | undefined {
   return shopAccesses(current.user, current.customerShops).find(
     (access) => access.shop.id === current.activeShopId,
   );
-}
-
-// Another tab signed in, refreshed the tokens (refresh tokens rotate, so ours is now spent) or signed out.
-if (typeof window !== 'undefined') {
-  window.addEventListener('storage', (event) => {
-    if (event.key === sessionStorageKey) setCurrentSession(parseStoredSession(event.newValue));
-  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -11,6 +11,15 @@ import { refreshSessionOnce } from './session-refresh';
  */
 export const signInContext = { skipSessionRefresh: true } as const;
 
+/**
+ * signInContext for a sign-in outside Telegram: the server puts the refresh token in an HttpOnly
+ * cookie instead of the answer (see Session).
+ */
+export const cookieSignInContext = {
+  ...signInContext,
+  fetchOptions: { headers: { 'X-Refresh-Token-Cookie': '1' } },
+} as const;
+
 function isUnauthenticated(error: CombinedError): boolean {
   return error.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === 'UNAUTHENTICATED');
 }
@@ -27,7 +36,8 @@ export function sessionAuthExchange() {
       const current = session();
       // Sign-in and refresh carry no credentials: an expired access token would make the server refuse them.
       if (!current || operation.context.skipSessionRefresh) return operation;
-      const headers: Record<string, string> = { Authorization: `Bearer ${current.accessToken}` };
+      const headers: Record<string, string> = {};
+      if (current.accessToken) headers.Authorization = `Bearer ${current.accessToken}`;
       if (current.activeShopId) headers['X-Shop-Id'] = current.activeShopId;
       return utils.appendHeaders(operation, headers);
     },

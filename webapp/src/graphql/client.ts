@@ -35,7 +35,7 @@ export function createGraphqlClient(): { client: Client; dispose: () => void } {
     ],
   });
   // The subscriptions' way: through the client, past the auth exchange (signInContext adds no credentials).
-  function sendRefresh(refreshToken: string) {
+  function sendRefresh(refreshToken: string | null) {
     return client.mutation(RefreshSessionMutation, { refreshToken }, signInContext).toPromise();
   }
 

@@ -50,7 +50,7 @@ export function createSubscriptionSocket(send: SendRefresh): SubscriptionSocket 
       const before = session();
       if (before && isAccessTokenExpiring(before, new Date())) await refreshSessionOnce(send);
       const current = session();
-      if (!current) return {};
+      if (!current?.accessToken) return {};
       return {
         authorization: `Bearer ${current.accessToken}`,
         ...(current.activeShopId ? { shopId: current.activeShopId } : {}),

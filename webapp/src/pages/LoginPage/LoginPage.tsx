@@ -5,7 +5,7 @@ import { session } from '../../auth/session';
 import { completeSignIn } from '../../auth/sign-in';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { Spinner } from '../../components/Spinner/Spinner';
-import { signInContext } from '../../graphql/auth-exchange';
+import { cookieSignInContext, signInContext } from '../../graphql/auth-exchange';
 import { t } from '../../i18n/i18n';
 import { afterLoginPath } from '../../route-paths';
 import { deviceLabel, type TelegramLaunch, useLaunch } from '../../telegram/launch';
@@ -53,6 +53,14 @@ export default function LoginPage() {
 
 function device(): string {
   return deviceLabel(useLaunch(), navigator.userAgent);
+}
+
+/**
+ * How a password or code sign-in is sent: outside Telegram the refresh token goes into the server's
+ * HttpOnly cookie; inside (an unlinked account), where the webview may drop cookies, into memory.
+ */
+function emailSignInContext() {
+  return useLaunch().kind === 'browser' ? cookieSignInContext : signInContext;
 }
 
 function TelegramSignIn(props: { launch: TelegramLaunch; onFailed: () => void }) {
@@ -133,12 +141,13 @@ function PasswordForm() {
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const label = device();
+  const signInOptions = emailSignInContext();
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     const result = await loginWithPassword(
       { email: email().trim(), password: password(), device: label },
-      signInContext,
+      signInOptions,
     );
     if (result.data) await completeSignIn(client, result.data.loginWithPassword);
   }
@@ -190,6 +199,7 @@ function CodeForm() {
   const [code, setCode] = createSignal('');
   const [codeSentTo, setCodeSentTo] = createSignal<string>();
   const label = device();
+  const signInOptions = emailSignInContext();
 
   async function requestCode(event?: SubmitEvent) {
     event?.preventDefault();
@@ -205,7 +215,7 @@ function CodeForm() {
     event.preventDefault();
     const address = codeSentTo();
     if (!address) return;
-    const result = await loginWithCode({ email: address, code: code(), device: label }, signInContext);
+    const result = await loginWithCode({ email: address, code: code(), device: label }, signInOptions);
     if (result.data) await completeSignIn(client, result.data.loginWithCode);
   }
 
