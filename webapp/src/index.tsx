@@ -15,7 +15,7 @@ async function start(): Promise<void> {
   if (import.meta.env.DEV) await (await import('./mockEnv')).mockTelegram();
   const launch = await init({ debug: import.meta.env.DEV });
   // Inside Telegram nothing is kept between launches: the login page signs in from initData.
-  if (launch.kind === 'browser') restoreSession(localStorage);
+  restoreSession(localStorage, { persist: launch.kind === 'browser' });
   // An invite link opened in Telegram: the router starts from the address bar, so put the invite there.
   const redirect = launch.kind === 'telegram' && launchRedirect(launch.startParam, window.location.pathname);
   if (redirect) window.history.replaceState(null, '', redirect);

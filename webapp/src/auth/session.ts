@@ -110,13 +110,18 @@ let storage: Storage | undefined;
 const [currentSession, setCurrentSession] = createSignal<Session | null>(null);
 
 /**
- * Outside Telegram: picks up the session a previous page load stored (its tokens come from the
- * refresh cookie on the first operation), keeps it stored from now on, and follows other tabs.
- * Inside Telegram nothing is stored: each launch signs in from initData.
+ * Outside Telegram (`persist`): picks up the session a previous page load stored (its tokens come
+ * from the refresh cookie on the first operation), keeps it stored from now on, and follows other
+ * tabs. Inside Telegram nothing is kept: each launch signs in from initData. Either way, what older
+ * versions stored with tokens in it is removed.
  */
-export function restoreSession(from: Storage): void {
-  storage = from;
+export function restoreSession(from: Storage, { persist }: { persist: boolean }): void {
   from.removeItem(tokenStorageKey);
+  if (!persist) {
+    from.removeItem(sessionStorageKey);
+    return;
+  }
+  storage = from;
   setCurrentSession(parseStoredSession(from.getItem(sessionStorageKey)));
   // Another tab signed in, chose a shop or signed out. Its tokens are its own (memory only); this tab
   // keeps its own while the user is the same, and refreshes from the shared cookie when it needs to.

@@ -1,6 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { DEMO_PASSWORD } from '@posy/prisma/seed';
+import type { FormattedExecutionResult } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 
 /**
@@ -157,6 +160,27 @@ describe('refreshSession by cookie', () => {
     // The cookie was not spent: the app's own page still refreshes with it.
     const own = await refreshByCookie(production, cookie.header);
     expect(own.errors).toBeUndefined();
+  });
+});
+
+describe('refreshSession over WebSocket', () => {
+  test('without a token it is BAD_USER_INPUT: a socket carries no cookie', async () => {
+    const client = createClient({
+      url: production.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+    });
+    try {
+      const result = await new Promise<FormattedExecutionResult>((resolve, reject) => {
+        client.subscribe({ query: REFRESH_BY_COOKIE }, { next: resolve, error: reject, complete: () => {} });
+      });
+      expect(result.data).toBeNull();
+      expect(result.errors?.[0]).toMatchObject({
+        message: 'Pass refreshToken: cookies are read over HTTP only',
+        extensions: { code: 'BAD_USER_INPUT', field: 'refreshToken' },
+      });
+    } finally {
+      await client.dispose();
+    }
   });
 });
 
