@@ -166,7 +166,7 @@ describe('refreshSession by cookie', () => {
 describe('refreshSession over WebSocket', () => {
   test('without a token it is BAD_USER_INPUT: a socket carries no cookie', async () => {
     const client = createClient({
-      url: production.url.replace('http', 'ws') + '/graphql',
+      url: `${production.url.replace('http', 'ws')}/graphql`,
       webSocketImpl: WebSocket,
     });
     try {
