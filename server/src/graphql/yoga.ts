@@ -1,5 +1,6 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { renderGraphiQL as renderInstalledGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, useErrorHandler } from 'graphql-yoga';
@@ -44,6 +45,8 @@ export const operationLimits = {
 export function createGraphQLServer(options: {
   createContext: RequestContextFactory;
   isProduction: boolean;
+  /** Serve GraphiQL (config GRAPHIQL). */
+  graphiql: boolean;
   corsOrigins: string[];
   rateLimiter: RateLimiter;
   log: { error(obj: object, msg: string): void };
@@ -52,7 +55,9 @@ export function createGraphQLServer(options: {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { subscriptionsProtocol: 'WS', title: 'Posy GraphQL' },
+    graphiql: options.graphiql && graphiqlOptions,
+    // Yoga's own page loads GraphiQL from a CDN (blank offline); this one inlines the installed package.
+    renderGraphiQL,
     batching: { limit: operationLimits.batchLimit },
     maxRequestBodySize: operationLimits.maxRequestBytes,
     cors: corsFor(options.corsOrigins),
@@ -119,6 +124,15 @@ export function createGraphQLServer(options: {
     ],
   });
 }
+
+const graphiqlOptions = { subscriptionsProtocol: 'WS', title: 'Posy GraphQL' } as const;
+
+/** The page inlines about 9 MB of scripts: render it once, not on every GET. */
+let graphiqlPage: string | undefined;
+const renderGraphiQL = () => {
+  graphiqlPage ??= renderInstalledGraphiQL(graphiqlOptions);
+  return graphiqlPage;
+};
 
 export type GraphQLServer = ReturnType<typeof createGraphQLServer>;
 
