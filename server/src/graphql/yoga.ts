@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { schema } from '../schema.js';
 import { useCostLimitWithVariables } from './cost-limit.plugin.js';
 import { codeVariableError, useValidationErrorCode } from './error-codes.js';
+import { useRefuseNulCharacters } from './nul-characters.plugin.js';
 import type { RateLimiter } from './rate-limit.js';
 import { useRateLimits } from './rate-limit.plugin.js';
 import { useHiddenSuggestions, useIntrospectionForSignedIn } from './schema-hints.plugin.js';
@@ -90,6 +91,7 @@ export function createGraphQLServer(options: {
     plugins: [
       // First, so an operation over its limit is refused before other plugins' execute hooks run.
       useRateLimits(options.rateLimiter),
+      useRefuseNulCharacters(),
       EnvelopArmorPlugin({
         // flattenFragments: a fragment spread is not a level of nesting (the webapp's documents use many).
         maxDepth: {
