@@ -2,7 +2,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL as renderInstalledGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { type ExecutionArgs, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, useErrorHandler } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { schema } from '../schema.js';
@@ -11,6 +11,7 @@ import { codeVariableError, useValidationErrorCode } from './error-codes.js';
 import { useRefuseNulCharacters } from './nul-characters.plugin.js';
 import type { RateLimiter } from './rate-limit.js';
 import { useRateLimits } from './rate-limit.plugin.js';
+import { useRequestIdOnMaskedErrors } from './request-id-errors.js';
 import { useHiddenSuggestions, useIntrospectionForSignedIn } from './schema-hints.plugin.js';
 
 /** Per-request values the HTTP handler and the WebSocket server hand to Yoga. */
@@ -114,11 +115,15 @@ export function createGraphQLServer(options: {
       // In production only signed-in callers may introspect; in development GraphiQL works for anyone.
       useIntrospectionForSignedIn(options.isProduction),
       useHiddenSuggestions(options.isProduction),
-      useErrorHandler(({ errors, context }) => {
+      useRequestIdOnMaskedErrors(),
+      useErrorHandler(({ errors, context, phase }) => {
+        // In the execution phase envelop hands over the execution args, not the context.
+        const ctx = (
+          phase === 'execution' ? (context as unknown as ExecutionArgs).contextValue : context
+        ) as Partial<ServerContext>;
         for (const error of errors) {
           const original = error instanceof GraphQLError ? error.originalError : error;
           if (original && !(original instanceof GraphQLError)) {
-            const ctx = context as Partial<ServerContext>;
             options.log.error({ err: original, requestId: ctx.requestId }, 'unexpected error in operation');
           }
         }
