@@ -1,4 +1,12 @@
-import { type DocumentNode, type ExecutionArgs, Kind, visit } from 'graphql';
+import {
+  type ArgumentNode,
+  type DirectiveNode,
+  type DocumentNode,
+  type ExecutionArgs,
+  Kind,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { badInput } from '../errors.js';
 
@@ -30,37 +38,51 @@ export function useRefuseNulCharacters(): Plugin {
 
 /** The argument path (`filter.search`) of the first string holding NUL, from literals or variables; else null. */
 function fieldWithNul(document: DocumentNode, variables: Readonly<Record<string, unknown>>): string | null {
-  const path: string[] = [];
+  // Where each variable is first used (`$f` → ['filter']), to name the argument rather than the variable.
   const variablePaths = new Map<string, string[]>();
-  let found: string | null = null;
-  // A default value (`$s: String = "…"`) is named for its variable; the `$s` there is no use of it.
-  let inVariableDefinition = false;
-  visit(document, {
-    enter(node) {
-      if (node.kind === Kind.VARIABLE_DEFINITION) {
-        inVariableDefinition = true;
-        path.push(node.variable.name.value);
+  let found: string[] | null = null;
+
+  // A hand-written walk over arguments only: graphql's `visit` took several times longer per operation.
+  const value = (node: ValueNode, path: string[]) => {
+    if (found) return;
+    if (node.kind === Kind.STRING) {
+      if (node.value.includes('\0')) found = path;
+    } else if (node.kind === Kind.OBJECT) {
+      for (const field of node.fields) value(field.value, [...path, field.name.value]);
+    } else if (node.kind === Kind.LIST) {
+      for (const item of node.values) value(item, path);
+    } else if (node.kind === Kind.VARIABLE && !variablePaths.has(node.name.value)) {
+      variablePaths.set(node.name.value, path);
+    }
+  };
+  const args = (nodes: readonly ArgumentNode[] | undefined) => {
+    for (const arg of nodes ?? []) value(arg.value, [arg.name.value]);
+  };
+  const directives = (nodes: readonly DirectiveNode[] | undefined) => {
+    for (const directive of nodes ?? []) args(directive.arguments);
+  };
+  const selections = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      directives(selection.directives);
+      if (selection.kind === Kind.FIELD) args(selection.arguments);
+      if (selection.kind !== Kind.FRAGMENT_SPREAD) selections(selection.selectionSet);
+    }
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION) {
+      // A default value (`$s: String = "…"`) is named for its variable.
+      for (const variable of definition.variableDefinitions ?? []) {
+        if (variable.defaultValue) value(variable.defaultValue, [variable.variable.name.value]);
       }
-      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) path.push(node.name.value);
-      if (node.kind === Kind.STRING && node.value.includes('\0')) found ??= path.join('.');
-      if (node.kind === Kind.VARIABLE && !inVariableDefinition && !variablePaths.has(node.name.value)) {
-        variablePaths.set(node.name.value, [...path]);
-      }
-    },
-    leave(node) {
-      if (node.kind === Kind.VARIABLE_DEFINITION) inVariableDefinition = false;
-      if (
-        node.kind === Kind.VARIABLE_DEFINITION ||
-        node.kind === Kind.ARGUMENT ||
-        node.kind === Kind.OBJECT_FIELD
-      ) {
-        path.pop();
-      }
-    },
-  });
-  if (found !== null) return found;
-  for (const [name, value] of Object.entries(variables)) {
-    const inner = pathToNul(value);
+    }
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) {
+      directives(definition.directives);
+      selections(definition.selectionSet);
+    }
+  }
+  if (found) return (found as string[]).join('.');
+  for (const [name, given] of Object.entries(variables)) {
+    const inner = pathToNul(given);
     if (inner) return [...(variablePaths.get(name) ?? [name]), ...inner].join('.');
   }
   return null;
