@@ -46,6 +46,15 @@ describe('a NUL character in any string input is BAD_USER_INPUT naming the argum
     expectRefused(result, 'search');
   });
 
+  test('a literal inside a fragment', async () => {
+    const result = await app.gql(
+      '{ ...Search } fragment Search on Query { customers(first: 5, search: "\\u0000") { totalCount } }',
+      {},
+      app.demoKey,
+    );
+    expectRefused(result, 'search');
+  });
+
   test('an ID argument', async () => {
     const result = await app.gql(
       'query ($id: ID!) { order(id: $id) { id } }',
