@@ -133,3 +133,33 @@ describe('staff on the PWA', () => {
     await page.locator('.order-card').first().waitFor();
   });
 });
+
+describe('a server failure on the PWA', () => {
+  it('shows the request id of the failed request, the one in its X-Request-Id response header', async () => {
+    const { page } = browser.current();
+    await signInWithPassword(page, server, manager);
+    await page.waitForURL(`${server.url}/orders`);
+    await page.locator('.order-card').first().waitFor();
+
+    const failures: string[] = [];
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('/graphql')) return;
+      const body = await response.text().catch(() => '');
+      if (body.includes('INTERNAL_SERVER_ERROR')) failures.push(response.headers()['x-request-id'] ?? '');
+    });
+    // A real fault: the orders table is taken away under the running server.
+    await server.prisma.$executeRawUnsafe('ALTER TABLE "Order" RENAME TO "Order_away"');
+    try {
+      await page.reload();
+      const alert = page.locator('.error-message__request-id');
+      await alert.waitFor();
+      await expect.poll(() => failures.length).toBeGreaterThan(0);
+      const shown = await alert.textContent();
+      expect(failures[0]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(shown).toContain(failures[0]);
+      expect(shown).toMatch(/^(Error id|Код ошибки)/);
+    } finally {
+      await server.prisma.$executeRawUnsafe('ALTER TABLE "Order_away" RENAME TO "Order"');
+    }
+  });
+});

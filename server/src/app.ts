@@ -82,6 +82,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     const yoga = createGraphQLServer({
       createContext,
       isProduction: config.isProduction,
+      graphiql: config.graphiql,
       corsOrigins: config.corsOrigins,
       rateLimiter,
       log,

@@ -42,6 +42,11 @@ const envSchema = z.object({
   /** Comma-separated origins allowed by CORS; empty means same origin only. */
   CORS_ORIGINS: list,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Serve GraphiQL at GET /graphql (from the installed package, no CDN). Off by default in production:
+   * an operator turns it on knowingly. @default on outside production, off in production
+   */
+  GRAPHIQL: z.enum(['true', 'false', '1', '0']).optional(),
   /** Apply pending migrations at start; turn off where a one-shot migrate job runs them (several replicas). */
   MIGRATE_ON_START: z.enum(['true', 'false', '1', '0']).default('true'),
   /** Seed the demo shop into an empty database at start. */
@@ -143,6 +148,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     trustedProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
+    graphiql:
+      e.GRAPHIQL === undefined ? e.NODE_ENV !== 'production' : e.GRAPHIQL === 'true' || e.GRAPHIQL === '1',
     migrateOnStart: e.MIGRATE_ON_START === 'true' || e.MIGRATE_ON_START === '1',
     auth: {
       privateKeyPem: e.JWT_PRIVATE_KEY,

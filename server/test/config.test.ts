@@ -40,4 +40,13 @@ describe('configuration', () => {
     const production = parseConfig({ NODE_ENV: 'production', JWT_PRIVATE_KEY: 'x' });
     expect(production.telegram.initDataToken).toBeUndefined();
   });
+
+  test('GraphiQL is on outside production, off in production unless GRAPHIQL turns it on', () => {
+    expect(parseConfig({}).graphiql).toBe(true);
+    expect(parseConfig({ GRAPHIQL: 'false' }).graphiql).toBe(false);
+    const production = { NODE_ENV: 'production', JWT_PRIVATE_KEY: 'x' };
+    expect(parseConfig(production).graphiql).toBe(false);
+    expect(parseConfig({ ...production, GRAPHIQL: 'true' }).graphiql).toBe(true);
+    expect(() => parseConfig({ GRAPHIQL: 'yes' })).toThrow(/GRAPHIQL/);
+  });
 });

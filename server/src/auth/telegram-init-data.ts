@@ -13,9 +13,17 @@ export interface TelegramIdentity {
 }
 
 /**
+ * How far in the future `auth_date` may be. Telegram stamps it with its own clock, so a server clock a few
+ * seconds behind must not lock people out; data from further ahead was made to outlive `maxAgeSeconds`
+ * (the library only checks the past).
+ */
+export const INIT_DATA_CLOCK_SKEW_SECONDS = 60;
+
+/**
  * Checks raw Mini App initData exactly as Telegram specifies (HMAC-SHA256 keyed by the bot token,
  * https://core.telegram.org/bots/webapps#validating-data-received-via-the-mini-app) with
- * @tma.js/init-data-node, refuses it when older than `maxAgeSeconds`, and returns who it names.
+ * @tma.js/init-data-node, refuses it when older than `maxAgeSeconds` or stamped more than
+ * INIT_DATA_CLOCK_SKEW_SECONDS ahead of our clock, and returns who it names.
  * Every failure is UNAUTHENTICATED with a message saying which check failed.
  */
 export function verifyTelegramInitData(
@@ -29,9 +37,14 @@ export function verifyTelegramInitData(
   } catch (error) {
     throw unauthenticated(describeFailure(error));
   }
+  const params = new URLSearchParams(initData);
+  // validate() has checked that auth_date is a number.
+  const authDate = Number(params.get('auth_date'));
+  if (authDate > Date.now() / 1000 + INIT_DATA_CLOCK_SKEW_SECONDS) {
+    throw unauthenticated('Telegram sign-in data is dated in the future; check the device clock');
+  }
   // Parsed here rather than with the library's parser, which insists on fields (e.g. `signature`)
   // that older Telegram clients do not send; the HMAC above already vouches for every field.
-  const params = new URLSearchParams(initData);
   const user = parseUser(params.get('user'));
   if (!user) throw unauthenticated('Telegram sign-in data names no user');
   const name = [user.first_name, user.last_name].filter(Boolean).join(' ').trim();

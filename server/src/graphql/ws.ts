@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import type { PubSub } from '../pubsub.js';
 import type { RateLimiter } from './rate-limit.js';
 import { ipKey } from './rate-limit.plugin.js';
+import { withRequestId } from './request-id-errors.js';
 import { type GraphQLServer, operationLimits, type RequestContextFactory } from './yoga.js';
 
 /** What a client sends in `connection_init`: the same credentials as the HTTP headers. */
@@ -80,6 +81,11 @@ export function attachWebSocketServer(options: {
         );
         closers.add(ctx.extra.stop);
         return true;
+      },
+      // Masked errors carry the connection's request id, as over HTTP (request-id-errors.ts).
+      onNext: (ctx, _id, _payload, _args, result) => {
+        const requestId = ctx.extra.context?.requestId;
+        return requestId ? withRequestId(result, requestId) : result;
       },
       onClose: (ctx) => {
         ctx.extra.stop?.();

@@ -1,14 +1,17 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { renderGraphiQL as renderInstalledGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { type ExecutionArgs, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, useErrorHandler } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { schema } from '../schema.js';
 import { useCostLimitWithVariables } from './cost-limit.plugin.js';
 import { codeVariableError, useValidationErrorCode } from './error-codes.js';
+import { useRefuseNulCharacters } from './nul-characters.plugin.js';
 import type { RateLimiter } from './rate-limit.js';
 import { useRateLimits } from './rate-limit.plugin.js';
+import { useRequestIdOnMaskedErrors } from './request-id-errors.js';
 import { createResponseCookies, type HttpExchange } from './response-cookies.js';
 import { useHiddenSuggestions, useIntrospectionForSignedIn } from './schema-hints.plugin.js';
 
@@ -47,6 +50,8 @@ export const operationLimits = {
 export function createGraphQLServer(options: {
   createContext: RequestContextFactory;
   isProduction: boolean;
+  /** Serve GraphiQL (config GRAPHIQL). */
+  graphiql: boolean;
   corsOrigins: string[];
   rateLimiter: RateLimiter;
   log: { error(obj: object, msg: string): void };
@@ -56,7 +61,9 @@ export function createGraphQLServer(options: {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { subscriptionsProtocol: 'WS', title: 'Posy GraphQL' },
+    graphiql: options.graphiql && graphiqlOptions,
+    // Yoga's own page loads GraphiQL from a CDN (blank offline); this one inlines the installed package.
+    renderGraphiQL,
     batching: { limit: operationLimits.batchLimit },
     maxRequestBodySize: operationLimits.maxRequestBytes,
     cors: corsFor(options.corsOrigins),
@@ -91,6 +98,7 @@ export function createGraphQLServer(options: {
       responseCookies.plugin,
       // First, so an operation over its limit is refused before other plugins' execute hooks run.
       useRateLimits(options.rateLimiter),
+      useRefuseNulCharacters(),
       EnvelopArmorPlugin({
         // flattenFragments: a fragment spread is not a level of nesting (the webapp's documents use many).
         maxDepth: {
@@ -113,11 +121,15 @@ export function createGraphQLServer(options: {
       // In production only signed-in callers may introspect; in development GraphiQL works for anyone.
       useIntrospectionForSignedIn(options.isProduction),
       useHiddenSuggestions(options.isProduction),
-      useErrorHandler(({ errors, context }) => {
+      useRequestIdOnMaskedErrors(),
+      useErrorHandler(({ errors, context, phase }) => {
+        // In the execution phase envelop hands over the execution args, not the context.
+        const ctx = (
+          phase === 'execution' ? (context as unknown as ExecutionArgs).contextValue : context
+        ) as Partial<ServerContext>;
         for (const error of errors) {
           const original = error instanceof GraphQLError ? error.originalError : error;
           if (original && !(original instanceof GraphQLError)) {
-            const ctx = context as Partial<ServerContext>;
             options.log.error({ err: original, requestId: ctx.requestId }, 'unexpected error in operation');
           }
         }
@@ -125,6 +137,15 @@ export function createGraphQLServer(options: {
     ],
   });
 }
+
+const graphiqlOptions = { subscriptionsProtocol: 'WS', title: 'Posy GraphQL' } as const;
+
+/** The page inlines about 9 MB of scripts: render it once, not on every GET. */
+let graphiqlPage: string | undefined;
+const renderGraphiQL = () => {
+  graphiqlPage ??= renderInstalledGraphiQL(graphiqlOptions);
+  return graphiqlPage;
+};
 
 export type GraphQLServer = ReturnType<typeof createGraphQLServer>;
 

@@ -1,7 +1,7 @@
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { describeApiError, hasErrorCode } from './errors';
+import { describeApiError, hasErrorCode, requestIdOf } from './errors';
 
 function graphQLFailure(message: string, extensions: Record<string, unknown>): CombinedError {
   return new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] });
@@ -51,5 +51,20 @@ describe('describeApiError', () => {
   it('calls masked and unknown errors unknown', () => {
     expect(describeApiError(graphQLFailure('Unexpected error.', {})).code).toBe('UNKNOWN');
     expect(describeApiError(graphQLFailure('Teapot', { code: 'I_AM_A_TEAPOT' })).code).toBe('UNKNOWN');
+  });
+
+  it('keeps the request id of a masked error, to show it', () => {
+    const masked = graphQLFailure('Unexpected error.', {
+      code: 'INTERNAL_SERVER_ERROR',
+      requestId: 'trace-42',
+    });
+    expect(describeApiError(masked)).toEqual({
+      code: 'UNKNOWN',
+      detail: 'Unexpected error.',
+      requestId: 'trace-42',
+    });
+    expect(requestIdOf(masked)).toBe('trace-42');
+    expect(requestIdOf(new Error('startup failed'))).toBeUndefined();
+    expect(requestIdOf(graphQLFailure('Who?', { code: 'UNAUTHENTICATED' }))).toBeUndefined();
   });
 });

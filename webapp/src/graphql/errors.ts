@@ -30,6 +30,11 @@ export interface ApiProblem {
   retryAfterSeconds?: number;
   /** Only for CONFLICT, when the server names a reason the client knows (older servers name none). */
   reason?: ConflictReason;
+  /**
+   * The id of the failed request, which the server puts on a masked error ("Unexpected error.") and in its
+   * logs: shown so the user can quote it to whoever reads those logs.
+   */
+  requestId?: string;
 }
 
 function isKnownCode(code: unknown): code is (typeof apiErrorCodes)[number] {
@@ -50,14 +55,23 @@ export function describeApiError(error: CombinedError): ApiProblem {
   if (!graphQLError) {
     return error.networkError ? { code: 'NETWORK', detail: error.networkError.message } : { code: 'UNKNOWN' };
   }
-  const { code, retryAfterSeconds, reason } = graphQLError.extensions ?? {};
-  if (!isKnownCode(code)) return { code: 'UNKNOWN', detail: graphQLError.message };
-  const problem: ApiProblem = { code, detail: graphQLError.message };
+  const { code, retryAfterSeconds, reason, requestId } = graphQLError.extensions ?? {};
+  const problem: ApiProblem = { code: isKnownCode(code) ? code : 'UNKNOWN', detail: graphQLError.message };
+  if (typeof requestId === 'string' && requestId) problem.requestId = requestId;
   if (code === 'RATE_LIMITED' && typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0) {
     problem.retryAfterSeconds = Math.ceil(retryAfterSeconds);
   }
   if (code === 'CONFLICT' && isConflictReason(reason)) problem.reason = reason;
   return problem;
+}
+
+/** The request id a failure carries (see ApiProblem.requestId), for screens that take any thrown value. */
+export function requestIdOf(error: unknown): string | undefined {
+  return isCombinedError(error) ? describeApiError(error).requestId : undefined;
+}
+
+function isCombinedError(error: unknown): error is CombinedError {
+  return error instanceof Error && Array.isArray((error as Partial<CombinedError>).graphQLErrors);
 }
 
 export function hasErrorCode(error: CombinedError | undefined, code: ApiErrorCode): boolean {

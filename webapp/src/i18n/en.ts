@@ -234,4 +234,5 @@ export const en = {
   },
   'error.NETWORK': 'No connection to the Posy server. Check the internet and try again.',
   'error.UNKNOWN': 'Something went wrong on the server. Try again.',
+  'error.requestId': 'Error id: {id}. Quote it when you report this.',
 } as const;

@@ -14,6 +14,11 @@ describe('translate', () => {
     expect(translate(ru, 'order.title', { number: 7 })).toBe('Заказ №7');
     expect(translate(en, 'order.title', { number: 7 })).toBe('Order #7');
   });
+
+  it('names the request id of a failure in both languages', () => {
+    expect(translate(en, 'error.requestId', { id: 'trace-42' })).toContain('trace-42');
+    expect(translate(ru, 'error.requestId', { id: 'trace-42' })).toContain('trace-42');
+  });
 });
 
 describe('translatePlural', () => {

@@ -1,6 +1,6 @@
 import { localeFromTelegram, verifyTelegramInitData } from '../../auth/telegram-init-data.js';
 import type { Context } from '../../context.js';
-import { badInput } from '../../errors.js';
+import { badInput, notFound } from '../../errors.js';
 import { startSession } from './sessions.service.js';
 
 /**
@@ -18,7 +18,9 @@ export async function loginWithTelegram(
     telegram.initDataToken,
     telegram.initDataMaxAgeSeconds,
   );
-  const shopId = input.shopId ?? (await shopFromStartParam(ctx, identity.startParam));
+  const shopId = input.shopId
+    ? await existingShop(ctx, input.shopId)
+    : await shopFromStartParam(ctx, identity.startParam);
 
   const user = await ctx.prisma.$transaction(async (tx) => {
     const user = await tx.user.upsert({
@@ -47,6 +49,13 @@ export async function loginWithTelegram(
   ctx.audit.actorId = user.id;
   ctx.audit.shopId = shopId;
   return startSession(ctx, user.id, input.device);
+}
+
+/** A well-formed id of no shop would fail the customer's foreign key mid-transaction: refuse it first. */
+async function existingShop(ctx: Context, shopId: string) {
+  const shop = await ctx.prisma.shop.findUnique({ where: { id: shopId }, select: { id: true } });
+  if (!shop) throw notFound('The shop');
+  return shop.id;
 }
 
 /** `shop-<slug>` names the shop the bot link was for; anything else (e.g. `invite-…`) names none. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { signInitData, telegramUser } from '../../../test/telegram-init-data.js';
+import { INIT_DATA_CLOCK_SKEW_SECONDS } from '../../auth/telegram-init-data.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
 
 const BOT_TOKEN = '7000000001:telegram-login-test-token';
@@ -141,6 +142,13 @@ describe('Mini App sign-in refuses', () => {
       /expired/,
     ],
     [
+      'data dated further in the future than the allowed clock skew',
+      () =>
+        signInitData({ user }, BOT_TOKEN, new Date(Date.now() + (INIT_DATA_CLOCK_SKEW_SECONDS + 60) * 1000)),
+      'UNAUTHENTICATED',
+      /future/,
+    ],
+    [
       'data with no hash',
       () =>
         new URLSearchParams({
@@ -173,6 +181,22 @@ describe('Mini App sign-in refuses', () => {
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
     expect(result.errors?.[0]?.message).toMatch(message);
+    expect(await counts()).toEqual(before);
+  });
+
+  test('data a few seconds ahead of our clock (within the skew) is accepted', async () => {
+    const ahead = new Date(Date.now() + (INIT_DATA_CLOCK_SKEW_SECONDS / 2) * 1000);
+    const result = await app.gql(LOGIN, { initData: signInitData({ user }, BOT_TOKEN, ahead) });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.loginWithTelegram.user.telegramUsername).toBe(user.username);
+  });
+
+  test('a well-formed id of a shop that does not exist: NOT_FOUND, changing nothing', async () => {
+    const before = await counts();
+    const nowhere = encodeGlobalId('Shop', '0195f0b4-8d3c-7000-8000-000000000000');
+    const result = await app.gql(LOGIN, { initData: valid(), shopId: nowhere });
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     expect(await counts()).toEqual(before);
   });
 

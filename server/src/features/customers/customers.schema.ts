@@ -1,5 +1,6 @@
 import { builder } from '../../builder.js';
 import { visibleCustomers } from '../common/access.js';
+import { containsLiteral, containsText } from '../common/text-search.js';
 
 builder.prismaObject('CustomerAddress', {
   fields: (t) => ({
@@ -72,8 +73,8 @@ function customersWhere(ctx: Parameters<typeof visibleCustomers>[0], search: str
       term
         ? {
             OR: [
-              { name: { contains: term, mode: 'insensitive' as const } },
-              { phone: { contains: term.replace(/[^\d+]/g, '') || term } },
+              { name: containsText(term) },
+              { phone: containsLiteral(term.replace(/[^\d+]/g, '') || term) },
             ],
           }
         : {},

@@ -1,4 +1,5 @@
 import type { OrderStatus, Prisma } from '@posy/prisma';
+import { containsLiteral, containsText } from '../common/text-search.js';
 
 export interface OrdersFilter {
   status?: OrderStatus[] | null;
@@ -20,13 +21,13 @@ export function ordersWhere(filter: OrdersFilter | null | undefined): Prisma.Ord
   const term = filter.search?.trim();
   if (term) {
     const or: Prisma.OrderWhereInput[] = [
-      { recipientName: { contains: term, mode: 'insensitive' } },
-      { customer: { name: { contains: term, mode: 'insensitive' } } },
+      { recipientName: containsText(term) },
+      { customer: { name: containsText(term) } },
     ];
     const digits = term.replace(/\D/g, '');
     if (/^#?\d{1,9}$/.test(term)) or.push({ number: Number(digits) });
     if (digits.length >= 3) {
-      or.push({ recipientPhone: { contains: digits } }, { customer: { phone: { contains: digits } } });
+      or.push({ recipientPhone: containsLiteral(digits) }, { customer: { phone: containsLiteral(digits) } });
     }
     and.push({ OR: or });
   }

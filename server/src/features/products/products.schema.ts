@@ -2,6 +2,7 @@ import { StockUnit } from '@posy/prisma';
 import { builder } from '../../builder.js';
 import { visibleProducts } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
+import { containsText } from '../common/text-search.js';
 import { marginOf, productCostMinor } from './products.cost.js';
 
 const costSelection = {
@@ -95,7 +96,7 @@ function productsWhere(
   return {
     AND: [
       visibleProducts(ctx),
-      args.search ? { name: { contains: args.search, mode: 'insensitive' as const } } : {},
+      args.search ? { name: containsText(args.search) } : {},
       args.activeOnly ? { active: true } : {},
     ],
   };

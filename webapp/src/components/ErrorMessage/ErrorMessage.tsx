@@ -17,7 +17,8 @@ export interface ErrorMessageProps {
  * A failed operation explained in the user's language; the server's own text is kept in the tooltip.
  * The one place errors are put into words (with apiProblemMessage): RATE_LIMITED says how long to wait.
  * A CONFLICT that this place has no message of its own for also shows the server's words, which say
- * what the conflict is ("the last admin cannot step down") where the general text cannot.
+ * what the conflict is ("the last admin cannot step down") where the general text cannot. A masked
+ * server error shows its request id, for the user to quote.
  */
 export function ErrorMessage(props: ErrorMessageProps) {
   return (
@@ -37,6 +38,9 @@ export function ErrorMessage(props: ErrorMessageProps) {
               <span>{text()}</span>
               <Show when={serverWords()}>
                 {(detail) => <span class="error-message__detail">{detail()}</span>}
+              </Show>
+              <Show when={problem().requestId}>
+                {(id) => <span class="error-message__request-id">{t('error.requestId', { id: id() })}</span>}
               </Show>
             </span>
             <Show when={props.onRetry}>

@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { requestIdOf } from '../../graphql/errors';
 import { t } from '../../i18n/i18n';
 
 export interface ErrorPageProps {
@@ -23,6 +24,9 @@ export function ErrorPage(props: ErrorPageProps) {
       </div>
       <h1>{t('startup.title')}</h1>
       <pre class="error-page__message">{describeError(props.error)}</pre>
+      <Show when={requestIdOf(props.error)}>
+        {(id) => <p class="error-page__request-id">{t('error.requestId', { id: id() })}</p>}
+      </Show>
       <p class="hint">{t('startup.hint')}</p>
       <Show
         when={props.onRetry}
