@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { safeEqualHex, sha256 } from '../../auth/tokens.js';
 import type { Context } from '../../context.js';
 import { rateLimited, unauthenticated } from '../../errors.js';
+import { inTransaction, outsideTransaction } from '../../transaction.js';
 import { enqueueNotification } from '../notifications/notifications.service.js';
 import { startSession } from './sessions.service.js';
 
@@ -32,7 +33,8 @@ export async function requestLoginCode(ctx: Context, email: string): Promise<voi
   }
   const { ttlSeconds } = ctx.config.loginCodes;
   const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
-  await ctx.prisma.$transaction(async (tx) => {
+  // The code, its notification row and the send job commit together (with the mutation's audit entry).
+  await inTransaction(ctx, async (tx) => {
     // Only the newest code works: asking again retires the previous one.
     await tx.loginCode.updateMany({
       where: { userId: user.id, consumedAt: null },
@@ -74,12 +76,15 @@ export async function loginWithCode(
   if (!code) throw wrong();
 
   if (!safeEqualHex(code.codeHash, hashCode(user.id, input.code))) {
-    // Counted atomically, so parallel guesses cannot exceed the allowance.
-    const counted = await ctx.prisma.loginCode.updateManyAndReturn({
-      where: { id: code.id, consumedAt: null, attempts: { lt: ctx.config.loginCodes.maxAttempts } },
-      data: { attempts: { increment: 1 } },
-      select: { attempts: true },
-    });
+    // Counted atomically, so parallel guesses cannot exceed the allowance; outside the mutation's
+    // transaction, which rolls back with the refusal, or guesses would be free.
+    const counted = await outsideTransaction(ctx, (failureCtx) =>
+      failureCtx.prisma.loginCode.updateManyAndReturn({
+        where: { id: code.id, consumedAt: null, attempts: { lt: ctx.config.loginCodes.maxAttempts } },
+        data: { attempts: { increment: 1 } },
+        select: { attempts: true },
+      }),
+    );
     if (!counted[0] || counted[0].attempts >= ctx.config.loginCodes.maxAttempts) {
       await assertNotLocked(ctx, user.id);
     }

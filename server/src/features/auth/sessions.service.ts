@@ -1,6 +1,7 @@
 import { randomSecret, sha256 } from '../../auth/tokens.js';
 import type { Context } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
+import { outsideTransaction } from '../../transaction.js';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -42,7 +43,10 @@ export async function refreshSession(ctx: Context, refreshToken: string): Promis
     data: { usedAt: new Date() },
   });
   if (claimed.count === 0) {
-    await revokeSession(ctx, session.id, 'refresh token reused');
+    // Outside the mutation's transaction, which rolls back with the refusal: the leaked family stays ended.
+    await outsideTransaction(ctx, (failureCtx) =>
+      revokeSession(failureCtx, session.id, 'refresh token reused'),
+    );
     throw unauthenticated('This refresh token was already used; the session was ended for safety');
   }
   if (session.expiresAt <= new Date() || token.expiresAt <= new Date()) {
@@ -61,7 +65,7 @@ export async function revokeSession(ctx: Context, sessionId: string, reason: str
     where: { id: sessionId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: reason },
   });
-  ctx.pubsub.publish('session:revoked', sessionId, { sessionId });
+  ctx.afterCommit(() => ctx.pubsub.publish('session:revoked', sessionId, { sessionId }));
 }
 
 /** Ends every session of a user (logout everywhere, password change). */

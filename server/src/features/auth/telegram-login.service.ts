@@ -1,6 +1,7 @@
 import { localeFromTelegram, verifyTelegramInitData } from '../../auth/telegram-init-data.js';
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
+import { inTransaction } from '../../transaction.js';
 import { startSession } from './sessions.service.js';
 
 /**
@@ -20,7 +21,7 @@ export async function loginWithTelegram(
   );
   const shopId = input.shopId ?? (await shopFromStartParam(ctx, identity.startParam));
 
-  const user = await ctx.prisma.$transaction(async (tx) => {
+  const user = await inTransaction(ctx, async (tx) => {
     const user = await tx.user.upsert({
       where: { telegramId: identity.telegramId },
       create: {
