@@ -1,4 +1,5 @@
-import { localeFromTelegram, verifyTelegramInitData } from '../../auth/telegram-init-data.js';
+import { resolveLocale } from '@posy/bot';
+import { verifyTelegramInitData } from '../../auth/telegram-init-data.js';
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
 import { inTransaction } from '../../transaction.js';
@@ -28,7 +29,7 @@ export async function loginWithTelegram(
         telegramId: identity.telegramId,
         telegramUsername: identity.username,
         name: identity.name,
-        locale: localeFromTelegram(identity.languageCode),
+        locale: resolveLocale(identity.languageCode),
       },
       // Opening the Mini App proves the user talks to the bot again: lift a "blocked" mark.
       update: { telegramUsername: identity.username, botBlockedAt: null },
