@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from '@posy/prisma/seed';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 
@@ -10,6 +11,10 @@ const LOGIN = /* GraphQL */ `
     loginWithPassword(email: $email, password: $password) { accessToken }
   }
 `;
+
+const CHANGE_ROLE =
+  'mutation ($id: ID!, $role: Role!) { changeStaffRole(membershipId: $id, role: $role) { role } }';
+const REMOVE = 'mutation ($id: ID!) { removeStaffMember(membershipId: $id) { id } }';
 
 let app: TestApp;
 let admin: Record<string, string>;
@@ -108,4 +113,50 @@ describe('a mutation and its audit entry commit together', () => {
     });
     expect(failed.changes).toMatchObject({ email: 'florist@posy.demo', password: '[redacted]' });
   });
+
+  // Events go through Redis when the app has one (as in production); read them straight from its channel.
+  test.skipIf(!process.env.REDIS_URL)(
+    'a rolled-back change publishes nothing; the next committed one does',
+    async () => {
+      // A courier of its own, so no other test file publishes on this user's channel.
+      const shop = await app.prisma.membership.findFirstOrThrow({
+        where: { user: { email: 'admin@posy.demo' } },
+      });
+      const user = await app.prisma.user.create({ data: { name: 'Temporary Courier' } });
+      const member = await app.prisma.membership.create({
+        data: { userId: user.id, shopId: shop.shopId, role: 'COURIER' },
+      });
+      const subscriber = new Redis(process.env.REDIS_URL!);
+      const events: unknown[] = [];
+      subscriber.on('message', (_channel, message) => events.push(JSON.parse(message)));
+      await subscriber.subscribe(`access:changed:user:${user.id}`);
+      try {
+        await refuseInserts('AuditLog', 'removeStaffMember');
+        const removal = await app.gql(REMOVE, { id: member.id }, admin);
+        expect(removal.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+        expect(await app.prisma.membership.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({
+          revokedAt: null,
+        });
+
+        const change = await app.gql(CHANGE_ROLE, { id: member.id, role: 'FLORIST' }, admin);
+        expect(change.errors).toBeUndefined();
+        // One publishing connection keeps its order: had the removal published, its event would come first.
+        await waitFor('the role change event', () => events[0]);
+        expect(events[0]).toEqual({ reason: 'role changed' });
+      } finally {
+        await subscriber.quit();
+      }
+    },
+  );
 });
+
+/** Polls until `check` returns something other than undefined. */
+async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
