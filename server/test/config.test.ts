@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.js';
+import { ConfigError, parseBotHostConfig, parseConfig } from '../src/config.js';
 
 describe('configuration', () => {
   test('defaults give a working development setup with no variables at all', () => {
@@ -39,5 +39,15 @@ describe('configuration', () => {
     expect(parseConfig({}).telegram.initDataToken).toBe('1:posy-development-only');
     const production = parseConfig({ NODE_ENV: 'production', JWT_PRIVATE_KEY: 'x' });
     expect(production.telegram.initDataToken).toBeUndefined();
+  });
+
+  test('the bot host needs a database URL, and nothing of the server', () => {
+    expect(() => parseBotHostConfig({})).toThrow(/DATABASE_URL/);
+    expect(() => parseBotHostConfig({ DATABASE_URL: 'not a url' })).toThrow(ConfigError);
+    expect(parseBotHostConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://posy@db/posy' })).toEqual(
+      {
+        databaseUrl: 'postgresql://posy@db/posy',
+      },
+    );
   });
 });
