@@ -78,6 +78,25 @@ describe('a mutation and its audit entry commit together', () => {
     ).toBe(0);
   });
 
+  test('a login code whose audit entry cannot be written leaves no code, no outbox row and no send job', async () => {
+    await refuseInserts('AuditLog', 'requestLoginCode');
+    const manager = await app.prisma.user.findUniqueOrThrow({ where: { email: 'manager@posy.demo' } });
+    const jobs = () =>
+      app.prisma.$queryRaw<{ count: bigint }[]>`
+        SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier = 'send-notification'`;
+    const rows = async () => ({
+      codes: await app.prisma.loginCode.count({ where: { userId: manager.id } }),
+      notifications: await app.prisma.notification.count({ where: { userId: manager.id } }),
+      jobs: (await jobs())[0]?.count,
+    });
+    const before = await rows();
+
+    const result = await app.gql('mutation { requestLoginCode(email: "manager@posy.demo") }');
+
+    expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(await rows()).toEqual(before);
+  });
+
   test('the audit entry is written in the same database transaction as the change', async () => {
     // Each insert into ApiKey or AuditLog notes the id of the transaction that made it.
     await sql('CREATE TABLE test_insert_xid (tbl text, xid bigint)', 'DROP TABLE test_insert_xid');
