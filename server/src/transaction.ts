@@ -1,5 +1,6 @@
 // Every mutation runs in one database transaction (see src/audit/audit-mutations.ts): its change and its audit
 // entry commit together or not at all. These helpers let services write without knowing whether one is open.
+import { GraphQLError } from 'graphql';
 import type { AppPrisma, Context } from './context.js';
 import type { Logger } from './logger.js';
 
@@ -17,18 +18,48 @@ export type Database = Omit<AppPrisma, '$transaction' | '$connect' | '$disconnec
  */
 const MUTATION_TRANSACTION = { maxWait: 10_000, timeout: 20_000 } as const;
 
+/** A refusal whose writes so far must commit (see {@link keepWritesOnRefusal}). */
+class RefusalWithWrites {
+  constructor(readonly refusal: GraphQLError) {}
+}
+
 /**
  * Runs `run` inside a new transaction with a context whose `prisma` is that transaction and whose
- * `afterCommit` queues effects (pub/sub events) until the commit; a rollback drops them.
+ * `afterCommit` queues effects (pub/sub events) until the commit. A throw rolls everything back and drops
+ * the effects, except a refusal from {@link keepWritesOnRefusal}: that commits, then is thrown.
  */
 export async function runInTransaction<T>(ctx: Context, run: (ctx: Context) => Promise<T>): Promise<T> {
   const effects: Array<() => unknown> = [];
-  const result = await ctx.rootPrisma.$transaction(
-    (tx) => run({ ...ctx, prisma: tx, afterCommit: (effect) => void effects.push(effect) }),
-    MUTATION_TRANSACTION,
-  );
+  const outcome = await ctx.rootPrisma.$transaction(async (tx) => {
+    try {
+      return {
+        result: await run({ ...ctx, prisma: tx, afterCommit: (effect) => void effects.push(effect) }),
+      };
+    } catch (error) {
+      if (error instanceof RefusalWithWrites) return { refusal: error.refusal };
+      throw error;
+    }
+  }, MUTATION_TRANSACTION);
   for (const effect of effects) runEffect(ctx.log, effect);
-  return result;
+  if ('refusal' in outcome) throw outcome.refusal;
+  return outcome.result;
+}
+
+/**
+ * Runs `fn`; when it refuses (throws a GraphQLError), what it wrote so far still commits with the mutation's
+ * transaction (without the mutation's audit entry: the refusal gets its own) before the refusal reaches the
+ * caller. Only for records of the refusal itself: a wrong code guess counted, the session of a reused
+ * refresh token ended. Writing them through the same transaction, rather than a second connection, keeps a
+ * burst of refusals from waiting on a pool their own transactions hold.
+ */
+export async function keepWritesOnRefusal<T>(ctx: Context, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    // Outside a mutation every write has already committed on its own.
+    if (error instanceof GraphQLError && ctx.prisma !== ctx.rootPrisma) throw new RefusalWithWrites(error);
+    throw error;
+  }
 }
 
 /**
@@ -38,15 +69,6 @@ export async function runInTransaction<T>(ctx: Context, run: (ctx: Context) => P
 export function inTransaction<T>(ctx: Context, fn: (tx: Database) => Promise<T>): Promise<T> {
   if (ctx.prisma !== ctx.rootPrisma) return fn(ctx.prisma);
   return ctx.rootPrisma.$transaction(fn);
-}
-
-/**
- * Runs `fn` with a context outside the mutation's transaction: what it writes commits at once and stays when
- * the mutation then fails. Only for records of the failure itself (a wrong code guess counted, the session of
- * a leaked refresh token ended); everything else belongs in the mutation's transaction.
- */
-export function outsideTransaction<T>(ctx: Context, fn: (ctx: Context) => Promise<T>): Promise<T> {
-  return fn({ ...ctx, prisma: ctx.rootPrisma, afterCommit: runEffectsAtOnce(ctx.log) });
 }
 
 /** The `afterCommit` of a context outside any transaction: there is nothing to wait for. */

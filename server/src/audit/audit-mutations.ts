@@ -1,6 +1,6 @@
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
-import { outsideTransaction, runInTransaction } from '../transaction.js';
+import { runInTransaction } from '../transaction.js';
 import { type AuditDraft, redact, writeAuditEntry } from './audit-entry.js';
 
 /** Sign-in mutations whose refusals are audited too (`<name>.failed`): the trail of who tried what. */
@@ -20,8 +20,9 @@ class RolledBack {
 /**
  * Wraps every Mutation field: the resolver runs in one transaction that also writes its audit entry (actor,
  * shop, action, target, changed fields, request id, IP), so a change is never committed without its entry,
- * nor an entry without its change. A mutation that fails (thrown, or a typed error result) changes nothing;
- * a refused sign-in still leaves a `<name>.failed` entry, written after the rollback.
+ * nor an entry without its change. A mutation that fails (thrown, or a typed error result) changes nothing
+ * (but what `keepWritesOnRefusal` keeps); a refused sign-in still leaves a `<name>.failed` entry, written
+ * after the transaction ended.
  * Done on the built schema, so a new mutation is audited without anyone remembering to.
  */
 export function auditMutations(schema: GraphQLSchema) {
@@ -41,14 +42,14 @@ export function auditMutations(schema: GraphQLSchema) {
         if (error instanceof RolledBack) return error.result;
         if (SIGN_IN.has(field.name) && error instanceof GraphQLError) {
           const changes = { ...(redact(args) as object), error: error.extensions.code ?? 'ERROR' };
-          await outsideTransaction({ ...ctx, audit }, (failureCtx) =>
-            writeAuditEntry(failureCtx, `${field.name}.failed`, args, { ...audit, changes }, null),
-          ).catch((auditError) =>
-            // The caller's answer is the refusal; a missing trail line must be loud, not replace it.
-            ctx.log.error(
-              { err: auditError, action: `${field.name}.failed` },
-              'audit entry could not be written',
-            ),
+          // `ctx` is the operation's, outside the (ended) transaction: this entry stands on its own.
+          await writeAuditEntry(ctx, `${field.name}.failed`, args, { ...audit, changes }, null).catch(
+            (auditError) =>
+              // The caller's answer is the refusal; a missing trail line must be loud, not replace it.
+              ctx.log.error(
+                { err: auditError, action: `${field.name}.failed` },
+                'audit entry could not be written',
+              ),
           );
         }
         throw error;

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { safeEqualHex, sha256 } from '../../auth/tokens.js';
 import type { Context } from '../../context.js';
 import { rateLimited, unauthenticated } from '../../errors.js';
-import { inTransaction, outsideTransaction } from '../../transaction.js';
+import { inTransaction, keepWritesOnRefusal } from '../../transaction.js';
 import { enqueueNotification } from '../notifications/notifications.service.js';
 import { startSession } from './sessions.service.js';
 
@@ -76,19 +76,19 @@ export async function loginWithCode(
   if (!code) throw wrong();
 
   if (!safeEqualHex(code.codeHash, hashCode(user.id, input.code))) {
-    // Counted atomically, so parallel guesses cannot exceed the allowance; outside the mutation's
-    // transaction, which rolls back with the refusal, or guesses would be free.
-    const counted = await outsideTransaction(ctx, (failureCtx) =>
-      failureCtx.prisma.loginCode.updateManyAndReturn({
+    // The count must commit though the guess is refused, or guesses would be free.
+    return keepWritesOnRefusal(ctx, async () => {
+      // Counted atomically, so parallel guesses cannot exceed the allowance.
+      const counted = await ctx.prisma.loginCode.updateManyAndReturn({
         where: { id: code.id, consumedAt: null, attempts: { lt: ctx.config.loginCodes.maxAttempts } },
         data: { attempts: { increment: 1 } },
         select: { attempts: true },
-      }),
-    );
-    if (!counted[0] || counted[0].attempts >= ctx.config.loginCodes.maxAttempts) {
-      await assertNotLocked(ctx, user.id);
-    }
-    throw wrong();
+      });
+      if (!counted[0] || counted[0].attempts >= ctx.config.loginCodes.maxAttempts) {
+        await assertNotLocked(ctx, user.id);
+      }
+      throw wrong();
+    });
   }
   // One use: only the request that flips consumedAt signs in.
   const claimed = await ctx.prisma.loginCode.updateMany({

@@ -1,7 +1,7 @@
 import { randomSecret, sha256 } from '../../auth/tokens.js';
 import type { Context } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
-import { outsideTransaction } from '../../transaction.js';
+import { keepWritesOnRefusal } from '../../transaction.js';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -43,11 +43,11 @@ export async function refreshSession(ctx: Context, refreshToken: string): Promis
     data: { usedAt: new Date() },
   });
   if (claimed.count === 0) {
-    // Outside the mutation's transaction, which rolls back with the refusal: the leaked family stays ended.
-    await outsideTransaction(ctx, (failureCtx) =>
-      revokeSession(failureCtx, session.id, 'refresh token reused'),
-    );
-    throw unauthenticated('This refresh token was already used; the session was ended for safety');
+    // The leaked family stays ended though the refresh is refused.
+    return keepWritesOnRefusal(ctx, async () => {
+      await revokeSession(ctx, session.id, 'refresh token reused');
+      throw unauthenticated('This refresh token was already used; the session was ended for safety');
+    });
   }
   if (session.expiresAt <= new Date() || token.expiresAt <= new Date()) {
     throw unauthenticated('This session has expired; sign in again');
