@@ -6,7 +6,15 @@ export { type LocaleStore, MemoryLocaleStore } from './bot/locale-store.js';
 export type { BotLogger } from './bot/logger.js';
 export { setMenuButton } from './bot/menu-button.js';
 export { type BotConfig, BotConfigError, parseBotConfig } from './config.js';
-export { type Locale, locales, resolveLocale, t } from './i18n/translate.js';
+export {
+  isLocale,
+  type Locale,
+  locales,
+  resolveLocale,
+  russianReaderLanguageCodes,
+  supportedLocale,
+} from './i18n/locale.js';
+export { t } from './i18n/translate.js';
 export { createBotApi } from './notify/api.js';
 export {
   type Notification,
@@ -24,3 +32,4 @@ export {
   type RenderNotificationOptions,
   renderNotification,
 } from './notify/templates.js';
+export { runBot } from './run-bot.js';

@@ -8,7 +8,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { DateTimeResolver } from 'graphql-scalars';
-import type { Context } from './context.js';
+import type { AppPrisma, Context } from './context.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 import { decodeGlobalId, encodeGlobalId } from './graphql/global-id.js';
 
@@ -75,7 +75,8 @@ export const builder = new SchemaBuilder<{
   },
   prisma: {
     // The client is taken from the context: each app instance (and each test) has its own.
-    client: (ctx) => ctx.prisma,
+    // A mutation's context holds its transaction, which has every model delegate Pothos reads through.
+    client: (ctx) => ctx.prisma as unknown as AppPrisma,
     dmmf: getDatamodel(),
     filterConnectionTotalCount: true,
     // A resolver that forgets to spread `query` would fetch relations one by one (N+1): fail loudly.

@@ -190,3 +190,18 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     notifications: { maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS },
   };
 }
+
+/**
+ * The bot host's configuration (src/telegram-bot.ts): the database its locale store uses. The bot's own
+ * variables are validated by `parseBotConfig` of @posy/bot.
+ * @throws ConfigError naming DATABASE_URL when it is missing or not a URL
+ */
+export function parseBotHostConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = z.url().safeParse(env.DATABASE_URL?.trim());
+  if (!parsed.success) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_URL: the bot keeps languages in the database; set its URL',
+    );
+  }
+  return { databaseUrl: parsed.data };
+}

@@ -1,12 +1,13 @@
 import type { PrismaClient } from '@posy/prisma';
+import type { AuditDraft } from './audit/audit-entry.js';
 import type { TokenSigner } from './auth/tokens.js';
 import type { ShopRole, Viewer } from './auth/viewer.js';
 import type { Config } from './config.js';
 import { badInput, forbidden, unauthenticated } from './errors.js';
-import type { AuditDraft } from './features/audit/audit.service.js';
 import type { HttpExchange } from './graphql/response-cookies.js';
 import type { Logger } from './logger.js';
 import type { PubSub } from './pubsub.js';
+import type { Database } from './transaction.js';
 
 /** The app's client: emits query events (see app.ts). */
 export type AppPrisma = PrismaClient<'query'>;
@@ -21,7 +22,19 @@ export interface AppDeps {
 }
 
 /** The per-operation context, the same for HTTP and WebSocket operations. */
-export interface Context extends AppDeps {
+export interface Context extends Omit<AppDeps, 'prisma'> {
+  /**
+   * The database. Inside a mutation it is the mutation's transaction, which also writes its audit entry: open
+   * further transactions with `inTransaction(ctx, …)` (src/transaction.ts), never `$transaction`.
+   */
+  prisma: Database;
+  /** The app's client itself, never a transaction; only src/transaction.ts uses it. */
+  rootPrisma: AppPrisma;
+  /**
+   * Runs `effect` (e.g. a pub/sub publish) once the running mutation's change is committed, never for a
+   * rolled-back one; outside a mutation at once.
+   */
+  afterCommit(effect: () => unknown): void;
   requestId: string;
   ip: string | null;
   viewer: Viewer;
@@ -32,7 +45,7 @@ export interface Context extends AppDeps {
   customerId: string | null;
   /** The HTTP request and response of this operation; null over WebSocket. */
   http: HttpExchange | null;
-  /** What the running mutation changed, for its audit entry (a fresh draft per mutation; see audit.service.ts). */
+  /** What the running mutation changed, for its audit entry (a fresh draft per mutation; see src/audit/). */
   audit: AuditDraft;
 }
 

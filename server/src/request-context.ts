@@ -1,6 +1,7 @@
 import { authenticate, resolveActiveShop } from './auth/authenticate.js';
 import type { AppDeps, Context } from './context.js';
 import type { RequestContextFactory } from './graphql/yoga.js';
+import { runEffectsAtOnce } from './transaction.js';
 
 /** Builds the context of one operation from its headers: who calls, and in which shop. */
 export function createContextFactory(deps: AppDeps): RequestContextFactory {
@@ -10,10 +11,13 @@ export function createContextFactory(deps: AppDeps): RequestContextFactory {
       apiKey: headers.get('x-api-key'),
     });
     const shop = await resolveActiveShop(deps.prisma, viewer, headers.get('x-shop-id'));
+    const log = deps.log.child({ requestId });
     return {
       config: deps.config,
       prisma: deps.prisma,
-      log: deps.log.child({ requestId }),
+      rootPrisma: deps.prisma,
+      afterCommit: runEffectsAtOnce(log),
+      log,
       pubsub: deps.pubsub,
       signer: deps.signer,
       requestId,

@@ -1,5 +1,5 @@
+import { auditMutations } from './audit/audit-mutations.js';
 import { builder } from './builder.js';
-import { auditMutations } from './features/audit/audit.service.js';
 import './features/common/money.schema.js';
 import './features/shops/shops.schema.js';
 import './features/users/users.schema.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.js';
+import { ConfigError, parseBotHostConfig, parseConfig } from '../src/config.js';
 
 describe('configuration', () => {
   test('defaults give a working development setup with no variables at all', () => {
@@ -48,5 +48,15 @@ describe('configuration', () => {
     expect(parseConfig(production).graphiql).toBe(false);
     expect(parseConfig({ ...production, GRAPHIQL: 'true' }).graphiql).toBe(true);
     expect(() => parseConfig({ GRAPHIQL: 'yes' })).toThrow(/GRAPHIQL/);
+  });
+
+  test('the bot host needs a database URL, and nothing of the server', () => {
+    expect(() => parseBotHostConfig({})).toThrow(/DATABASE_URL/);
+    expect(() => parseBotHostConfig({ DATABASE_URL: 'not a url' })).toThrow(ConfigError);
+    expect(parseBotHostConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://posy@db/posy' })).toEqual(
+      {
+        databaseUrl: 'postgresql://posy@db/posy',
+      },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import { type Locale, russianReaderLanguageCodes, t } from '../i18n/translate.js';
+import { type Locale, russianReaderLanguageCodes } from '../i18n/locale.js';
+import { t } from '../i18n/translate.js';
 
 function commandsFor(locale: Locale): BotCommand[] {
   return [

@@ -1,5 +1,5 @@
 import type { Context } from 'grammy';
-import type { Locale } from '../i18n/translate.js';
+import type { Locale } from '../i18n/locale.js';
 
 /** Set before any feature runs: the user's chosen language, else one resolved from Telegram's language_code. */
 export interface LocaleFlavor {

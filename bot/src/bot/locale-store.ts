@@ -1,10 +1,15 @@
-import type { Locale } from '../i18n/translate.js';
+import type { User } from 'grammy/types';
+import type { Locale } from '../i18n/locale.js';
 
-/** Where a user's explicitly chosen language is kept (the server can back it with the database). */
+/**
+ * Where a user's language is kept. The server backs it with the User row (its `locale`), so a /language
+ * choice survives restarts and notifications are written in it too.
+ */
 export interface LocaleStore {
-  /** The language the user chose with /language, or `undefined` if they never chose. */
+  /** The language this Telegram user is written to in, or `undefined` if the store does not know them. */
   get(telegramUserId: number): Promise<Locale | undefined>;
-  set(telegramUserId: number, locale: Locale): Promise<void>;
+  /** Keeps the language `user` chose with /language (a store may create its record of them from `user`). */
+  set(user: User, locale: Locale): Promise<void>;
 }
 
 /** Keeps choices in memory; they are lost on restart. The default when no store is injected. */
@@ -15,7 +20,7 @@ export class MemoryLocaleStore implements LocaleStore {
     return this.#locales.get(telegramUserId);
   }
 
-  async set(telegramUserId: number, locale: Locale): Promise<void> {
-    this.#locales.set(telegramUserId, locale);
+  async set(user: User, locale: Locale): Promise<void> {
+    this.#locales.set(user.id, locale);
   }
 }

@@ -1,4 +1,4 @@
-import type { Locale } from './translate.js';
+import type { Locale } from './locale.js';
 
 const STYLES = {
   date: { dateStyle: 'long' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, type PluralForms } from './en.js';
 import { ru } from './ru.js';
-import { resolveLocale, t } from './translate.js';
+import { t } from './translate.js';
 
 const placeholders = (entry: string | PluralForms) =>
   [...new Set((typeof entry === 'string' ? entry : Object.values(entry).join(' ')).match(/\{\w+\}/g))].sort();
@@ -55,15 +55,5 @@ describe('t', () => {
     expect(() => t('en', 'language.changed', {})).toThrow('needs parameter "language"');
     // @ts-expect-error plural messages need a count
     expect(() => t('en', 'unit.minutes', {})).toThrow('needs a numeric count');
-  });
-});
-
-describe('resolveLocale', () => {
-  it.each(['ru', 'uk', 'be', 'kk', 'ru-RU', 'UK'])('reads %s as Russian', (code) => {
-    expect(resolveLocale(code)).toBe('ru');
-  });
-
-  it.each(['en', 'de', 'pt-br', 'kz', '', undefined])('reads %s as English', (code) => {
-    expect(resolveLocale(code)).toBe('en');
   });
 });

@@ -1,28 +1,10 @@
 import { type Dictionary, en, type PluralForms } from './en.js';
+import type { Locale } from './locale.js';
 import { ru } from './ru.js';
 
-export const locales = ['en', 'ru'] as const;
-export type Locale = (typeof locales)[number];
 export type MessageKey = keyof Dictionary;
 
 export const dictionaries: Readonly<Record<Locale, Dictionary>> = { en, ru };
-
-/** Telegram language codes whose speakers in our market read Russian more readily than English. */
-export const russianReaderLanguageCodes = ['ru', 'uk', 'be', 'kk'] as const;
-const RUSSIAN_READERS: ReadonlySet<string> = new Set(russianReaderLanguageCodes);
-
-/**
- * Picks the bot's language from Telegram's `language_code` (an IETF tag such as `ru` or `pt-br`):
- * Russian for ru/uk/be/kk, English for everything else, including no code at all.
- */
-export function resolveLocale(languageCode: string | undefined): Locale {
-  const primary = languageCode?.split('-')[0]?.toLowerCase();
-  return primary !== undefined && RUSSIAN_READERS.has(primary) ? 'ru' : 'en';
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as readonly string[]).includes(value);
-}
 
 type PlaceholdersOf<S> = S extends `${string}{${infer Name}}${infer Rest}`
   ? Name | PlaceholdersOf<Rest>

@@ -1,7 +1,7 @@
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeBotApi, startFakeBotApi } from '../../test/fake-bot-api.js';
-import { locales } from '../i18n/translate.js';
+import { locales } from '../i18n/locale.js';
 import type { Notification } from './kinds.js';
 import { sendNotification } from './send.js';
 import { notificationKinds, renderNotification } from './templates.js';

@@ -1,7 +1,8 @@
 import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { formatDate, formatNumber } from '../i18n/format.js';
-import { type Locale, type MessageKey, type MessageParams, t } from '../i18n/translate.js';
+import type { Locale } from '../i18n/locale.js';
+import { type MessageKey, type MessageParams, t } from '../i18n/translate.js';
 import { escapeHtml } from './html.js';
 import type { NotificationKind, NotificationPayloads } from './kinds.js';
 

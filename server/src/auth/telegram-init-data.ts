@@ -47,14 +47,24 @@ export function verifyTelegramInitData(
   // that older Telegram clients do not send; the HMAC above already vouches for every field.
   const user = parseUser(params.get('user'));
   if (!user) throw unauthenticated('Telegram sign-in data names no user');
-  const name = [user.first_name, user.last_name].filter(Boolean).join(' ').trim();
   return {
     telegramId: BigInt(user.id),
-    name: name || user.username || `Telegram ${user.id}`,
+    name: telegramDisplayName(user),
     username: user.username ?? null,
     languageCode: user.language_code ?? null,
     startParam: params.get('start_param'),
   };
+}
+
+/** A Telegram user's name for Posy: first and last name, else the username, else their id. */
+export function telegramDisplayName(user: {
+  id: number;
+  first_name?: string;
+  last_name?: string;
+  username?: string;
+}) {
+  const name = [user.first_name, user.last_name].filter(Boolean).join(' ').trim();
+  return name || user.username || `Telegram ${user.id}`;
 }
 
 const TelegramUser = z.object({
@@ -89,7 +99,3 @@ function describeFailure(error: unknown): string {
       return 'Telegram sign-in data is malformed';
   }
 }
-
-/** Posy speaks Russian and English; everyone else gets English. */
-export const localeFromTelegram = (languageCode: string | null) =>
-  languageCode?.toLowerCase().startsWith('ru') ? 'ru' : 'en';

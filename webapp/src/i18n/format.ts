@@ -1,4 +1,4 @@
-import type { Locale } from './messages';
+import type { Locale } from '@posy/bot/locale';
 
 /** Money as the API sends it: an integer count of the currency's minor units (kopecks, cents). */
 export interface Money {

@@ -1,3 +1,4 @@
+import { type Locale, resolveLocale } from '@posy/bot/locale';
 import { createEffect, createRoot, createSignal } from 'solid-js';
 import { session } from '../auth/session';
 import type { ApiProblem } from '../graphql/errors';
@@ -12,11 +13,9 @@ import {
 } from './format';
 import {
   type Dictionary,
-  type Locale,
   type MessageKey,
   type MessageParams,
   type PluralKey,
-  resolveLocale,
   translate,
   translatePlural,
   translateProblem,
@@ -34,7 +33,7 @@ export { setDeviceLanguages };
 
 /** The interface language: the signed-in user's saved locale, else the device's. Reactive. */
 export function locale(): Locale {
-  return resolveLocale([session()?.user.locale, ...deviceLanguages()]);
+  return resolveLocale(session()?.user.locale, ...deviceLanguages());
 }
 
 /** A message in the current language. */

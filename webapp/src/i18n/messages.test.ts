@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { interpolate, resolveLocale, translate, translatePlural, translateProblem } from './messages';
+import { interpolate, translate, translatePlural, translateProblem } from './messages';
 import { ru } from './ru';
 
 describe('interpolate', () => {
@@ -51,18 +51,6 @@ describe('dictionaries', () => {
         for (const category of categories) expect(value, `${locale} ${category}`).toHaveProperty(category);
       }
     }
-  });
-});
-
-describe('resolveLocale', () => {
-  it('takes the first supported candidate, ignoring regions', () => {
-    expect(resolveLocale([undefined, 'de-DE', 'ru-RU', 'en'])).toBe('ru');
-    expect(resolveLocale(['en_GB'])).toBe('en');
-  });
-
-  it('falls back to English', () => {
-    expect(resolveLocale(['fr', null])).toBe('en');
-    expect(resolveLocale([])).toBe('en');
   });
 });
 

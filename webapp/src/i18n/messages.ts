@@ -1,9 +1,7 @@
+import type { Locale } from '@posy/bot/locale';
 import type { ApiProblem } from '../graphql/errors';
 import type { en } from './en';
 import { retryDelay } from './format';
-
-/** The languages Posy speaks. */
-export type Locale = 'ru' | 'en';
 
 /** Plural forms of one message, keyed by Intl.PluralRules categories; `other` is always required. */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -42,19 +40,6 @@ export function translatePlural(
   const forms = dictionary[key];
   const category = new Intl.PluralRules(locale).select(count);
   return interpolate(forms[category] ?? forms.other, { count, ...params });
-}
-
-/**
- * The first supported language among the candidates, most preferred first (the user's saved locale,
- * then Telegram's language code, then the browser's languages). Region and script subtags are ignored.
- * @default 'en' when none is supported
- */
-export function resolveLocale(candidates: readonly (string | null | undefined)[]): Locale {
-  for (const candidate of candidates) {
-    const language = candidate?.toLowerCase().split(/[-_]/)[0];
-    if (language === 'ru' || language === 'en') return language;
-  }
-  return 'en';
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
-import { isLocale, t } from '../../i18n/translate.js';
+import { isLocale } from '../../i18n/locale.js';
+import { t } from '../../i18n/translate.js';
 import type { BotContext } from '../context.js';
 import { LANGUAGE_CALLBACK_PREFIX, languageKeyboard } from '../keyboards/language.js';
 import type { LocaleStore } from '../locale-store.js';
@@ -18,7 +19,7 @@ export function languageFeature(store: LocaleStore): Composer<BotContext> {
   feature.callbackQuery(new RegExp(`^${LANGUAGE_CALLBACK_PREFIX}(\\w+)$`), async (ctx) => {
     const chosen = ctx.match[1];
     if (!isLocale(chosen)) return ctx.answerCallbackQuery();
-    await store.set(ctx.from.id, chosen);
+    await store.set(ctx.from, chosen);
     ctx.locale = chosen;
     // Answer first: Telegram shows a spinner on the button until the query is answered.
     await ctx.answerCallbackQuery();

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from 'grammy';
-import { type Locale, locales, t } from '../../i18n/translate.js';
+import { type Locale, locales } from '../../i18n/locale.js';
+import { t } from '../../i18n/translate.js';
 
 export const LANGUAGE_CALLBACK_PREFIX = 'language:';
 

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'grammy';
-import { resolveLocale } from '../../i18n/translate.js';
+import { resolveLocale } from '../../i18n/locale.js';
 import type { BotContext } from '../context.js';
 import type { LocaleStore } from '../locale-store.js';
 

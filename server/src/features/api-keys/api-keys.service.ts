@@ -44,6 +44,8 @@ export async function revokeApiKey(ctx: Context, apiKeyId: string) {
   });
   if (!revoked[0]) throw notFound('An active API key with this id');
   ctx.audit.target = { type: 'ApiKey', id: apiKeyId };
-  ctx.pubsub.publish('access:changed', `apiKey:${apiKeyId}`, { reason: 'API key revoked' });
+  ctx.afterCommit(() =>
+    ctx.pubsub.publish('access:changed', `apiKey:${apiKeyId}`, { reason: 'API key revoked' }),
+  );
   return apiKeyId;
 }

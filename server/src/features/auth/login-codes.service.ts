@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { safeEqualHex, sha256 } from '../../auth/tokens.js';
 import type { Context } from '../../context.js';
 import { rateLimited, unauthenticated } from '../../errors.js';
+import { inTransaction, keepWritesOnRefusal } from '../../transaction.js';
 import { enqueueNotification } from '../notifications/notifications.service.js';
 import { startSession } from './sessions.service.js';
 
@@ -32,7 +33,8 @@ export async function requestLoginCode(ctx: Context, email: string): Promise<voi
   }
   const { ttlSeconds } = ctx.config.loginCodes;
   const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
-  await ctx.prisma.$transaction(async (tx) => {
+  // The code, its notification row and the send job commit together (with the mutation's audit entry).
+  await inTransaction(ctx, async (tx) => {
     // Only the newest code works: asking again retires the previous one.
     await tx.loginCode.updateMany({
       where: { userId: user.id, consumedAt: null },
@@ -74,16 +76,19 @@ export async function loginWithCode(
   if (!code) throw wrong();
 
   if (!safeEqualHex(code.codeHash, hashCode(user.id, input.code))) {
-    // Counted atomically, so parallel guesses cannot exceed the allowance.
-    const counted = await ctx.prisma.loginCode.updateManyAndReturn({
-      where: { id: code.id, consumedAt: null, attempts: { lt: ctx.config.loginCodes.maxAttempts } },
-      data: { attempts: { increment: 1 } },
-      select: { attempts: true },
+    // The count must commit though the guess is refused, or guesses would be free.
+    return keepWritesOnRefusal(ctx, async () => {
+      // Counted atomically, so parallel guesses cannot exceed the allowance.
+      const counted = await ctx.prisma.loginCode.updateManyAndReturn({
+        where: { id: code.id, consumedAt: null, attempts: { lt: ctx.config.loginCodes.maxAttempts } },
+        data: { attempts: { increment: 1 } },
+        select: { attempts: true },
+      });
+      if (!counted[0] || counted[0].attempts >= ctx.config.loginCodes.maxAttempts) {
+        await assertNotLocked(ctx, user.id);
+      }
+      throw wrong();
     });
-    if (!counted[0] || counted[0].attempts >= ctx.config.loginCodes.maxAttempts) {
-      await assertNotLocked(ctx, user.id);
-    }
-    throw wrong();
   }
   // One use: only the request that flips consumedAt signs in.
   const claimed = await ctx.prisma.loginCode.updateMany({

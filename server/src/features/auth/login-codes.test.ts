@@ -90,6 +90,22 @@ describe('one-time code login', () => {
     expect(await sessions()).toBe(before);
   });
 
+  test('a burst of wrong guesses, more than the database pool holds, is counted exactly and all refused', async () => {
+    const code = await requestCode();
+    const wrong = code === '000000' ? '111111' : '000000';
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, () => app.gql(LOGIN, { email: EMAIL, code: wrong })),
+    );
+    for (const answer of answers) {
+      expect(['UNAUTHENTICATED', 'RATE_LIMITED']).toContain(answer.errors?.[0]?.extensions?.code);
+    }
+    const stored = await app.prisma.loginCode.findFirstOrThrow({
+      where: { user: { email: EMAIL } },
+      orderBy: { createdAt: 'desc' },
+    });
+    expect(stored.attempts).toBe(app.config.loginCodes.maxAttempts);
+  });
+
   test('an expired code is refused', async () => {
     const code = await requestCode();
     await app.prisma.loginCode.updateMany({

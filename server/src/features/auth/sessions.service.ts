@@ -1,6 +1,7 @@
 import { randomSecret, sha256 } from '../../auth/tokens.js';
 import type { Context } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
+import { keepWritesOnRefusal } from '../../transaction.js';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -44,8 +45,11 @@ export async function refreshSession(ctx: Context, refreshToken: string): Promis
     data: { usedAt: new Date() },
   });
   if (claimed.count === 0) {
-    await revokeSession(ctx, session.id, 'refresh token reused');
-    throw unauthenticated('This refresh token was already used; the session was ended for safety');
+    // The leaked family stays ended though the refresh is refused.
+    return keepWritesOnRefusal(ctx, async () => {
+      await revokeSession(ctx, session.id, 'refresh token reused');
+      throw unauthenticated('This refresh token was already used; the session was ended for safety');
+    });
   }
   if (session.expiresAt <= new Date() || token.expiresAt <= new Date()) {
     throw unauthenticated('This session has expired; sign in again');
@@ -63,7 +67,7 @@ export async function revokeSession(ctx: Context, sessionId: string, reason: str
     where: { id: sessionId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: reason },
   });
-  ctx.pubsub.publish('session:revoked', sessionId, { sessionId });
+  ctx.afterCommit(() => ctx.pubsub.publish('session:revoked', sessionId, { sessionId }));
 }
 
 /** Ends every session of a user (logout everywhere, password change). */

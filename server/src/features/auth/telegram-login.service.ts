@@ -1,6 +1,8 @@
-import { localeFromTelegram, verifyTelegramInitData } from '../../auth/telegram-init-data.js';
+import { resolveLocale } from '@posy/bot';
+import { verifyTelegramInitData } from '../../auth/telegram-init-data.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
+import { inTransaction } from '../../transaction.js';
 import { startSession } from './sessions.service.js';
 
 /**
@@ -22,14 +24,14 @@ export async function loginWithTelegram(
     ? await existingShop(ctx, input.shopId)
     : await shopFromStartParam(ctx, identity.startParam);
 
-  const user = await ctx.prisma.$transaction(async (tx) => {
+  const user = await inTransaction(ctx, async (tx) => {
     const user = await tx.user.upsert({
       where: { telegramId: identity.telegramId },
       create: {
         telegramId: identity.telegramId,
         telegramUsername: identity.username,
         name: identity.name,
-        locale: localeFromTelegram(identity.languageCode),
+        locale: resolveLocale(identity.languageCode),
       },
       // Opening the Mini App proves the user talks to the bot again: lift a "blocked" mark.
       update: { telegramUsername: identity.username, botBlockedAt: null },

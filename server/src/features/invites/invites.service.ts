@@ -2,6 +2,7 @@ import type { Role } from '@posy/prisma';
 import { randomSecret, sha256 } from '../../auth/tokens.js';
 import { type Context, requireShop, requireUser } from '../../context.js';
 import { conflict, forbidden, notFound, unauthenticated } from '../../errors.js';
+import { inTransaction } from '../../transaction.js';
 
 /** Who may invite whom: admins anyone; managers the floor staff and other managers, never an admin. */
 const INVITABLE: Partial<Record<Role | 'CUSTOMER' | 'API_KEY', readonly Role[]>> = {
@@ -75,7 +76,7 @@ export async function acceptInvite(ctx: Context, token: string) {
   if (viewer.memberships.has(invite.shopId))
     throw conflict('You are already on the staff of this shop', { reason: 'ALREADY_MEMBER' });
 
-  const membership = await ctx.prisma.$transaction(async (tx) => {
+  const membership = await inTransaction(ctx, async (tx) => {
     const claimed = await tx.invite.updateMany({
       where: { id: invite.id, acceptedAt: null, revokedAt: null },
       data: { acceptedAt: new Date(), acceptedById: viewer.userId },

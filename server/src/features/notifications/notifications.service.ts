@@ -3,7 +3,7 @@
 // commit with the change or neither does. The job runs send-notification.task.ts.
 import type { Notification as NotificationMessage } from '@posy/bot';
 import type { Prisma } from '@posy/prisma';
-import type { AppPrisma } from '../../context.js';
+import type { Database } from '../../transaction.js';
 
 /** The graphile-worker task that sends one notification; its payload is {@link SendNotificationPayload}. */
 export const SEND_NOTIFICATION_TASK = 'send-notification';
@@ -21,9 +21,6 @@ export const JOB_MAX_ATTEMPTS = 8;
 
 /** One notification's job key: graphile-worker keeps at most one waiting job per key. */
 export const notificationJobKey = (notificationId: string) => `notification:${notificationId}`;
-
-/** The app's client or a transaction of it (`prisma.$transaction(async (tx) => …)`). */
-export type PrismaTransaction = Prisma.TransactionClient | AppPrisma;
 
 /** What to tell whom: the kind and its payload, exactly as the bot's templates take them. */
 export type EnqueueNotificationInput = NotificationMessage & {
@@ -47,7 +44,7 @@ export type EnqueueNotificationInput = NotificationMessage & {
  * @returns the notification's id, or `null` when `dedupeKey` was already queued
  */
 export async function enqueueNotification(
-  tx: PrismaTransaction,
+  tx: Database,
   input: EnqueueNotificationInput,
 ): Promise<string | null> {
   const recipient = await tx.user.findUniqueOrThrow({

@@ -29,7 +29,9 @@ export async function changeStaffRole(ctx: Context, membershipId: string, role: 
   const updated = await ctx.prisma.membership.update({ where: { id: member.id }, data: { role } });
   ctx.audit.target = { type: 'Membership', id: member.id };
   ctx.audit.changes = { role: { from: member.role, to: role } };
-  ctx.pubsub.publish('access:changed', `user:${member.userId}`, { reason: 'role changed' });
+  ctx.afterCommit(() =>
+    ctx.pubsub.publish('access:changed', `user:${member.userId}`, { reason: 'role changed' }),
+  );
   return updated;
 }
 
@@ -44,6 +46,8 @@ export async function removeStaffMember(ctx: Context, membershipId: string) {
   });
   ctx.audit.target = { type: 'Membership', id: member.id };
   ctx.audit.changes = { role: member.role, removed: true };
-  ctx.pubsub.publish('access:changed', `user:${member.userId}`, { reason: 'removed from staff' });
+  ctx.afterCommit(() =>
+    ctx.pubsub.publish('access:changed', `user:${member.userId}`, { reason: 'removed from staff' }),
+  );
   return removed;
 }

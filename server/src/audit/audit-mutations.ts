@@ -1,0 +1,60 @@
+import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Context } from '../context.js';
+import { runInTransaction } from '../transaction.js';
+import { type AuditDraft, redact, writeAuditEntry } from './audit-entry.js';
+
+/** Sign-in mutations whose refusals are audited too (`<name>.failed`): the trail of who tried what. */
+const SIGN_IN = new Set([
+  'loginWithPassword',
+  'loginWithCode',
+  'loginWithTelegram',
+  'refreshSession',
+  'acceptInvite',
+]);
+
+/** Carries a typed error result (errors plugin) out of the transaction, so its writes roll back. */
+class RolledBack {
+  constructor(readonly result: Error) {}
+}
+
+/**
+ * Wraps every Mutation field: the resolver runs in one transaction that also writes its audit entry (actor,
+ * shop, action, target, changed fields, request id, IP), so a change is never committed without its entry,
+ * nor an entry without its change. A mutation that fails (thrown, or a typed error result) changes nothing
+ * (but what `keepWritesOnRefusal` keeps); a refused sign-in still leaves a `<name>.failed` entry, written
+ * after the transaction ended.
+ * Done on the built schema, so a new mutation is audited without anyone remembering to.
+ */
+export function auditMutations(schema: GraphQLSchema) {
+  const fields = schema.getMutationType()?.getFields() ?? {};
+  for (const field of Object.values(fields)) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (root, args, ctx: Context, info) => {
+      const audit: AuditDraft = {};
+      try {
+        return await runInTransaction({ ...ctx, audit }, async (mutationCtx) => {
+          const result = await resolve(root, args, mutationCtx, info);
+          if (result instanceof Error) throw new RolledBack(result);
+          await writeAuditEntry(mutationCtx, field.name, args, audit, result);
+          return result;
+        });
+      } catch (error) {
+        if (error instanceof RolledBack) return error.result;
+        if (SIGN_IN.has(field.name) && error instanceof GraphQLError) {
+          const changes = { ...(redact(args) as object), error: error.extensions.code ?? 'ERROR' };
+          // `ctx` is the operation's, outside the (ended) transaction: this entry stands on its own.
+          await writeAuditEntry(ctx, `${field.name}.failed`, args, { ...audit, changes }, null).catch(
+            (auditError) =>
+              // The caller's answer is the refusal; a missing trail line must be loud, not replace it.
+              ctx.log.error(
+                { err: auditError, action: `${field.name}.failed` },
+                'audit entry could not be written',
+              ),
+          );
+        }
+        throw error;
+      }
+    };
+  }
+  return schema;
+}
