@@ -7,6 +7,7 @@ import { cloneDatabase } from '@posy/prisma/test-database';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
+import type { Logger } from '../src/logger.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -16,8 +17,9 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 /**
  * A real server on a random port over its own copy of the seeded database (and the machine's Redis
  * when REDIS_URL is set). `gql` goes over real HTTP; `inProcess` through `yoga.fetch` for speed.
+ * `options.log` replaces the app's logger, for tests that assert what is logged.
  */
-export async function startTestApp(env: Record<string, string> = {}) {
+export async function startTestApp(env: Record<string, string> = {}, options: { log?: Logger } = {}) {
   const database = await cloneDatabase(inject('adminDatabaseUrl'), inject('seededTemplate'));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'posy-test-'));
   const config = parseConfig({
@@ -40,7 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}) {
     RATE_LIMIT_SIGN_IN_EMAIL_PER_15_MINUTES: '100000',
     ...env,
   });
-  const app = buildApp(config);
+  const app = buildApp(config, options);
   const running = await app.start();
 
   // biome-ignore lint/suspicious/noExplicitAny: tests read answers of every shape; `any` keeps them terse.
