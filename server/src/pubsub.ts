@@ -1,7 +1,7 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
+import { createRedisEventTarget } from './redis-event-target.js';
 
 /**
  * Every event the server publishes, keyed by topic, with its payload. One map so publishers and
@@ -24,8 +24,9 @@ export type PubSub = ReturnType<typeof createPubSub<PubSubEvents>> & { close(): 
 /**
  * In-process pub/sub for one instance, or Redis-backed so every instance sees every event.
  * Redis needs two connections: one in subscriber mode cannot publish (Yoga's redis-pub-sub example).
- * Publishing never throws and never rejects: callers fire and forget, so an event Redis could not take
- * is logged (error, with its topic) and lost, and the operation that published it still answers.
+ * No Redis failure escapes (redis-event-target.ts): callers publish and forget, so an event Redis could
+ * not take is logged (error, with its topic) and lost, and the operation that published it still answers;
+ * a subscription made during an outage is logged and made again when Redis is back.
  * @param log where an outage (warn, once per outage) and each lost event (error) are reported; @default silent
  */
 export function createAppPubSub(
@@ -50,20 +51,7 @@ export function createAppPubSub(
       reported = false;
     });
   }
-  const redisEventTarget = createRedisEventTarget({ publishClient, subscribeClient });
-  const eventTarget: typeof redisEventTarget = {
-    ...redisEventTarget,
-    // The library's dispatchEvent drops ioredis' promise; while Redis is away it rejects after
-    // maxRetriesPerRequest reconnects (MaxRetriesPerRequestError), unhandled, and Node exits. The same
-    // publish (and serialization: '' for no payload), with the rejection caught: one place for every event.
-    dispatchEvent(event) {
-      const message = event.detail === undefined ? '' : JSON.stringify(event.detail);
-      publishClient.publish(event.type, message).catch((error: unknown) => {
-        log.error({ err: error, topic: event.type }, 'event not published: redis unavailable; it is lost');
-      });
-      return true;
-    },
-  };
+  const eventTarget = createRedisEventTarget(publishClient, subscribeClient, log);
   return Object.assign(createPubSub<PubSubEvents>({ eventTarget }), {
     close: async () => {
       await Promise.all([publishClient.quit(), subscribeClient.quit()]);

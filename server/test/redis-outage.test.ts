@@ -2,16 +2,19 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { DEMO_PASSWORD } from '@posy/prisma/seed';
+import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import WebSocket from 'ws';
 import { decodeGlobalId } from '../src/graphql/global-id.js';
 import { startTestApp, type TestApp } from './harness.js';
 
 /**
  * A Redis of this file's own, killed (SIGKILL) while the app runs: every mutation that publishes an
- * event must still answer, each lost event must be logged with its topic, and nothing may reject
- * unhandled (Node exits on that). The machine's Redis is never touched.
+ * event must still answer, each lost event must be logged with its topic, a WebSocket must still be
+ * served, and nothing may reject unhandled (Node exits on that). The machine's Redis is never touched.
+ * The tests run in order: the first kills Redis.
  */
 
 let redis: ChildProcess;
@@ -143,6 +146,37 @@ describe('with Redis killed mid-run', () => {
 
     const later = await app.gql('{ me { email } }', {}, admin.headers);
     expect(later.data).toEqual({ me: { email: 'admin@posy.demo' } });
+  });
+
+  test('a WebSocket connecting while Redis is down is served; its failed subscribes are logged, not fatal', async () => {
+    expect(redis.exitCode ?? redis.signalCode).not.toBeNull();
+    const { headers } = await login('admin@posy.demo');
+    const socket = createClient({
+      url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: headers.authorization },
+      retryAttempts: 0,
+    });
+    const overSocket = await new Promise((resolve, reject) => {
+      let value: unknown;
+      socket.subscribe(
+        { query: '{ me { email } }' },
+        { next: (next) => (value = next), error: reject, complete: () => resolve(value) },
+      );
+    });
+    expect(overSocket).toEqual({ data: { me: { email: 'admin@posy.demo' } } });
+    await socket.dispose();
+
+    // The socket watched its session and its user (ws.ts): two SUBSCRIBEs, two UNSUBSCRIBEs, all failing.
+    const failed = () => logged.filter((entry) => /^redis (un)?subscribe failed/.test(entry.msg));
+    await vi.waitFor(() => expect(failed().length + unhandled.length).toBe(4), {
+      timeout: 20_000,
+      interval: 100,
+    });
+    expect(unhandled).toEqual([]);
+    expect((await app.gql('{ me { email } }', {}, headers)).data).toEqual({
+      me: { email: 'admin@posy.demo' },
+    });
   });
 });
 
