@@ -19,7 +19,8 @@ import { startTestApp, type TestApp } from './harness.js';
 
 let redis: ChildProcess;
 let app: TestApp;
-const logged: { level: number; msg: string; topic?: string; err?: { type?: string } }[] = [];
+const logged: { level: number; msg: string; topic?: string; topics?: string[]; err?: { type?: string } }[] =
+  [];
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
@@ -31,19 +32,24 @@ async function freePort() {
   return port;
 }
 
-beforeAll(async () => {
-  const port = await freePort();
-  redis = spawn(
+/** A redis-server of this file's own on `port`, once it answers. */
+async function startRedis(port: number) {
+  const server = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
+    { stdio: 'ignore' },
   );
   // Until redis-server listens, ioredis retries; the listener keeps the refusals quiet.
   const probe = new Redis(port, '127.0.0.1', { retryStrategy: () => 50 }).on('error', () => {});
   await probe.ping();
   probe.disconnect();
+  return server;
+}
+
+let port: number;
+beforeAll(async () => {
+  port = await freePort();
+  redis = await startRedis(port);
   process.on('unhandledRejection', onUnhandled);
   const log = pino({ level: 'warn' }, { write: (line: string) => logged.push(JSON.parse(line)) });
   app = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` }, { log });
@@ -177,6 +183,60 @@ describe('with Redis killed mid-run', () => {
     expect((await app.gql('{ me { email } }', {}, headers)).data).toEqual({
       me: { email: 'admin@posy.demo' },
     });
+  });
+
+  test('when Redis is back, a socket that connected during the outage hears its events again', async () => {
+    const { headers } = await login('manager@posy.demo');
+    const manager = await app.prisma.membership.findFirstOrThrow({
+      where: { user: { email: 'manager@posy.demo' }, revokedAt: null },
+    });
+    const topic = `access:changed:user:${manager.userId}`;
+    // Not lazy: the socket stays open with no operation running, as a Mini App's does.
+    const socket = createClient({
+      url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: headers.authorization },
+      lazy: false,
+      retryAttempts: 0,
+      // The close it reports is what the test waits for.
+      onNonLazyError: () => {},
+    });
+    const closed = new Promise<number>((resolve) =>
+      socket.on('closed', (event) => resolve((event as { code: number }).code)),
+    );
+    try {
+      await vi.waitFor(
+        () =>
+          expect(
+            logged.some(
+              (entry) => entry.msg.startsWith('redis subscribe failed') && entry.topics?.includes(topic),
+            ),
+          ).toBe(true),
+        { timeout: 20_000, interval: 100 },
+      );
+
+      redis = await startRedis(port);
+      const probe = new Redis(port, '127.0.0.1');
+      try {
+        await vi.waitFor(async () => expect(await probe.pubsub('NUMSUB', topic)).toEqual([topic, 1]), {
+          timeout: 20_000,
+          interval: 100,
+        });
+      } finally {
+        probe.disconnect();
+      }
+      const admin = await login('admin@posy.demo');
+      const changed = await app.gql(
+        'mutation ($id: ID!) { changeStaffRole(membershipId: $id, role: FLORIST) { role } }',
+        { id: manager.id },
+        admin.headers,
+      );
+      expect(changed.data).toEqual({ changeStaffRole: { role: 'FLORIST' } });
+      expect(await closed).toBe(4403);
+      expect(unhandled).toEqual([]);
+    } finally {
+      await socket.dispose();
+    }
   });
 });
 
