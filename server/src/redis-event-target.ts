@@ -26,7 +26,15 @@ export function createRedisEventTarget(
   subscribeClient.on('message', (channel: string, message: string) => {
     const listeners = listenersOfTopic.get(channel);
     if (!listeners) return;
-    const event = new CustomEvent(channel, { detail: message === '' ? null : JSON.parse(message) });
+    let detail: unknown;
+    try {
+      detail = message === '' ? null : JSON.parse(message);
+    } catch (error) {
+      // Thrown here it would surface inside ioredis' reply parser; another publisher's mistake is not ours.
+      log.error({ err: error, topic: channel }, 'event not understood: its payload is not JSON; dropped');
+      return;
+    }
+    const event = new CustomEvent(channel, { detail });
     for (const listener of listeners)
       if (typeof listener === 'function') listener(event);
       else listener.handleEvent(event);

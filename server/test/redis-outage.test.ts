@@ -238,6 +238,43 @@ describe('with Redis killed mid-run', () => {
       await socket.dispose();
     }
   });
+
+  test('a payload that is not JSON, from another publisher, is logged and dropped; the socket stays', async () => {
+    const { accessToken, headers } = await login('admin@posy.demo');
+    const topic = `session:revoked:${jwtSession(accessToken)}`;
+    const socket = createClient({
+      url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: headers.authorization },
+      lazy: false,
+      retryAttempts: 0,
+      onNonLazyError: () => {},
+    });
+    const probe = new Redis(port, '127.0.0.1');
+    try {
+      await vi.waitFor(async () => expect(await probe.pubsub('NUMSUB', topic)).toEqual([topic, 1]), {
+        timeout: 20_000,
+        interval: 100,
+      });
+      expect(await probe.publish(topic, '{not json')).toBe(1);
+      await vi.waitFor(
+        () => expect(logged.some((entry) => entry.msg.startsWith('event not understood'))).toBe(true),
+        { timeout: 20_000, interval: 100 },
+      );
+      const overSocket = await new Promise((resolve, reject) => {
+        let value: unknown;
+        socket.subscribe(
+          { query: '{ me { email } }' },
+          { next: (next) => (value = next), error: reject, complete: () => resolve(value) },
+        );
+      });
+      expect(overSocket).toEqual({ data: { me: { email: 'admin@posy.demo' } } });
+      expect(unhandled).toEqual([]);
+    } finally {
+      probe.disconnect();
+      await socket.dispose();
+    }
+  });
 });
 
 const jwtSession = (token: string) =>
