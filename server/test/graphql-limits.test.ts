@@ -185,7 +185,7 @@ describe('list arguments', () => {
     errors: [
       {
         message: `${argument} of ${field} takes at most ${maxItems} items; ${given} were given`,
-        extensions: { code: 'BAD_USER_INPUT', field, argument, maxItems },
+        extensions: { code: 'BAD_USER_INPUT', field: argument, maxItems },
       },
     ],
   });

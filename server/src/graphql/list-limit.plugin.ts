@@ -96,7 +96,8 @@ function tooLong(
       return new AppError(
         'BAD_USER_INPUT',
         `${where.argument} of ${where.field} takes at most ${max} items; ${value.length} were given`,
-        { field: where.field, argument: where.argument, maxItems: max },
+        // `field` as in the validation plugin's errors (builder.ts): the input's path, for a form to point at.
+        { field: where.argument, maxItems: max },
       );
     }
     for (const item of value) {
