@@ -63,9 +63,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     const seeded = (config.seedDemo ?? !config.isProduction) ? await seedDemoShopIfEmpty(prisma) : false;
     if (seeded) log.info('demo shop seeded');
 
-    const pubsub = createAppPubSub(config.redisUrl, (error) =>
-      log.warn({ err: error }, 'redis pub/sub unavailable; events between instances are delayed'),
-    );
+    const pubsub = createAppPubSub(config.redisUrl, log);
     cleanups.unshift(() => pubsub.close());
     const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : null;
     if (redis) {

@@ -74,9 +74,12 @@ const envSchema = z.object({
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(300),
   /** GraphQL operations per minute of one API key, from any IP. @default 1200 */
   RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().positive().default(1200),
-  /** Sign-in attempts (sign-in, refresh and invite-accepting mutations) per 15 minutes from one IP. @default 10 */
+  /**
+   * Sign-in attempts per 15 minutes from one IP: failed password and code sign-ins, code requests and invite
+   * acceptances (a successful sign-in is given back; Telegram and refresh meet only the per-IP limit). @default 10
+   */
   RATE_LIMIT_SIGN_IN_IP_PER_15_MINUTES: z.coerce.number().int().positive().default(10),
-  /** Sign-in attempts per 15 minutes naming one email address, from any IP. @default 5 */
+  /** Sign-in attempts (as above) per 15 minutes naming one email address, from any IP. @default 5 */
   RATE_LIMIT_SIGN_IN_EMAIL_PER_15_MINUTES: z.coerce.number().int().positive().default(5),
   /** Prefix of the rate-limit keys in Redis: apps that share a Redis but not their counters use different ones. @default posy:rate-limit */
   RATE_LIMIT_KEY_PREFIX: z.string().trim().min(1).default('posy:rate-limit'),

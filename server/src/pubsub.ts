@@ -1,6 +1,7 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
+import type { Logger } from './logger.js';
+import { createRedisEventTarget } from './redis-event-target.js';
 
 /**
  * Every event the server publishes, keyed by topic, with its payload. One map so publishers and
@@ -23,10 +24,14 @@ export type PubSub = ReturnType<typeof createPubSub<PubSubEvents>> & { close(): 
 /**
  * In-process pub/sub for one instance, or Redis-backed so every instance sees every event.
  * Redis needs two connections: one in subscriber mode cannot publish (Yoga's redis-pub-sub example).
+ * No Redis failure escapes (redis-event-target.ts): callers publish and forget, so an event Redis could
+ * not take is logged (error, with its topic) and lost, and the operation that published it still answers;
+ * a subscription made during an outage is logged and made again when Redis is back.
+ * @param log where an outage (warn, once per outage) and each lost event (error) are reported; @default silent
  */
 export function createAppPubSub(
   redisUrl: string | undefined,
-  onError: (error: Error) => void = () => {},
+  log: Pick<Logger, 'warn' | 'error'> = silent,
 ): PubSub {
   if (!redisUrl) {
     return Object.assign(createPubSub<PubSubEvents>(), { close: async () => {} });
@@ -38,17 +43,20 @@ export function createAppPubSub(
   for (const client of [publishClient, subscribeClient]) {
     let reported = false;
     client.on('error', (error) => {
-      if (!reported) onError(error);
+      if (!reported)
+        log.warn({ err: error }, 'redis pub/sub unavailable; events between instances are delayed');
       reported = true;
     });
     client.on('ready', () => {
       reported = false;
     });
   }
-  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  const eventTarget = createRedisEventTarget(publishClient, subscribeClient, log);
   return Object.assign(createPubSub<PubSubEvents>({ eventTarget }), {
     close: async () => {
       await Promise.all([publishClient.quit(), subscribeClient.quit()]);
     },
   });
 }
+
+const silent: Pick<Logger, 'warn' | 'error'> = { warn: () => {}, error: () => {} };

@@ -1,8 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { OrderStatus } from '@posy/prisma';
 import { DEMO_PASSWORD } from '@posy/prisma/seed';
 import { type Client, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
+import { encodeGlobalId } from '../src/graphql/global-id.js';
 import { operationLimits } from '../src/graphql/yoga.js';
 import { startTestApp, type TestApp } from './harness.js';
 
@@ -24,6 +26,11 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => Promise.all([production?.stop(), development?.stop()]));
+
+/** The refusal of graphql-armor's cost rule, found cost left open. */
+const overCost = new RegExp(
+  `^Syntax Error: Query Cost limit of ${operationLimits.costLimit} exceeded, found [\\d.]+\\.$`,
+);
 
 const messages = (result: { errors?: { message: string }[] }) => result.errors?.map((e) => e.message);
 
@@ -121,9 +128,6 @@ describe('operation limits (graphql-armor), refused before anything runs', () =>
 
   const PAGES_OF_PAGES = (first: string) =>
     `customers(first: ${first}) { edges { node { orders(first: ${first}) { edges { node { id } } } } } }`;
-  const overCost = new RegExp(
-    `^Syntax Error: Query Cost limit of ${operationLimits.costLimit} exceeded, found [\\d.]+\\.$`,
-  );
 
   test('cost: pages of pages are refused, with the page size written in, passed as a variable or defaulted', async () => {
     expectRefused(await production.gql(`{ ${PAGES_OF_PAGES('100')} }`, {}, STRICT), overCost);
@@ -170,6 +174,84 @@ describe('operation limits (graphql-armor), refused before anything runs', () =>
         },
       ],
     });
+  });
+});
+
+describe('list arguments', () => {
+  const NODES = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+  const orderIds = (n: number) => Array.from({ length: n }, () => encodeGlobalId('Order', randomUUID()));
+  const tooLong = (argument: string, field: string, maxItems: number, given: number) => ({
+    data: undefined,
+    errors: [
+      {
+        message: `${argument} of ${field} takes at most ${maxItems} items; ${given} were given`,
+        extensions: { code: 'BAD_USER_INPUT', field: argument, maxItems },
+      },
+    ],
+  });
+
+  test(`nodes(ids:) takes ${operationLimits.maxListItems} ids; more, written in or as a variable, are refused before anything runs`, async () => {
+    const atLimit = await development.gql(
+      NODES,
+      { ids: orderIds(operationLimits.maxListItems) },
+      development.demoKey,
+    );
+    expect(atLimit.errors).toBeUndefined();
+    expect(atLimit.data?.nodes).toEqual(Array(operationLimits.maxListItems).fill(null));
+
+    for (const given of [operationLimits.maxListItems + 1, 5000]) {
+      const refused = await development.gql(NODES, { ids: orderIds(given) }, development.demoKey);
+      expect({ data: refused.data, errors: refused.errors }).toEqual(
+        tooLong('ids', 'nodes', operationLimits.maxListItems, given),
+      );
+    }
+    const written = `{ nodes(ids: [${orderIds(101)
+      .map((id) => `"${id}"`)
+      .join(',')}]) { id } }`;
+    const refused = await development.gql(written, {}, development.demoKey);
+    expect({ data: refused.data, errors: refused.errors }).toEqual(
+      tooLong('ids', 'nodes', operationLimits.maxListItems, 101),
+    );
+  });
+
+  test('a list inside an input object is capped too, by its own maximum where it sets one', async () => {
+    const statuses = Object.keys(OrderStatus);
+    const ORDERS = 'query ($filter: OrdersFilter) { orders(first: 1, filter: $filter) { totalCount } }';
+    const allStatuses = await development.gql(ORDERS, { filter: { status: statuses } }, development.demoKey);
+    expect(allStatuses.errors).toBeUndefined();
+    const refused = await development.gql(
+      ORDERS,
+      { filter: { status: [...statuses, statuses[0]] } },
+      development.demoKey,
+    );
+    expect({ data: refused.data, errors: refused.errors }).toEqual(
+      tooLong('filter.status', 'orders', statuses.length, statuses.length + 1),
+    );
+  });
+
+  test('a mutation given an over-long list is refused and changes nothing', async () => {
+    const admin = await development.signIn('admin@posy.demo');
+    const keysBefore = await development.prisma.apiKey.count();
+    const refused = await development.gql(
+      'mutation ($scopes: [ApiScope!]!) { createApiKey(name: "Too many", scopes: $scopes) { key } }',
+      { scopes: Array(operationLimits.maxListItems + 1).fill('ORDERS_READ') },
+      admin,
+    );
+    expect({ data: refused.data, errors: refused.errors }).toEqual(
+      tooLong('scopes', 'createApiKey', operationLimits.maxListItems, operationLimits.maxListItems + 1),
+    );
+    expect(await development.prisma.apiKey.count()).toBe(keysBefore);
+  });
+
+  test('cost: the ids of nodes(ids:) count like a page size', async () => {
+    const heavy =
+      'query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Customer { orders(first: 50) { edges { node { id number } } } } } }';
+    const customerIds = (n: number) =>
+      Array.from({ length: n }, () => encodeGlobalId('Customer', randomUUID()));
+    expectRefused(await production.gql(heavy, { ids: customerIds(100) }, STRICT), overCost);
+    const few = await production.gql(heavy, { ids: customerIds(5) }, production.demoKey);
+    expect(few.errors).toBeUndefined();
+    expect(few.data?.nodes).toEqual(Array(5).fill(null));
   });
 });
 

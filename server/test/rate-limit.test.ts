@@ -4,8 +4,10 @@ import { type Client, createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
+import { DEVELOPMENT_BOT_TOKEN } from '../src/config.js';
 import { ipKey } from '../src/graphql/rate-limit.plugin.js';
 import { startTestApp, type TestApp } from './harness.js';
+import { signInitData, telegramUser } from './telegram-init-data.js';
 
 // Small limits so a test reaches them in a few requests. Each test sends from its own loopback address
 // (127.0.0.x), so the per-IP counters of one test do not touch another's.
@@ -233,6 +235,65 @@ describe('sign-in attempts', () => {
     expect(codeOf(refresh)).toBe('UNAUTHENTICATED');
     // Other operations from that IP are within the general limit (11 of 12 used).
     expect((await gqlFrom('127.0.0.31', '{ __typename }')).status).toBe(200);
+  });
+
+  test('successful password sign-ins are not counted: one address and one email sign in past both limits', async () => {
+    const signIns = await repeat(9, () =>
+      gqlFrom('127.0.0.24', LOGIN, { email: 'courier@posy.demo', password: DEMO_PASSWORD }),
+    );
+    for (const reply of signIns) {
+      expect(reply.body.errors).toBeUndefined();
+      expect(reply.body.data?.loginWithPassword).toEqual({ accessToken: expect.any(String) });
+    }
+    // Wrong passwords still count, from the first: five for that email, then even the right one is refused.
+    const wrong = await repeat(5, () =>
+      gqlFrom('127.0.0.25', LOGIN, { email: 'courier@posy.demo', password: 'wrong-password' }),
+    );
+    for (const reply of wrong) expect(codeOf(reply)).toBe('UNAUTHENTICATED');
+    expectRateLimited(
+      await gqlFrom('127.0.0.25', LOGIN, { email: 'courier@posy.demo', password: DEMO_PASSWORD }),
+      15 * 60,
+    );
+  });
+
+  test('a successful code sign-in is not counted; asking for the code is', async () => {
+    const email = 'customer@posy.demo';
+    const requested = await gqlFrom('127.0.0.26', 'mutation ($e: String!) { requestLoginCode(email: $e) }', {
+      e: email,
+    });
+    expect(requested.body.data).toEqual({ requestLoginCode: true });
+    const notification = await app.prisma.notification.findFirstOrThrow({
+      where: { kind: 'LOGIN_CODE', user: { email } },
+      orderBy: { createdAt: 'desc' },
+    });
+    const { code } = notification.payload as { code: string };
+    const signedIn = await gqlFrom(
+      '127.0.0.26',
+      'mutation ($e: String!, $c: String!) { loginWithCode(email: $e, code: $c) { accessToken } }',
+      { e: email, c: code },
+    );
+    expect(signedIn.body.data?.loginWithCode).toEqual({ accessToken: expect.any(String) });
+    // The request used one of the email's 5 attempts, the sign-in none: four guesses left, then refused.
+    const wrong = await repeat(4, () => gqlFrom('127.0.0.26', LOGIN, { email, password: 'wrong-password' }));
+    for (const reply of wrong) expect(codeOf(reply)).toBe('UNAUTHENTICATED');
+    expectRateLimited(await gqlFrom('127.0.0.26', LOGIN, { email, password: 'wrong-password' }), 15 * 60);
+  });
+
+  test('Telegram sign-ins with valid initData meet only the general per-IP limit', async () => {
+    const TELEGRAM = 'mutation ($d: String!) { loginWithTelegram(initData: $d) { accessToken } }';
+    const signIns = await repeat(12, () =>
+      gqlFrom('127.0.0.27', TELEGRAM, {
+        d: signInitData({ user: telegramUser(777001) }, DEVELOPMENT_BOT_TOKEN),
+      }),
+    );
+    for (const reply of signIns)
+      expect(reply.body.data?.loginWithTelegram).toEqual({ accessToken: expect.any(String) });
+    expectRateLimited(
+      await gqlFrom('127.0.0.27', TELEGRAM, {
+        d: signInitData({ user: telegramUser(777001) }, DEVELOPMENT_BOT_TOKEN),
+      }),
+      60,
+    );
   });
 
   test('aliases do not multiply attempts: each aliased sign-in counts, per email and per IP', async () => {

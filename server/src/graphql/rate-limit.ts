@@ -24,6 +24,8 @@ export interface RateLimiter {
    * its limit (every charge is counted all the same), or to 0 when the operation may run.
    */
   consume(charges: readonly Charge[]): Promise<number>;
+  /** Gives back what `consume` counted for these charges (a sign-in that succeeded); never rejects. */
+  refund(charges: readonly Charge[]): Promise<void>;
   /** Waits for Redis, if any; on failure logs and carries on in memory until Redis comes back. */
   connect(): Promise<void>;
   close(): Promise<void>;
@@ -92,6 +94,15 @@ export function createRateLimiter(options: {
         waitMs = Math.max(waitMs, outcome.reason.msBeforeNext);
       }
       return limited ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
+    },
+    async refund(charges) {
+      const outcomes = await Promise.allSettled(
+        charges.map((charge) => buckets[charge.bucket].reward(charge.key, charge.points ?? 1)),
+      );
+      // Only a store failure (the insurance limiter covers an outage) can get here: the refund is lost,
+      // the attempt stays counted, and the sign-in it belongs to has already succeeded.
+      for (const outcome of outcomes)
+        if (outcome.status === 'rejected') log.warn({ err: outcome.reason }, 'rate-limit refund failed');
     },
     async connect() {
       // The failure is logged by the error listener; ioredis keeps reconnecting.

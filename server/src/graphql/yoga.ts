@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { schema } from '../schema.js';
 import { useCostLimitWithVariables } from './cost-limit.plugin.js';
 import { codeVariableError, useValidationErrorCode } from './error-codes.js';
+import { useListLimits } from './list-limit.plugin.js';
 import { useRefuseNulCharacters } from './nul-characters.plugin.js';
 import type { RateLimiter } from './rate-limit.js';
 import { useRateLimits } from './rate-limit.plugin.js';
@@ -38,6 +39,8 @@ export const operationLimits = {
   maxTokens: 2000,
   maxDirectives: 20,
   costLimit: 20_000,
+  /** Items of any one list argument or input field, unless its definition says otherwise (list-limit.plugin.ts). */
+  maxListItems: 100,
   batchLimit: 5,
   /** Bytes of one HTTP request body or WebSocket message (Yoga's default is 25 MB, ws's 100 MiB). */
   maxRequestBytes: 1_000_000,
@@ -113,6 +116,8 @@ export function createGraphQLServer(options: {
         costLimit: { maxCost: operationLimits.costLimit, ignoreIntrospection: true, ...asValidationError },
         blockFieldSuggestion: { enabled: options.isProduction },
       }),
+      // Before the cost check, so an over-long list is told as such rather than as an expensive query.
+      useListLimits(operationLimits.maxListItems),
       useCostLimitWithVariables(operationLimits.costLimit),
       useValidationErrorCode(),
       useCSRFPrevention({

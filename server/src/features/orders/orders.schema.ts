@@ -89,7 +89,12 @@ export const OrderRef = builder.prismaNode('Order', {
 
 const OrdersFilterInput = builder.inputType('OrdersFilter', {
   fields: (t) => ({
-    status: t.field({ type: [OrderStatusEnum], required: false }),
+    // Each status at most once: more is no filter a screen sends (list-limit.plugin.ts).
+    status: t.field({
+      type: [OrderStatusEnum],
+      required: false,
+      extensions: { maxItems: Object.keys(OrderStatus).length },
+    }),
     windowFrom: t.field({ type: 'DateTime', required: false, description: 'Window starts at or after' }),
     windowTo: t.field({ type: 'DateTime', required: false, description: 'Window starts before' }),
     search: t.string({
