@@ -46,6 +46,14 @@ export async function runInTransaction<T>(ctx: Context, run: (ctx: Context) => P
 }
 
 /**
+ * The refusal an error stands for: a refusal on its way out through {@link keepWritesOnRefusal} is still that
+ * refusal to a caller that catches it inside the mutation (to clear a cookie, say).
+ */
+export function refusalOf(error: unknown): unknown {
+  return error instanceof RefusalWithWrites ? error.refusal : error;
+}
+
+/**
  * Runs `fn`; when it refuses (throws a GraphQLError), what it wrote so far still commits with the mutation's
  * transaction (without the mutation's audit entry: the refusal gets its own) before the refusal reaches the
  * caller. Only for records of the refusal itself: a wrong code guess counted, the session of a reused

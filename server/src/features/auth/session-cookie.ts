@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import { AppError, badInput, forbidden, unauthenticated } from '../../errors.js';
+import { refusalOf } from '../../transaction.js';
 import { type IssuedTokens, refreshSession } from './sessions.service.js';
 
 /**
@@ -43,7 +44,8 @@ export async function refreshSessionFromCookie(ctx: Context): Promise<DeliveredT
   try {
     return deliverTokens(ctx, await refreshSession(ctx, refreshToken), true);
   } catch (error) {
-    if (error instanceof AppError && error.extensions.code === 'UNAUTHENTICATED') clearRefreshCookie(ctx);
+    const refusal = refusalOf(error);
+    if (refusal instanceof AppError && refusal.extensions.code === 'UNAUTHENTICATED') clearRefreshCookie(ctx);
     throw error;
   }
 }
