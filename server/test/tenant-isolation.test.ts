@@ -1,5 +1,6 @@
 import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { API_SCOPES } from '../src/auth/api-keys.js';
 import type { Context } from '../src/context.js';
 import { schema } from '../src/schema.js';
 import { createSecondShop, type SecondShop } from './fixtures/second-shop.js';
@@ -8,6 +9,7 @@ import { brokenRun, isTypedError } from './tenant-isolation/answers.js';
 import { A_ROLES, anonymousContext, type Callers, callersOf } from './tenant-isolation/callers.js';
 import { globalId } from './tenant-isolation/ids.js';
 import { leaks, shopBTraces } from './tenant-isolation/leaks.js';
+import { hiddenAtRoot, nodesIn, readable } from './tenant-isolation/nested-visibility.js';
 import {
   type IsolationCase,
   isolationCases,
@@ -216,5 +218,38 @@ describe('tenant isolation: shop A reaches nothing of shop B', () => {
 
   test('nothing of shop B changed', async () => {
     expect(await shopBDigest(app.prisma, b)).toEqual(digestBefore);
+  });
+});
+
+describe('nested visibility: a nested path shows no more than the root fields', () => {
+  /*
+   * The same generated queries, now read for what shop A's own callers reach through nested fields and
+   * connections: every node found at any depth must be one `node(id)` gives that caller, as each role
+   * and as an API key holding each single scope.
+   */
+  test('every node reached through any path is one node(id) gives the same caller', async () => {
+    const failures: string[] = [];
+    const roles = A_ROLES.filter((role) => role !== 'API_KEY');
+    const shopACallers = [
+      ...(await Promise.all(roles.map((role) => callers.shopA(role)))),
+      ...(await Promise.all(API_SCOPES.map((scope) => callers.shopAKey([scope])))),
+    ];
+    let reached = 0;
+    for (const caller of shopACallers) {
+      const found = new Map<string, string>();
+      await inBatches(cases.query, 8, async (c) => {
+        for (const response of await runAsSeen(app, caller, c.document))
+          for (const [id, at] of nodesIn(response.data))
+            if (!found.has(id)) found.set(id, `query.${c.field} [${c.label}] at ${at}`);
+      });
+      reached += found.size;
+      for (const id of await hiddenAtRoot(app, caller, [...found.keys()]))
+        failures.push(
+          `${caller.role} reaches ${readable(id)} through ${found.get(id)}, but node(id) is not theirs`,
+        );
+    }
+    // The walk must really reach shop A's objects, or it proves nothing.
+    expect(reached).toBeGreaterThan(100);
+    expect(failures).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { DEMO_API_KEY, DEMO_LOGINS } from '@posy/prisma/seed';
+import { type ApiScope, generateApiKey } from '../../src/auth/api-keys.js';
 import type { Context } from '../../src/context.js';
 import type { SecondShop } from '../fixtures/second-shop.js';
 import type { TestApp } from '../harness.js';
@@ -51,6 +52,20 @@ export async function callersOf(app: TestApp, appContext: Context, b: SecondShop
         return { role, headers: app.demoKey, connectionParams: { apiKey: DEMO_API_KEY } };
       const authorization = await bearerFor(aUserIds.get(role)!);
       return { role, headers: { authorization }, connectionParams: { authorization } };
+    },
+
+    /** A new API key of shop A holding only these scopes. */
+    async shopAKey(scopes: readonly ApiScope[]): Promise<Caller> {
+      const { shopId } = await app.prisma.apiKey.findUniqueOrThrow({ where: { prefix: 'demo000001' } });
+      const { key, prefix, hash } = generateApiKey();
+      await app.prisma.apiKey.create({
+        data: { shopId, name: 'isolation key', prefix, hash, scopes: [...scopes] },
+      });
+      return {
+        role: `key ${scopes.join(',')}`,
+        headers: { 'x-api-key': key },
+        connectionParams: { apiKey: key },
+      };
     },
 
     /** Shop B's admin, on the fixture's session (a new one would count as a change to shop B). */

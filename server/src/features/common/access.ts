@@ -1,12 +1,58 @@
 import type { Prisma } from '@posy/prisma';
+import type { ApiScope } from '../../auth/api-keys.js';
 import { type Context, requireShop } from '../../context.js';
 import { forbidden } from '../../errors.js';
 
-/**
- * Which orders of the active shop the viewer may see. The single place this rule lives: lists, node
- * lookups and nested fields all filter through it.
+/*
+ * The one place for visibility rules. Each rule is written once and used three ways, so that every path
+ * to a row (root list, node lookup, nested field or connection) answers the same:
+ * - `visibleOrders(ctx)`: the where-clause of root fields and node lookups; FORBIDDEN when the viewer may
+ *   see none at all (an API key without the scope).
+ * - `visibleOrders.allows(ctx)`: the same decision as a boolean, for the `authScopes` of nested fields
+ *   (`Customer.orders`, `Order.customer`), so a nested path is refused exactly when the root one is.
+ * - `visibleOrders.nested(ctx)`: the same where-clause for nested connections. It never throws: Pothos
+ *   builds it while loading the parent, where an error would fail the parent too; the field's
+ *   `authScopes` (`allows`) refuse it instead.
  */
-export function visibleOrders(ctx: Context): Prisma.OrderWhereInput {
+
+/** A rule's answer when the viewer may see none of these rows; the message says why. */
+class Refused {
+  constructor(readonly message?: string) {}
+}
+
+type Rule<Where> = (ctx: Context) => Where | Refused;
+
+export interface Visibility<Where> {
+  (ctx: Context): Where;
+  allows(ctx: Context): boolean;
+  nested(ctx: Context): Where;
+}
+
+/** Matches no row: the where-clause of a nested connection the field's authScopes refuse anyway. */
+const NO_ROW = { id: { in: [] as string[] } };
+
+function visibility<Where>(rule: Rule<Where>): Visibility<Where> {
+  const where = (ctx: Context) => {
+    const answer = rule(ctx);
+    if (answer instanceof Refused) throw forbidden(answer.message);
+    return answer;
+  };
+  where.allows = (ctx: Context) => ctx.shopId !== null && !(rule(ctx) instanceof Refused);
+  where.nested = (ctx: Context) => {
+    const answer = ctx.shopId === null ? new Refused() : rule(ctx);
+    return answer instanceof Refused ? (NO_ROW as Where) : answer;
+  };
+  return where;
+}
+
+/** An API key holding `scope` passes; any other one is refused, naming the scope it lacks. */
+function requireApiScope(ctx: Context, scope: ApiScope): Refused | null {
+  if (ctx.viewer.kind === 'apiKey' && ctx.viewer.scopes.has(scope)) return null;
+  return new Refused(`This API key lacks the ${scope} scope`);
+}
+
+/** Which orders of the active shop the viewer may see. */
+export const visibleOrders = visibility<Prisma.OrderWhereInput>((ctx) => {
   const shopId = requireShop(ctx);
   const { viewer } = ctx;
   switch (ctx.shopRole) {
@@ -20,39 +66,50 @@ export function visibleOrders(ctx: Context): Prisma.OrderWhereInput {
     case 'CUSTOMER':
       return { shopId, customerId: ctx.customerId ?? '' };
     case 'API_KEY':
-      if (viewer.kind === 'apiKey' && viewer.scopes.has('orders:read')) return { shopId };
-      throw forbidden('This API key lacks the orders:read scope');
+      return requireApiScope(ctx, 'orders:read') ?? { shopId };
     default:
-      throw forbidden();
+      return new Refused();
   }
-}
+});
 
-/** Customers of the active shop the viewer may see: managers see all, a customer only themself. */
-export function visibleCustomers(ctx: Context): Prisma.CustomerWhereInput {
+/**
+ * Customers of the active shop the viewer may see: managers see all, a customer only themself, and
+ * florists and couriers the customer of each order they see (the board shows who ordered). Because of
+ * that last clause, the customer of any order the viewer sees is visible to them whenever this rule
+ * allows customers at all, so `Order.customer` needs only `visibleCustomers.allows`. Listing and
+ * searching customers (`customers`) stays with those who manage them.
+ */
+export const visibleCustomers = visibility<Prisma.CustomerWhereInput>((ctx) => {
   const shopId = requireShop(ctx);
   switch (ctx.shopRole) {
     case 'ADMIN':
     case 'MANAGER':
       return { shopId };
+    case 'FLORIST':
+    case 'COURIER':
+      return { shopId, orders: { some: visibleOrders(ctx) } };
     case 'CUSTOMER':
       return { shopId, id: ctx.customerId ?? '' };
     case 'API_KEY':
-      if (ctx.viewer.kind === 'apiKey' && ctx.viewer.scopes.has('customers:read')) return { shopId };
-      throw forbidden('This API key lacks the customers:read scope');
+      return requireApiScope(ctx, 'customers:read') ?? { shopId };
     default:
-      throw forbidden();
+      return new Refused();
   }
+});
+
+/** Customers the viewer may list and search: those of `visibleCustomers`, but listing is for managers. */
+export function listedCustomers(ctx: Context): Prisma.CustomerWhereInput {
+  if (ctx.shopRole === 'FLORIST' || ctx.shopRole === 'COURIER')
+    throw forbidden('Florists and couriers see customers through their orders; listing them is for managers');
+  return visibleCustomers(ctx);
 }
 
-/** The catalog is visible to everyone in the shop; API keys need catalog:read. */
-export function visibleProducts(ctx: Context): Prisma.ProductWhereInput {
+/**
+ * The catalog is visible to everyone in the shop; API keys need catalog:read. Customers see what is on
+ * sale; staff also see inactive products.
+ */
+export const visibleProducts = visibility<Prisma.ProductWhereInput>((ctx) => {
   const shopId = requireShop(ctx);
-  if (
-    ctx.shopRole === 'API_KEY' &&
-    !(ctx.viewer.kind === 'apiKey' && ctx.viewer.scopes.has('catalog:read'))
-  ) {
-    throw forbidden('This API key lacks the catalog:read scope');
-  }
-  // Customers see what is on sale; staff also see inactive products.
+  if (ctx.shopRole === 'API_KEY') return requireApiScope(ctx, 'catalog:read') ?? { shopId };
   return ctx.shopRole === 'CUSTOMER' ? { shopId, active: true, archivedAt: null } : { shopId };
-}
+});
