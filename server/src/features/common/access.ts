@@ -113,3 +113,41 @@ export const visibleProducts = visibility<Prisma.ProductWhereInput>((ctx) => {
   if (ctx.shopRole === 'API_KEY') return requireApiScope(ctx, 'catalog:read') ?? { shopId };
   return ctx.shopRole === 'CUSTOMER' ? { shopId, active: true, archivedAt: null } : { shopId };
 });
+
+/**
+ * How much of a person (a `User`) the viewer may see, field by field:
+ * - `self`: everything: email, phone, memberships, the shops they are a customer of.
+ * - `staff`: the active shop's staff and API keys see a person's full name, Telegram username and
+ *   locale (they work together, and write to customers), never another person's email or phone.
+ * - `public`: anyone else, above all a customer looking at their order's courier, florist and event
+ *   actors, sees a first name only; Telegram usernames, locales and the rest are refused. An actor who
+ *   is no person (an API key, the system) is null, which the apps show as "the shop".
+ *
+ * The rule is applied by the fields of `User`, so it holds on every path to a person (order courier,
+ * florist, event actor, audit actor, invite and key creators).
+ */
+export type PersonView = 'self' | 'staff' | 'public';
+
+/**
+ * Users a sign-in just proved to be the caller (`AuthPayload.user`): that request carries no token
+ * yet, but the answer (email, memberships) is theirs to see.
+ */
+const signedInUsers = new WeakSet<object>();
+
+/** Marks the user a sign-in mutation returns as the caller's own record. */
+export function asSignedInUser<T extends object>(user: T): T {
+  signedInUsers.add(user);
+  return user;
+}
+
+export function personView(ctx: Context, user: { id: string }): PersonView {
+  if (signedInUsers.has(user) || (ctx.viewer.kind === 'user' && ctx.viewer.userId === user.id)) return 'self';
+  if (ctx.shopRole !== null && ctx.shopRole !== 'CUSTOMER') return 'staff';
+  return 'public';
+}
+
+/** The name of a person as the viewer may see it: a first name only for `public` viewers. */
+export function personName(ctx: Context, user: { id: string; name: string }): string {
+  if (personView(ctx, user) !== 'public') return user.name;
+  return user.name.trim().split(/\s+/)[0] ?? '';
+}
