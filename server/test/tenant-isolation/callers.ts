@@ -11,6 +11,8 @@ export type ARole = (typeof A_ROLES)[number];
 /** Credentials of a caller, as HTTP headers and as graphql-ws connectionParams. */
 export interface Caller {
   role: string;
+  /** The signed-in person, for users. */
+  userId?: string;
   headers: Record<string, string>;
   connectionParams: Record<string, string>;
 }
@@ -50,8 +52,9 @@ export async function callersOf(app: TestApp, appContext: Context, b: SecondShop
     async shopA(role: ARole): Promise<Caller> {
       if (role === 'API_KEY')
         return { role, headers: app.demoKey, connectionParams: { apiKey: DEMO_API_KEY } };
-      const authorization = await bearerFor(aUserIds.get(role)!);
-      return { role, headers: { authorization }, connectionParams: { authorization } };
+      const userId = aUserIds.get(role)!;
+      const authorization = await bearerFor(userId);
+      return { role, userId, headers: { authorization }, connectionParams: { authorization } };
     },
 
     /** A new API key of shop A holding only these scopes. */
