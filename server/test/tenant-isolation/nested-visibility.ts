@@ -100,7 +100,8 @@ export function peopleBeyondTheirView(
 
 /**
  * Gives one of the demo customer's orders a florist and a courier, so that the customer's walk meets
- * staff (`orders { courier florist }`); the seed assigns none to the orders of the demo customer.
+ * staff (`orders { courier florist }`; the seed assigns none to the orders of the demo customer), and
+ * takes the product it bought off sale, so the walk meets a product the catalog no longer lists.
  */
 export async function staffTheCustomersOrder(app: TestApp, customerUserId: string) {
   const order = await app.prisma.order.findFirstOrThrow({ where: { customer: { userId: customerUserId } } });
@@ -112,6 +113,8 @@ export async function staffTheCustomersOrder(app: TestApp, customerUserId: strin
     where: { id: order.id },
     data: { floristId: idOf('FLORIST'), courierId: idOf('COURIER') },
   });
+  const item = await app.prisma.orderItem.findFirstOrThrow({ where: { orderId: order.id } });
+  await app.prisma.product.update({ where: { id: item.productId }, data: { active: false } });
 }
 
 /** `T:uuid` of a global id, for messages. */

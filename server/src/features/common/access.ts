@@ -104,15 +104,25 @@ export function listedCustomers(ctx: Context): Prisma.CustomerWhereInput {
   return visibleCustomers(ctx);
 }
 
+const ON_SALE = { active: true, archivedAt: null } satisfies Prisma.ProductWhereInput;
+
 /**
- * The catalog is visible to everyone in the shop; API keys need catalog:read. Customers see what is on
- * sale; staff also see inactive products.
+ * Products the viewer may look at: staff see the whole catalog, API keys need catalog:read, and a
+ * customer sees what is on sale and what they bought (an order item's product, even off sale since).
  */
 export const visibleProducts = visibility<Prisma.ProductWhereInput>((ctx) => {
   const shopId = requireShop(ctx);
   if (ctx.shopRole === 'API_KEY') return requireApiScope(ctx, 'catalog:read') ?? { shopId };
-  return ctx.shopRole === 'CUSTOMER' ? { shopId, active: true, archivedAt: null } : { shopId };
+  if (ctx.shopRole === 'CUSTOMER')
+    return { shopId, OR: [ON_SALE, { orderItems: { some: { order: visibleOrders(ctx) } } }] };
+  return { shopId };
 });
+
+/** Products the catalog lists (`products`): those of `visibleProducts`, for customers only what is on sale. */
+export function listedProducts(ctx: Context): Prisma.ProductWhereInput {
+  const visible = visibleProducts(ctx);
+  return ctx.shopRole === 'CUSTOMER' ? { AND: [visible, ON_SALE] } : visible;
+}
 
 /**
  * How much of a person (a `User`) the viewer may see, field by field:
