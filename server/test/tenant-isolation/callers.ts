@@ -1,5 +1,5 @@
 import { DEMO_API_KEY, DEMO_LOGINS } from '@posy/prisma/seed';
-import { type ApiScope, generateApiKey } from '../../src/auth/api-keys.js';
+import type { ApiScope } from '../../src/auth/api-keys.js';
 import type { Context } from '../../src/context.js';
 import type { SecondShop } from '../fixtures/second-shop.js';
 import type { TestApp } from '../harness.js';
@@ -59,16 +59,8 @@ export async function callersOf(app: TestApp, appContext: Context, b: SecondShop
 
     /** A new API key of shop A holding only these scopes. */
     async shopAKey(scopes: readonly ApiScope[]): Promise<Caller> {
-      const { shopId } = await app.prisma.apiKey.findUniqueOrThrow({ where: { prefix: 'demo000001' } });
-      const { key, prefix, hash } = generateApiKey();
-      await app.prisma.apiKey.create({
-        data: { shopId, name: 'isolation key', prefix, hash, scopes: [...scopes] },
-      });
-      return {
-        role: `key ${scopes.join(',')}`,
-        headers: { 'x-api-key': key },
-        connectionParams: { apiKey: key },
-      };
+      const { headers, key } = await app.insertApiKey({ scopes: [...scopes] });
+      return { role: `key ${scopes.join(',')}`, headers, connectionParams: { apiKey: key } };
     },
 
     /** Shop B's admin, on the fixture's session (a new one would count as a change to shop B). */
