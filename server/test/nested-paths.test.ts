@@ -34,6 +34,7 @@ describe('API keys through nested paths', () => {
     expect(result.errors?.length).toBeGreaterThan(0);
     for (const error of result.errors!) {
       expect(error.extensions?.code).toBe('FORBIDDEN');
+      expect(error.message).toBe('This API key lacks the orders:read scope');
       expect(error.path?.at(-1)).toBe('orders');
     }
     const text = JSON.stringify(result.data);
@@ -69,8 +70,11 @@ describe('API keys through nested paths', () => {
         {},
         headers,
       );
-      const refused = new Set(result.errors?.map((e) => `${e.extensions?.code} ${e.path?.at(-1)}`));
-      expect(refused).toEqual(new Set([`FORBIDDEN ${field}`]));
+      const refused = new Set(
+        result.errors?.map((e) => `${e.extensions?.code} ${e.path?.at(-1)}: ${e.message}`),
+      );
+      const scope = field === 'customer' ? 'customers:read' : 'catalog:read';
+      expect(refused).toEqual(new Set([`FORBIDDEN ${field}: This API key lacks the ${scope} scope`]));
       const text = JSON.stringify(result.data);
       for (const name of names) expect(text).not.toContain(name);
     }

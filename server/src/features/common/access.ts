@@ -8,11 +8,11 @@ import { forbidden } from '../../errors.js';
  * to a row (root list, node lookup, nested field or connection) answers the same:
  * - `visibleOrders(ctx)`: the where-clause of root fields and node lookups; FORBIDDEN when the viewer may
  *   see none at all (an API key without the scope).
- * - `visibleOrders.allows(ctx)`: the same decision as a boolean, for the `authScopes` of nested fields
- *   (`Customer.orders`, `Order.customer`), so a nested path is refused exactly when the root one is.
+ * - `...visibleOrders.guard`: `authScopes` and `unauthorizedError` for nested fields (`Customer.orders`,
+ *   `Order.customer`), so a nested path is refused exactly when, and as, the root one is.
  * - `visibleOrders.nested(ctx)`: the same where-clause for nested connections. It never throws: Pothos
- *   builds it while loading the parent, where an error would fail the parent too; the field's
- *   `authScopes` (`allows`) refuse it instead.
+ *   builds it while loading the parent, where an error would fail the parent too; the field's guard
+ *   refuses it instead.
  */
 
 /** A rule's answer when the viewer may see none of these rows; the message says why. */
@@ -24,8 +24,11 @@ type Rule<Where> = (ctx: Context) => Where | Refused;
 
 export interface Visibility<Where> {
   (ctx: Context): Where;
-  allows(ctx: Context): boolean;
   nested(ctx: Context): Where;
+  guard: {
+    authScopes: (parent: unknown, args: unknown, ctx: Context) => boolean;
+    unauthorizedError: (parent: unknown, args: unknown, ctx: Context) => Error;
+  };
 }
 
 /** Matches no row: the where-clause of a nested connection the field's authScopes refuse anyway. */
@@ -37,10 +40,17 @@ function visibility<Where>(rule: Rule<Where>): Visibility<Where> {
     if (answer instanceof Refused) throw forbidden(answer.message);
     return answer;
   };
-  where.allows = (ctx: Context) => ctx.shopId !== null && !(rule(ctx) instanceof Refused);
+  const answer = (ctx: Context) => (ctx.shopId === null ? new Refused() : rule(ctx));
   where.nested = (ctx: Context) => {
-    const answer = ctx.shopId === null ? new Refused() : rule(ctx);
-    return answer instanceof Refused ? (NO_ROW as Where) : answer;
+    const rows = answer(ctx);
+    return rows instanceof Refused ? (NO_ROW as Where) : rows;
+  };
+  where.guard = {
+    authScopes: (_parent: unknown, _args: unknown, ctx: Context) => !(answer(ctx) instanceof Refused),
+    unauthorizedError: (_parent: unknown, _args: unknown, ctx: Context) => {
+      const rows = answer(ctx);
+      return forbidden(rows instanceof Refused ? rows.message : undefined);
+    },
   };
   return where;
 }
@@ -76,7 +86,7 @@ export const visibleOrders = visibility<Prisma.OrderWhereInput>((ctx) => {
  * Customers of the active shop the viewer may see: managers see all, a customer only themself, and
  * florists and couriers the customer of each order they see (the board shows who ordered). Because of
  * that last clause, the customer of any order the viewer sees is visible to them whenever this rule
- * allows customers at all, so `Order.customer` needs only `visibleCustomers.allows`. Listing and
+ * allows customers at all, so `Order.customer` needs only `visibleCustomers.guard`. Listing and
  * searching customers (`customers`) stays with those who manage them.
  */
 export const visibleCustomers = visibility<Prisma.CustomerWhereInput>((ctx) => {

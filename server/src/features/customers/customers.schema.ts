@@ -41,7 +41,7 @@ builder.prismaNode('Customer', {
     // The orders rule of the root `orders` field, scope check and where-clause alike.
     orders: t.relatedConnection('orders', {
       cursor: 'id',
-      authScopes: (_customer, _args, ctx) => visibleOrders.allows(ctx),
+      ...visibleOrders.guard,
       query: (_args, ctx) => ({ where: visibleOrders.nested(ctx), orderBy: { id: 'desc' } }),
       totalCount: true,
     }),
