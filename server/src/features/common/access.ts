@@ -36,19 +36,20 @@ const NO_ROW = { id: { in: [] as string[] } };
 
 function visibility<Where>(rule: Rule<Where>): Visibility<Where> {
   const where = (ctx: Context) => {
-    const answer = rule(ctx);
-    if (answer instanceof Refused) throw forbidden(answer.message);
-    return answer;
+    const rows = rule(ctx);
+    if (rows instanceof Refused) throw forbidden(rows.message);
+    return rows;
   };
-  const answer = (ctx: Context) => (ctx.shopId === null ? new Refused() : rule(ctx));
+  // Below a parent there is always an active shop; without one, refuse rather than throw.
+  const nestedRule = (ctx: Context) => (ctx.shopId === null ? new Refused() : rule(ctx));
   where.nested = (ctx: Context) => {
-    const rows = answer(ctx);
+    const rows = nestedRule(ctx);
     return rows instanceof Refused ? (NO_ROW as Where) : rows;
   };
   where.guard = {
-    authScopes: (_parent: unknown, _args: unknown, ctx: Context) => !(answer(ctx) instanceof Refused),
+    authScopes: (_parent: unknown, _args: unknown, ctx: Context) => !(nestedRule(ctx) instanceof Refused),
     unauthorizedError: (_parent: unknown, _args: unknown, ctx: Context) => {
-      const rows = answer(ctx);
+      const rows = nestedRule(ctx);
       return forbidden(rows instanceof Refused ? rows.message : undefined);
     },
   };
