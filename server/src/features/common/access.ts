@@ -135,18 +135,7 @@ export function listedProducts(ctx: Context): Prisma.ProductWhereInput {
   return ctx.shopRole === 'CUSTOMER' ? { AND: [visible, ON_SALE] } : visible;
 }
 
-/**
- * How much of a person (a `User`) the viewer may see, field by field:
- * - `self`: everything: email, phone, memberships, the shops they are a customer of.
- * - `staff`: the active shop's staff and API keys see a person's full name, Telegram username and
- *   locale (they work together, and write to customers), never another person's email or phone.
- * - `public`: anyone else, above all a customer looking at their order's courier, florist and event
- *   actors, sees a first name only; Telegram usernames, locales and the rest are refused. An actor who
- *   is no person (an API key, the system) is null, which the apps show as "the shop".
- *
- * The rule is applied by the fields of `User`, so it holds on every path to a person (order courier,
- * florist, event actor, audit actor, invite and key creators).
- */
+/** How much of a person the viewer may see; see `personView`. */
 export type PersonView = 'self' | 'staff' | 'public';
 
 /**
@@ -161,6 +150,20 @@ export function asSignedInUser<T extends object>(user: T): T {
   return user;
 }
 
+/**
+ * How much of a person (a `User`) the viewer may see, field by field:
+ * - `self`: everything: email, phone, memberships, the shops they are a customer of.
+ * - `staff`: the active shop's staff and API keys see a person's full name, Telegram username and
+ *   locale (they work together, and write to customers), never another person's email or phone.
+ * - `public`: anyone else, above all a customer looking at their order's courier, florist and event
+ *   actors, sees a first name only; Telegram usernames, locales and the rest are refused. An actor who
+ *   is no person (an API key, the system) is null, which the apps show as "the shop".
+ *
+ * The rule is applied by the fields of `User` rather than by a separate public type, so it holds on
+ * every path to a person (order courier, florist, event actor, audit actor, invite and key creators)
+ * without each path choosing a type, and the apps' documents stay as they are. `User.id` is our uuid,
+ * never the Telegram id, which no field exposes.
+ */
 export function personView(ctx: Context, user: { id: string }): PersonView {
   if (signedInUsers.has(user) || (ctx.viewer.kind === 'user' && ctx.viewer.userId === user.id)) return 'self';
   if (ctx.shopRole !== null && ctx.shopRole !== 'CUSTOMER') return 'staff';

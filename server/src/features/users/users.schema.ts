@@ -29,7 +29,7 @@ builder.prismaObject('User', {
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.string({
-      description: 'The full name; a customer sees only the first name of staff.',
+      description: 'The full name; a customer (anyone but the shop’s staff) sees others’ first name only.',
       resolve: (user, _args, ctx) => personName(ctx, user),
     }),
     telegramUsername: t.exposeString('telegramUsername', { nullable: true, authScopes: seesAsStaff }),
