@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_API_KEY, DEMO_PASSWORD } from '@posy/prisma/seed';
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_SHOP_SLUG } from '@posy/prisma/seed';
 import { cloneDatabase } from '@posy/prisma/test-database';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { generateApiKey } from '../src/auth/api-keys.js';
 import { parseConfig } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 
@@ -74,11 +75,22 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     return { authorization: `Bearer ${token}` };
   }
 
+  /** An API key of the demo shop inserted the way the server stores them; returns its headers. */
+  async function insertApiKey(data: { scopes: string[]; revokedAt?: Date; expiresAt?: Date }) {
+    const { id: shopId } = await running.prisma.shop.findUniqueOrThrow({ where: { slug: DEMO_SHOP_SLUG } });
+    const { key, prefix, hash } = generateApiKey();
+    const row = await running.prisma.apiKey.create({
+      data: { shopId, name: 'test key', prefix, hash, ...data },
+    });
+    return { headers: { 'x-api-key': key }, id: row.id, key };
+  }
+
   return {
     ...running,
     config,
     gql,
     signIn,
+    insertApiKey,
     /** Headers of the demo integration key (orders, catalog, customers, stock read; orders:write). */
     demoKey: { 'x-api-key': DEMO_API_KEY },
     async stop() {

@@ -74,13 +74,6 @@ async function orderIdOf(number: number) {
   return encodeGlobalId('Order', order.id);
 }
 
-/** An API key of the demo shop inserted the way the server stores them; returns its headers. */
-async function insertApiKey(data: { scopes: string[]; revokedAt?: Date; expiresAt?: Date }) {
-  const { key, prefix, hash } = generateApiKey();
-  const row = await app.prisma.apiKey.create({ data: { shopId, name: 'test key', prefix, hash, ...data } });
-  return { headers: { 'x-api-key': key }, id: row.id, key };
-}
-
 /** A shop with a customer, a product and one order (number 1), straight into the database. */
 async function createShop(slug: string, order: { courierId?: string } = {}) {
   const shop = await app.prisma.shop.create({ data: { name: `Shop ${slug}`, slug } });
@@ -333,7 +326,7 @@ describe('API keys', () => {
   });
 
   test('a catalog:read key reads products but is FORBIDDEN orders and customers', async () => {
-    const { headers } = await insertApiKey({ scopes: ['catalog:read'] });
+    const { headers } = await app.insertApiKey({ scopes: ['catalog:read'] });
     const products = await app.gql('{ products(first: 50) { totalCount } }', {}, headers);
     expect(products.errors).toBeUndefined();
     expect(products.data!.products.totalCount).toBe(await app.prisma.product.count({ where: { shopId } }));
@@ -350,7 +343,7 @@ describe('API keys', () => {
   });
 
   test('an orders:read key may not read the catalog', async () => {
-    const { headers } = await insertApiKey({ scopes: ['orders:read'] });
+    const { headers } = await app.insertApiKey({ scopes: ['orders:read'] });
     const products = await app.gql('{ products(first: 5) { totalCount } }', {}, headers);
     expect(products.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(products.errors?.[0]?.message).toBe('This API key lacks the catalog:read scope');
@@ -360,7 +353,7 @@ describe('API keys', () => {
     ['a revoked key', { revokedAt: new Date(Date.now() - 1000) }],
     ['an expired key', { expiresAt: new Date(Date.now() - 1000) }],
   ])('%s is UNAUTHENTICATED and its use is not recorded', async (_name, state) => {
-    const { headers, id } = await insertApiKey({ scopes: ['orders:read'], ...state });
+    const { headers, id } = await app.insertApiKey({ scopes: ['orders:read'], ...state });
     const result = await app.gql(ORDERS, {}, headers);
     // Refused while building the context: nothing ran, so there is no data at all.
     expect(result.data).toBeUndefined();
@@ -370,7 +363,7 @@ describe('API keys', () => {
   });
 
   test('a key that expires later works, and its use is recorded', async () => {
-    const { headers, id } = await insertApiKey({
+    const { headers, id } = await app.insertApiKey({
       scopes: ['orders:read'],
       expiresAt: new Date(Date.now() + 3600_000),
     });

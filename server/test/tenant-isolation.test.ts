@@ -1,5 +1,6 @@
 import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { API_SCOPES } from '../src/auth/api-keys.js';
 import type { Context } from '../src/context.js';
 import { schema } from '../src/schema.js';
 import { createSecondShop, type SecondShop } from './fixtures/second-shop.js';
@@ -8,6 +9,13 @@ import { brokenRun, isTypedError } from './tenant-isolation/answers.js';
 import { A_ROLES, anonymousContext, type Callers, callersOf } from './tenant-isolation/callers.js';
 import { globalId } from './tenant-isolation/ids.js';
 import { leaks, shopBTraces } from './tenant-isolation/leaks.js';
+import {
+  beyondTheRoot,
+  collectNodes,
+  peopleBeyondTheirView,
+  type Reached,
+  staffTheCustomersOrder,
+} from './tenant-isolation/nested-visibility.js';
 import {
   type IsolationCase,
   isolationCases,
@@ -216,5 +224,47 @@ describe('tenant isolation: shop A reaches nothing of shop B', () => {
 
   test('nothing of shop B changed', async () => {
     expect(await shopBDigest(app.prisma, b)).toEqual(digestBefore);
+  });
+});
+
+describe('nested visibility: a nested path shows no more than the root fields', () => {
+  /*
+   * The same generated queries, now read for what shop A's own callers reach through nested fields and
+   * connections, as each role and as an API key holding each single scope: every node found at any
+   * depth must be one `node(id)` gives that caller, with the same values, and people must show no more
+   * than personView allows.
+   */
+  test('every node reached through any path is one node(id) gives the same caller, with the same values', async () => {
+    const failures: string[] = [];
+    const roles = A_ROLES.filter((role) => role !== 'API_KEY');
+    const shopACallers = [
+      ...(await Promise.all(roles.map((role) => callers.shopA(role)))),
+      ...(await Promise.all(API_SCOPES.map((scope) => callers.shopAKey([scope])))),
+    ];
+    await staffTheCustomersOrder(app, (await callers.shopA('CUSTOMER')).userId!);
+    // The suite's deep walk (ids below the second level) and a shallower one with every value at every level.
+    const walks = [
+      ...cases.query,
+      ...isolationCases(b, { scalarLevels: Number.POSITIVE_INFINITY }).cases.query,
+    ];
+    let reached = 0;
+    const peopleMetByCustomer = new Set<string>();
+    for (const caller of shopACallers) {
+      const found = new Map<string, Reached>();
+      const met = caller.role === 'CUSTOMER' ? peopleMetByCustomer : new Set<string>();
+      await inBatches(walks, 8, async (c) => {
+        const where = `query.${c.field} [${c.label}]`;
+        for (const response of await runAsSeen(app, caller, c.document)) {
+          collectNodes(response.data, where, found);
+          failures.push(...peopleBeyondTheirView(response.data, where, caller, met));
+        }
+      });
+      reached += found.size;
+      failures.push(...(await beyondTheRoot(app, caller, found)));
+    }
+    // The walk must really reach shop A's objects, or it proves nothing.
+    expect(reached).toBeGreaterThan(100);
+    expect(peopleMetByCustomer.size, 'the customer’s walk must meet staff').toBeGreaterThanOrEqual(2);
+    expect([...new Set(failures)]).toEqual([]);
   });
 });

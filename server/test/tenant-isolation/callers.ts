@@ -1,4 +1,5 @@
 import { DEMO_API_KEY, DEMO_LOGINS } from '@posy/prisma/seed';
+import type { ApiScope } from '../../src/auth/api-keys.js';
 import type { Context } from '../../src/context.js';
 import type { SecondShop } from '../fixtures/second-shop.js';
 import type { TestApp } from '../harness.js';
@@ -10,6 +11,8 @@ export type ARole = (typeof A_ROLES)[number];
 /** Credentials of a caller, as HTTP headers and as graphql-ws connectionParams. */
 export interface Caller {
   role: string;
+  /** The signed-in person, for users. */
+  userId?: string;
   headers: Record<string, string>;
   connectionParams: Record<string, string>;
 }
@@ -49,8 +52,15 @@ export async function callersOf(app: TestApp, appContext: Context, b: SecondShop
     async shopA(role: ARole): Promise<Caller> {
       if (role === 'API_KEY')
         return { role, headers: app.demoKey, connectionParams: { apiKey: DEMO_API_KEY } };
-      const authorization = await bearerFor(aUserIds.get(role)!);
-      return { role, headers: { authorization }, connectionParams: { authorization } };
+      const userId = aUserIds.get(role)!;
+      const authorization = await bearerFor(userId);
+      return { role, userId, headers: { authorization }, connectionParams: { authorization } };
+    },
+
+    /** A new API key of shop A holding only these scopes. */
+    async shopAKey(scopes: readonly ApiScope[]): Promise<Caller> {
+      const { headers, key } = await app.insertApiKey({ scopes: [...scopes] });
+      return { role: `key ${scopes.join(',')}`, headers, connectionParams: { apiKey: key } };
     },
 
     /** Shop B's admin, on the fixture's session (a new one would count as a change to shop B). */

@@ -34,10 +34,10 @@ export function rootFields(root: Root) {
  * the return type (see selection-sets.ts). What it cannot build is a CoverageGap, returned in `gaps` instead
  * of silently skipping the field.
  */
-export function isolationCases(shop: SecondShop) {
+export function isolationCases(shop: SecondShop, options: { scalarLevels?: number } = {}) {
   const gaps = new Set<string>();
   const argumentAlternatives = argumentFiller(shop);
-  const fittingDocument = documentWriter(argumentAlternatives, gaps);
+  const fittingDocument = documentWriter(argumentAlternatives, gaps, options.scalarLevels);
 
   function casesFor(root: Root, field: GraphQLField<unknown, unknown>): IsolationCase[] {
     const path = `${root}.${field.name}`;

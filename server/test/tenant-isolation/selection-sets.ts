@@ -22,10 +22,15 @@ const SCALAR_LEVELS = 2;
 
 /**
  * Completes `head` (`query Isolation { field(args…)`) with the deepest selection set walked from the
- * field's return type that stays inside the server's limits. Nested fields whose arguments cannot be
+ * field's return type that stays inside the server's limits (`scalarLevels`: how many levels get every
+ * scalar, not only ids; more of them leave room for fewer levels). Nested fields whose arguments cannot be
  * filled are left out and their CoverageGap added to `gaps`.
  */
-export function documentWriter(argumentAlternatives: ArgumentFiller, gaps: Set<string>) {
+export function documentWriter(
+  argumentAlternatives: ArgumentFiller,
+  gaps: Set<string>,
+  scalarLevels = SCALAR_LEVELS,
+) {
   /**
    * The selection of a type: `__typename`, every scalar on the first `SCALAR_LEVELS` levels (so values
    * without ids are scanned too), ids below, and nested objects and connections down to `maxLevel`.
@@ -69,7 +74,7 @@ export function documentWriter(argumentAlternatives: ArgumentFiller, gaps: Set<s
       taken.set(field.name, signature);
       const named = getNamedType(field.type);
       if (isLeafType(named)) {
-        if (level < SCALAR_LEVELS || named.name === 'ID' || /Id$/.test(field.name))
+        if (level < scalarLevels || named.name === 'ID' || /Id$/.test(field.name))
           parts.push(field.name + args);
         continue;
       }

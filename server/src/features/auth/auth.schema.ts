@@ -3,8 +3,8 @@ import { verifyPassword } from '../../auth/passwords.js';
 import { builder } from '../../builder.js';
 import { requireUser } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
+import { asSignedInUser } from '../common/access.js';
 import { ShopRef } from '../shops/shops.schema.js';
-import { asSignedInUser } from '../users/users.schema.js';
 import { loginWithCode, requestLoginCode } from './login-codes.service.js';
 import {
   clearRefreshCookie,

@@ -1,12 +1,69 @@
 import type { Prisma } from '@posy/prisma';
+import type { ApiScope } from '../../auth/api-keys.js';
 import { type Context, requireShop } from '../../context.js';
 import { forbidden } from '../../errors.js';
 
-/**
- * Which orders of the active shop the viewer may see. The single place this rule lives: lists, node
- * lookups and nested fields all filter through it.
+/*
+ * The one place for visibility rules. Each rule is written once and used three ways, so that every path
+ * to a row (root list, node lookup, nested field or connection) answers the same:
+ * - `visibleOrders(ctx)`: the where-clause of root fields and node lookups; FORBIDDEN when the viewer may
+ *   see none at all (an API key without the scope).
+ * - `...visibleOrders.guard`: `authScopes` and `unauthorizedError` for nested fields (`Customer.orders`,
+ *   `Order.customer`), so a nested path is refused exactly when, and as, the root one is.
+ * - `visibleOrders.nested(ctx)`: the same where-clause for nested connections. It never throws: Pothos
+ *   builds it while loading the parent, where an error would fail the parent too; the field's guard
+ *   refuses it instead.
  */
-export function visibleOrders(ctx: Context): Prisma.OrderWhereInput {
+
+/** A rule's answer when the viewer may see none of these rows; the message says why. */
+class Refused {
+  constructor(readonly message?: string) {}
+}
+
+type Rule<Where> = (ctx: Context) => Where | Refused;
+
+export interface Visibility<Where> {
+  (ctx: Context): Where;
+  nested(ctx: Context): Where;
+  guard: {
+    authScopes: (parent: unknown, args: unknown, ctx: Context) => boolean;
+    unauthorizedError: (parent: unknown, args: unknown, ctx: Context) => Error;
+  };
+}
+
+/** Matches no row: the where-clause of a nested connection the field's authScopes refuse anyway. */
+const NO_ROW = { id: { in: [] as string[] } };
+
+function visibility<Where>(rule: Rule<Where>): Visibility<Where> {
+  const where = (ctx: Context) => {
+    const rows = rule(ctx);
+    if (rows instanceof Refused) throw forbidden(rows.message);
+    return rows;
+  };
+  // Below a parent there is always an active shop; without one, refuse rather than throw.
+  const nestedRule = (ctx: Context) => (ctx.shopId === null ? new Refused() : rule(ctx));
+  where.nested = (ctx: Context) => {
+    const rows = nestedRule(ctx);
+    return rows instanceof Refused ? (NO_ROW as Where) : rows;
+  };
+  where.guard = {
+    authScopes: (_parent: unknown, _args: unknown, ctx: Context) => !(nestedRule(ctx) instanceof Refused),
+    unauthorizedError: (_parent: unknown, _args: unknown, ctx: Context) => {
+      const rows = nestedRule(ctx);
+      return forbidden(rows instanceof Refused ? rows.message : undefined);
+    },
+  };
+  return where;
+}
+
+/** An API key holding `scope` passes; any other one is refused, naming the scope it lacks. */
+function requireApiScope(ctx: Context, scope: ApiScope): Refused | null {
+  if (ctx.viewer.kind === 'apiKey' && ctx.viewer.scopes.has(scope)) return null;
+  return new Refused(`This API key lacks the ${scope} scope`);
+}
+
+/** Which orders of the active shop the viewer may see. */
+export const visibleOrders = visibility<Prisma.OrderWhereInput>((ctx) => {
   const shopId = requireShop(ctx);
   const { viewer } = ctx;
   switch (ctx.shopRole) {
@@ -20,39 +77,101 @@ export function visibleOrders(ctx: Context): Prisma.OrderWhereInput {
     case 'CUSTOMER':
       return { shopId, customerId: ctx.customerId ?? '' };
     case 'API_KEY':
-      if (viewer.kind === 'apiKey' && viewer.scopes.has('orders:read')) return { shopId };
-      throw forbidden('This API key lacks the orders:read scope');
+      return requireApiScope(ctx, 'orders:read') ?? { shopId };
     default:
-      throw forbidden();
+      return new Refused();
   }
-}
+});
 
-/** Customers of the active shop the viewer may see: managers see all, a customer only themself. */
-export function visibleCustomers(ctx: Context): Prisma.CustomerWhereInput {
+/**
+ * Customers of the active shop the viewer may see: managers see all, a customer only themself, and
+ * florists and couriers the customer of each order they see (the board shows who ordered). Because of
+ * that last clause, the customer of any order the viewer sees is visible to them whenever this rule
+ * allows customers at all, so `Order.customer` needs only `visibleCustomers.guard`. Listing and
+ * searching customers (`customers`) stays with those who manage them.
+ */
+export const visibleCustomers = visibility<Prisma.CustomerWhereInput>((ctx) => {
   const shopId = requireShop(ctx);
   switch (ctx.shopRole) {
     case 'ADMIN':
     case 'MANAGER':
       return { shopId };
+    case 'FLORIST':
+    case 'COURIER':
+      return { shopId, orders: { some: visibleOrders(ctx) } };
     case 'CUSTOMER':
       return { shopId, id: ctx.customerId ?? '' };
     case 'API_KEY':
-      if (ctx.viewer.kind === 'apiKey' && ctx.viewer.scopes.has('customers:read')) return { shopId };
-      throw forbidden('This API key lacks the customers:read scope');
+      return requireApiScope(ctx, 'customers:read') ?? { shopId };
     default:
-      throw forbidden();
+      return new Refused();
   }
+});
+
+/** Customers the viewer may list and search: those of `visibleCustomers`, but listing is for managers. */
+export function listedCustomers(ctx: Context): Prisma.CustomerWhereInput {
+  if (ctx.shopRole === 'FLORIST' || ctx.shopRole === 'COURIER')
+    throw forbidden('Florists and couriers see customers through their orders; listing them is for managers');
+  return visibleCustomers(ctx);
 }
 
-/** The catalog is visible to everyone in the shop; API keys need catalog:read. */
-export function visibleProducts(ctx: Context): Prisma.ProductWhereInput {
+const ON_SALE = { active: true, archivedAt: null } satisfies Prisma.ProductWhereInput;
+
+/**
+ * Products the viewer may look at: staff see the whole catalog, API keys need catalog:read, and a
+ * customer sees what is on sale and what they bought (an order item's product, even off sale since).
+ */
+export const visibleProducts = visibility<Prisma.ProductWhereInput>((ctx) => {
   const shopId = requireShop(ctx);
-  if (
-    ctx.shopRole === 'API_KEY' &&
-    !(ctx.viewer.kind === 'apiKey' && ctx.viewer.scopes.has('catalog:read'))
-  ) {
-    throw forbidden('This API key lacks the catalog:read scope');
-  }
-  // Customers see what is on sale; staff also see inactive products.
-  return ctx.shopRole === 'CUSTOMER' ? { shopId, active: true, archivedAt: null } : { shopId };
+  if (ctx.shopRole === 'API_KEY') return requireApiScope(ctx, 'catalog:read') ?? { shopId };
+  if (ctx.shopRole === 'CUSTOMER')
+    return { shopId, OR: [ON_SALE, { orderItems: { some: { order: visibleOrders(ctx) } } }] };
+  return { shopId };
+});
+
+/** Products the catalog lists (`products`): those of `visibleProducts`, for customers only what is on sale. */
+export function listedProducts(ctx: Context): Prisma.ProductWhereInput {
+  const visible = visibleProducts(ctx);
+  return ctx.shopRole === 'CUSTOMER' ? { AND: [visible, ON_SALE] } : visible;
+}
+
+/** How much of a person the viewer may see; see `personView`. */
+export type PersonView = 'self' | 'staff' | 'public';
+
+/**
+ * Users a sign-in just proved to be the caller (`AuthPayload.user`): that request carries no token
+ * yet, but the answer (email, memberships) is theirs to see.
+ */
+const signedInUsers = new WeakSet<object>();
+
+/** Marks the user a sign-in mutation returns as the caller's own record. */
+export function asSignedInUser<T extends object>(user: T): T {
+  signedInUsers.add(user);
+  return user;
+}
+
+/**
+ * How much of a person (a `User`) the viewer may see, field by field:
+ * - `self`: everything: email, phone, memberships, the shops they are a customer of.
+ * - `staff`: the active shop's staff and API keys see a person's full name, Telegram username and
+ *   locale (they work together, and write to customers), never another person's email or phone.
+ * - `public`: anyone else, above all a customer looking at their order's courier, florist and event
+ *   actors, sees a first name only; Telegram usernames, locales and the rest are refused. An actor who
+ *   is no person (an API key, the system) is null, which the apps show as "the shop".
+ *
+ * The rule is applied by the fields of `User` rather than by a separate public type, so it holds on
+ * every path to a person (order courier, florist, event actor, audit actor, invite and key creators)
+ * without each path choosing a type, and the apps' documents stay as they are. `User.id` is our uuid,
+ * never the Telegram id, which no field exposes.
+ */
+export function personView(ctx: Context, user: { id: string }): PersonView {
+  if (signedInUsers.has(user) || (ctx.viewer.kind === 'user' && ctx.viewer.userId === user.id)) return 'self';
+  if (ctx.shopRole !== null && ctx.shopRole !== 'CUSTOMER') return 'staff';
+  return 'public';
+}
+
+/** The name of a person as the viewer may see it: a first name only for `public` viewers. */
+export function personName(ctx: Context, user: { id: string; name: string }): string {
+  if (personView(ctx, user) !== 'public') return user.name;
+  return user.name.trim().split(/\s+/)[0] ?? '';
 }

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { visibleCustomers } from '../common/access.js';
+import { listedCustomers, visibleCustomers, visibleOrders } from '../common/access.js';
 import { containsLiteral, containsText } from '../common/text-search.js';
 
 builder.prismaObject('CustomerAddress', {
@@ -39,10 +39,11 @@ builder.prismaNode('Customer', {
     note: t.exposeString('note', { nullable: true, authScopes: { shopRole: ['ADMIN', 'MANAGER'] } }),
     addresses: t.relation('addresses', { authScopes: managesCustomers }),
     importantDates: t.relation('importantDates', { authScopes: managesCustomers }),
+    // The orders rule of the root `orders` field, scope check and where-clause alike.
     orders: t.relatedConnection('orders', {
       cursor: 'id',
-      authScopes: managesCustomers,
-      query: () => ({ orderBy: { id: 'desc' } }),
+      ...visibleOrders.guard,
+      query: (_args, ctx) => ({ where: visibleOrders.nested(ctx), orderBy: { id: 'desc' } }),
       totalCount: true,
     }),
   }),
@@ -52,6 +53,7 @@ builder.queryField('customers', (t) =>
   t.prismaConnection({
     type: 'Customer',
     cursor: 'id',
+    description: 'Customers of the active shop, for those who manage them (and a customer: themself).',
     authScopes: { signedIn: true },
     args: { search: t.arg.string({ required: false }) },
     resolve: (query, _root, args, ctx) =>
@@ -65,11 +67,11 @@ builder.queryField('customers', (t) =>
   }),
 );
 
-function customersWhere(ctx: Parameters<typeof visibleCustomers>[0], search: string | null | undefined) {
+function customersWhere(ctx: Parameters<typeof listedCustomers>[0], search: string | null | undefined) {
   const term = search?.trim();
   return {
     AND: [
-      visibleCustomers(ctx),
+      listedCustomers(ctx),
       term
         ? {
             OR: [

@@ -1,7 +1,7 @@
 import { FulfillmentType, OrderSource, OrderStatus, PaymentStatus } from '@posy/prisma';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { visibleOrders } from '../common/access.js';
+import { visibleCustomers, visibleOrders, visibleProducts } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
 import { ordersWhere } from './orders.filter.js';
 
@@ -14,7 +14,8 @@ export const OrderSourceEnum = builder.enumType(OrderSource, { name: 'OrderSourc
 builder.prismaObject('OrderItem', {
   fields: (t) => ({
     id: t.exposeID('id'),
-    product: t.relation('product'),
+    // An orders:read key is not thereby a catalog:read key.
+    product: t.relation('product', { ...visibleProducts.guard }),
     productName: t.exposeString('productName', { description: 'The name when the order was made.' }),
     quantity: t.exposeInt('quantity'),
     unitPrice: t.field({
@@ -59,7 +60,8 @@ export const OrderRef = builder.prismaNode('Order', {
     paymentStatus: t.expose('paymentStatus', { type: PaymentStatusEnum }),
     fulfillment: t.expose('fulfillment', { type: FulfillmentTypeEnum }),
     source: t.expose('source', { type: OrderSourceEnum }),
-    customer: t.relation('customer'),
+    // Whoever sees the order sees its customer (see visibleCustomers) unless customers are closed to them.
+    customer: t.relation('customer', { ...visibleCustomers.guard }),
     recipientName: t.exposeString('recipientName', { nullable: true }),
     recipientPhone: t.exposeString('recipientPhone', { nullable: true }),
     deliveryAddress: t.exposeString('deliveryAddress', { nullable: true }),

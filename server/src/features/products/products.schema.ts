@@ -1,6 +1,6 @@
 import { StockUnit } from '@posy/prisma';
 import { builder } from '../../builder.js';
-import { visibleProducts } from '../common/access.js';
+import { listedProducts, visibleProducts } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
 import { containsText } from '../common/text-search.js';
 import { marginOf, productCostMinor } from './products.cost.js';
@@ -90,12 +90,12 @@ builder.queryField('products', (t) =>
 );
 
 function productsWhere(
-  ctx: Parameters<typeof visibleProducts>[0],
+  ctx: Parameters<typeof listedProducts>[0],
   args: { search?: string | null; activeOnly?: boolean | null },
 ) {
   return {
     AND: [
-      visibleProducts(ctx),
+      listedProducts(ctx),
       args.search ? { name: containsText(args.search) } : {},
       args.activeOnly ? { active: true } : {},
     ],

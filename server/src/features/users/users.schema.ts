@@ -1,6 +1,7 @@
 import { Role } from '@posy/prisma';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
+import { personName, personView } from '../common/access.js';
 import { ShopRef } from '../shops/shops.schema.js';
 
 export const RoleEnum = builder.enumType(Role, { name: 'Role' });
@@ -15,53 +16,39 @@ builder.prismaObject('Membership', {
   }),
 });
 
+const seesSelf = (user: { id: string }, _args: unknown, ctx: Context) => personView(ctx, user) === 'self';
+const seesAsStaff = (user: { id: string }, _args: unknown, ctx: Context) =>
+  personView(ctx, user) !== 'public';
+
 /**
- * A person. Others see only the name; contact details and memberships are the user's own business.
+ * A person. What each viewer sees of them is decided by `personView` (common/access.ts): themself
+ * everything, the shop's staff the name, Telegram username and locale, a customer a first name only.
  * Users are not Relay nodes on purpose: a global user lookup by id would cross shop boundaries.
  */
 builder.prismaObject('User', {
   fields: (t) => ({
     id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    telegramUsername: t.exposeString('telegramUsername', { nullable: true }),
-    locale: t.exposeString('locale'),
-    email: t.exposeString('email', {
-      nullable: true,
-      authScopes: (user, _args, ctx) => isSelf(user, ctx),
+    name: t.string({
+      description: 'The full name; a customer (anyone but the shop’s staff) sees others’ first name only.',
+      resolve: (user, _args, ctx) => personName(ctx, user),
     }),
-    phone: t.exposeString('phone', {
-      nullable: true,
-      authScopes: (user, _args, ctx) => isSelf(user, ctx),
-    }),
+    telegramUsername: t.exposeString('telegramUsername', { nullable: true, authScopes: seesAsStaff }),
+    locale: t.exposeString('locale', { authScopes: seesAsStaff }),
+    email: t.exposeString('email', { nullable: true, authScopes: seesSelf }),
+    phone: t.exposeString('phone', { nullable: true, authScopes: seesSelf }),
     memberships: t.relation('memberships', {
-      authScopes: (user, _args, ctx) => isSelf(user, ctx),
+      authScopes: seesSelf,
       query: { where: { revokedAt: null }, orderBy: { createdAt: 'asc' } },
     }),
     customerOf: t.field({
       type: [ShopRef],
       description: 'Shops the user is a customer of (the Mini App offers them when there are several).',
-      authScopes: (user, _args, ctx) => isSelf(user, ctx),
+      authScopes: seesSelf,
       select: { customerProfiles: { select: { shop: true }, orderBy: { createdAt: 'asc' } } },
       resolve: (user) => user.customerProfiles.map((profile) => profile.shop),
     }),
   }),
 });
-
-/**
- * Users a sign-in just proved to be the caller (`AuthPayload.user`): that request carries no token
- * yet, but the answer (email, memberships) is theirs to see.
- */
-const signedInUsers = new WeakSet<object>();
-
-/** Marks the user a sign-in mutation returns as the caller's own record. */
-export function asSignedInUser<T extends object>(user: T): T {
-  signedInUsers.add(user);
-  return user;
-}
-
-function isSelf(user: { id: string }, ctx: Context) {
-  return signedInUsers.has(user) || (ctx.viewer.kind === 'user' && ctx.viewer.userId === user.id);
-}
 
 builder.queryField('me', (t) =>
   t.prismaField({
