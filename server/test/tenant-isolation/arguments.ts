@@ -39,16 +39,11 @@ export function argumentFiller(shop: SecondShop): ArgumentFiller {
     if (isListType(inner)) {
       const items = valueFor(name, inner.ofType, at, path);
       if (!items?.length) return null;
-      // A list of ids names every candidate at once (`nodes(ids: […])`); other lists hold one value.
+      // A list of ids holds one candidate at a time (`nodes(ids: [B's order])`, then B's product, …): the
+      // list items count in the query cost like a page size, and every candidate at once under the deep
+      // selection is refused by the cost limit before it reaches a resolver. Other lists hold one value.
       const chosen = items.some((i) => i.targets.length) ? items : items.slice(0, 1);
-      return [
-        {
-          literal: `[${chosen.map((i) => i.literal).join(', ')}]`,
-          targets: chosen.flatMap((i) => i.targets),
-          label: chosen.length > 1 ? `all of ${chosen.map((i) => i.label).join(', ')}` : chosen[0]!.label,
-          probe: chosen.some((i) => i.probe),
-        },
-      ];
+      return chosen.map((item) => ({ ...item, literal: `[${item.literal}]` }));
     }
     if (isInputObjectType(inner)) {
       const entries: [string, Alternative[]][] = [];
