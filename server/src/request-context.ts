@@ -16,6 +16,7 @@ export function createContextFactory(deps: AppDeps): RequestContextFactory {
       log: deps.log.child({ requestId }),
       pubsub: deps.pubsub,
       signer: deps.signer,
+      appUrl: deps.appUrl,
       requestId,
       ip,
       viewer,
