@@ -21,6 +21,18 @@ import { createContextFactory } from './request-context.js';
 import { schema } from './schema.js';
 import { seedDemoShopIfEmpty } from './seed-demo.js';
 
+/** How long requests under way at shutdown may take before their connections are closed. */
+const DRAIN_MS = 5_000;
+
+/** `run` called at most once; later calls get the first call's promise. */
+function once(run: () => Promise<unknown>): () => Promise<unknown> {
+  let done: Promise<unknown> | undefined;
+  return () => {
+    done ??= run();
+    return done;
+  };
+}
+
 export interface RunningApp {
   /** Where the app listens, e.g. http://127.0.0.1:4000 */
   url: string;
@@ -87,10 +99,15 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, resolve);
     });
-    cleanups.unshift(async () => {
-      httpServer.closeAllConnections();
-      await new Promise((resolve) => httpServer.close(resolve));
+    const stopServing = once(async () => {
+      // Stop accepting; requests under way get DRAIN_MS to finish before their connections are cut.
+      const closed = new Promise((resolve) => httpServer.close(resolve));
+      httpServer.closeIdleConnections();
+      const timer = setTimeout(() => httpServer.closeAllConnections(), DRAIN_MS);
+      await closed;
+      clearTimeout(timer);
     });
+    cleanups.unshift(stopServing);
     const { port } = httpServer.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     const url = `http://${host}:${port}`;
@@ -139,7 +156,8 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
       trustedProxyHops: config.trustedProxyHops,
       rateLimiter,
     });
-    cleanups.unshift(() => ws.close());
+    const closeWebSockets = once(() => ws.close());
+    cleanups.unshift(closeWebSockets);
     if (config.jobs.enabled) {
       // Stopped first (cleanups run in reverse), while the database is still there.
       const jobs = await startJobRunner({
@@ -150,6 +168,10 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
       });
       cleanups.unshift(() => jobs.stop());
     }
+    // Shutdown order: stop serving and drain, then jobs, then pools and PostgreSQL. Both are registered
+    // again here to run first; the earlier registrations (for a start that fails on the way) become no-ops.
+    cleanups.unshift(stopServing);
+    cleanups.unshift(closeWebSockets);
     return { url, appUrl, prisma, yoga, embeddedDatabase: database.embedded, seeded };
   }
 
