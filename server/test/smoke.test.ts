@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,7 +18,12 @@ afterAll(async () => {
       // the group is already gone
     }
   }
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  for (const dir of dirs) {
+    // As root, a private clone's cluster lives outside it (under /var/lib/posy), linked from .data/postgres.
+    const cluster = await realpath(path.join(dir, '.data', 'postgres')).catch(() => null);
+    if (cluster && !cluster.startsWith(dir)) await rm(cluster, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 /** The environment of a fresh machine: no DATABASE_URL or REDIS_URL, so PostgreSQL is embedded. */
