@@ -50,7 +50,7 @@ export interface EmbeddedPostgres {
    * `stop()` then leaves it running.
    */
   attached: boolean;
-  /** Stops PostgreSQL (fast shutdown: open connections are closed) and waits for it to exit. */
+  /** Stops PostgreSQL (waiting a few seconds for open sessions to end, then closing them) and waits for it to exit. */
   stop(): Promise<void>;
 }
 

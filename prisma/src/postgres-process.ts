@@ -67,10 +67,13 @@ export async function initialiseCluster(options: {
   }
 }
 
+/** How long a smart shutdown may wait for the last sessions before it becomes a fast one. */
+const SMART_SHUTDOWN_MS = 5_000;
+
 /** A running postmaster this process started. */
 export interface Postmaster {
   pid: number;
-  /** Fast shutdown (open connections are closed); resolves once it has exited. */
+  /** Waits for open sessions to end (at most SMART_SHUTDOWN_MS, then closes them); resolves once it has exited. */
   stop(): Promise<void>;
 }
 
@@ -102,8 +105,15 @@ export function startPostmaster(options: {
         resolve({
           pid: child.pid!,
           stop: async () => {
-            if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+            if (child.exitCode !== null || child.signalCode !== null) return;
+            // Smart shutdown (SIGTERM) waits for sessions to end. pg's pool.end() resolves once it has asked
+            // its connections to close, not once they have: a fast shutdown then terminated them under the
+            // pool ("terminating connection due to administrator command" records on every Ctrl-C). A
+            // session still open after SMART_SHUTDOWN_MS is cut by a fast shutdown (SIGINT).
+            child.kill('SIGTERM');
+            const timer = setTimeout(() => child.kill('SIGINT'), SMART_SHUTDOWN_MS);
             await exited;
+            clearTimeout(timer);
           },
         });
       }

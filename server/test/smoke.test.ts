@@ -135,10 +135,12 @@ async function stopBySignal(
   expect(groupIsGone(started.child.pid!)).toBe(true);
   expect(isRunning(postmaster!)).toBe(false);
   expect(postmasterPid(dir)).toBeNull();
-  const output = started.stdout() + started.stderr();
-  expect(output).not.toMatch(
-    /ERR_PNPM|ELIFECYCLE|"level":(40|50|60)[^\n]*"msg":"(?!BOT_TOKEN)|error while stopping/,
-  );
+  // No error or warning records (but the expected one: no BOT_TOKEN on a fresh machine) and no pnpm failure.
+  const records = (started.stdout() + started.stderr())
+    .split('\n')
+    .filter((line) => /ERR_PNPM|ELIFECYCLE|"level":(40|50|60)|error while stopping/.test(line))
+    .filter((line) => !line.includes('"msg":"BOT_TOKEN is not set'));
+  expect(records).toEqual([]);
 }
 
 test('`pnpm start` in a clone only root can enter: embedded PostgreSQL, answering; SIGINT/SIGTERM stop it quietly; a second start builds nothing', async () => {
