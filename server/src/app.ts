@@ -21,9 +21,23 @@ import { createContextFactory } from './request-context.js';
 import { schema } from './schema.js';
 import { seedDemoShopIfEmpty } from './seed-demo.js';
 
+/** How long requests under way at shutdown may take before their connections are closed. */
+const DRAIN_MS = 5_000;
+
+/** `run` called at most once; later calls get the first call's promise. */
+function once(run: () => Promise<unknown>): () => Promise<unknown> {
+  let done: Promise<unknown> | undefined;
+  return () => {
+    done ??= run();
+    return done;
+  };
+}
+
 export interface RunningApp {
   /** Where the app listens, e.g. http://127.0.0.1:4000 */
   url: string;
+  /** Where people open it (links in invites and bot messages): PUBLIC_URL, else the listen address. */
+  appUrl: string;
   prisma: AppPrisma;
   yoga: GraphQLServer;
   /** Whether PostgreSQL was started in-process because DATABASE_URL was unset. */
@@ -76,7 +90,27 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     await rateLimiter.connect();
 
     const signer = await createTokenSigner(config);
-    const createContext = createContextFactory({ config, prisma, log, pubsub, signer });
+    // Bound before anything can answer: with PORT=0 the listen address, the default of appUrl, is known
+    // only once bound. The request handler is attached below, in the same tick, so no request is missed.
+    const httpServer: Server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, resolve);
+    });
+    const stopServing = once(async () => {
+      // Stop accepting; requests under way get DRAIN_MS to finish before their connections are cut.
+      const closed = new Promise((resolve) => httpServer.close(resolve));
+      httpServer.closeIdleConnections();
+      const timer = setTimeout(() => httpServer.closeAllConnections(), DRAIN_MS);
+      await closed;
+      clearTimeout(timer);
+    });
+    cleanups.unshift(stopServing);
+    const { port } = httpServer.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const url = `http://${host}:${port}`;
+    const appUrl = (config.publicUrl ?? url.replace('127.0.0.1', 'localhost')).replace(/\/+$/, '');
+    const createContext = createContextFactory({ config, prisma, log, pubsub, signer, appUrl });
     const yoga = createGraphQLServer({
       createContext,
       isProduction: config.isProduction,
@@ -85,7 +119,8 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
       rateLimiter,
       log,
     });
-    const httpServer: Server = createServer(
+    httpServer.on(
+      'request',
       createHttpHandler({
         yoga,
         webappDist: config.webappDist,
@@ -120,28 +155,23 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
       trustedProxyHops: config.trustedProxyHops,
       rateLimiter,
     });
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(config.port, config.host, resolve);
-    });
-    cleanups.unshift(async () => {
-      await ws.close();
-      httpServer.closeAllConnections();
-      await new Promise((resolve) => httpServer.close(resolve));
-    });
-    const { port } = httpServer.address() as AddressInfo;
-    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const closeWebSockets = once(() => ws.close());
+    cleanups.unshift(closeWebSockets);
     if (config.jobs.enabled) {
       // Stopped first (cleanups run in reverse), while the database is still there.
       const jobs = await startJobRunner({
         config,
         databaseUrl: database.databaseUrl,
         log,
-        webAppUrl: (config.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, ''),
+        webAppUrl: appUrl,
       });
       cleanups.unshift(() => jobs.stop());
     }
-    return { url: `http://${host}:${port}`, prisma, yoga, embeddedDatabase: database.embedded, seeded };
+    // Shutdown order: stop serving and drain, then jobs, then pools and PostgreSQL. Both are registered
+    // again here to run first; the earlier registrations (for a start that fails on the way) become no-ops.
+    cleanups.unshift(stopServing);
+    cleanups.unshift(closeWebSockets);
+    return { url, appUrl, prisma, yoga, embeddedDatabase: database.embedded, seeded };
   }
 
   /** Stops in reverse order of start; safe to call after a failed or partial start. */

@@ -19,6 +19,8 @@ export interface AppDeps {
   log: Logger;
   pubsub: PubSub;
   signer: TokenSigner;
+  /** Where people open the app, no trailing slash: PUBLIC_URL, or the address the server listens on. */
+  appUrl: string;
 }
 
 /** The per-operation context, the same for HTTP and WebSocket operations. */

@@ -1,3 +1,4 @@
+import { PostgresStartError } from '@posy/prisma/postgres-start-error';
 import { buildApp } from './app.js';
 import { ConfigError, parseConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -29,7 +30,9 @@ try {
   const running = await app.start();
   printWelcome(running, config, performance.now() - startedAt);
 } catch (error) {
-  log.fatal({ err: error }, 'failed to start');
+  // Its message already says what went wrong and what to do; a stack would only bury that.
+  if (error instanceof PostgresStartError) console.error(error.message);
+  else log.fatal({ err: error }, 'failed to start');
   await app.stop();
   process.exit(1);
 }

@@ -20,6 +20,7 @@ export function createContextFactory(deps: AppDeps): RequestContextFactory {
       log,
       pubsub: deps.pubsub,
       signer: deps.signer,
+      appUrl: deps.appUrl,
       requestId,
       ip,
       viewer,

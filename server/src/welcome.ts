@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 
 /** What `pnpm start` prints: where to open the app and how to sign in as each role. */
 export function printWelcome(app: RunningApp, config: Config, startMs: number) {
-  const url = config.publicUrl ?? app.url.replace('127.0.0.1', 'localhost');
+  const url = app.appUrl;
   const lines = [
     '',
     `  Posy is running (${Math.round(startMs)} ms${app.embeddedDatabase ? ', embedded PostgreSQL' : ''}${app.seeded ? ', demo shop seeded' : ''})`,

@@ -42,10 +42,9 @@ export async function createInvite(ctx: Context, role: Role): Promise<CreatedInv
 
 /** The deep link opens the Mini App with `startapp=invite-<token>`; the web URL is for the PWA. */
 export function inviteLinks(ctx: Context, token: string) {
-  const base = ctx.config.publicUrl ?? 'http://localhost:4000';
   return {
     telegramUrl: `https://t.me/${ctx.config.telegram.botUsername}?startapp=invite-${token}`,
-    webUrl: `${base}/invite/${token}`,
+    webUrl: `${ctx.appUrl}/invite/${token}`,
   };
 }
 

@@ -181,3 +181,19 @@ describe('invites refuse', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
+
+test('without PUBLIC_URL the web link points at the address the server listens on, as the README says', async () => {
+  const local = await startTestApp({ BOT_TOKEN });
+  try {
+    const headers = await local.signIn('admin@posy.demo');
+    const result = await local.gql(CREATE, { role: 'FLORIST' }, headers);
+    expect(result.errors).toBeUndefined();
+    const port = new URL(local.url).port;
+    expect(port).not.toBe('4000');
+    expect(result.data?.createInvite.webUrl).toMatch(
+      new RegExp(`^http://localhost:${port}/invite/[\\w-]{32}$`),
+    );
+  } finally {
+    await local.stop();
+  }
+});
