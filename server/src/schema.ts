@@ -1,5 +1,6 @@
 import { auditMutations } from './audit/audit-mutations.js';
 import { builder } from './builder.js';
+import './features/common/domain-error.schema.js';
 import './features/common/money.schema.js';
 import './features/shops/shops.schema.js';
 import './features/users/users.schema.js';
