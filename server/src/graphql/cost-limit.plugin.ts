@@ -4,14 +4,13 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   GraphQLError,
-  getOperationAST,
-  getVariableValues,
   Kind,
   validate,
   valueFromASTUntyped,
   visit,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { operationWithVariables, useOperationCheck } from './operation-check.js';
 import type { ServerContext } from './yoga.js';
 
 /**
@@ -35,32 +34,23 @@ export function useCostLimitWithVariables(maxCost: number): Plugin<Partial<Serve
     maxTokens: off,
   }).protect();
 
-  const check = ({
-    args,
-    setResultAndStopExecution,
-  }: {
-    args: ExecutionArgs;
-    setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void;
-  }) => {
+  return useOperationCheck((args) => {
     const withPageSizes = inlinePageSizes(args);
-    if (!withPageSizes) return;
+    if (!withPageSizes) return null;
     const errors = validate(args.schema, withPageSizes, validationRules);
-    if (!errors.length) return;
+    if (!errors.length) return null;
     const overHttp = !(args.contextValue as Partial<ServerContext>).connection;
-    setResultAndStopExecution({
-      // As the other limits: a validation error (HTTP 400 under application/graphql-response+json).
-      errors: errors.map(
-        (error) =>
-          new GraphQLError(error.message, {
-            extensions: {
-              code: 'GRAPHQL_VALIDATION_FAILED',
-              ...(overHttp ? { http: { spec: true, status: 400 } } : {}),
-            },
-          }),
-      ),
-    });
-  };
-  return { onExecute: check, onSubscribe: check };
+    // As the other limits: a validation error (HTTP 400 under application/graphql-response+json).
+    return errors.map(
+      (error) =>
+        new GraphQLError(error.message, {
+          extensions: {
+            code: 'GRAPHQL_VALIDATION_FAILED',
+            ...(overHttp ? { http: { spec: true, status: 400 } } : {}),
+          },
+        }),
+    );
+  });
 }
 
 /**
@@ -69,16 +59,10 @@ export function useCostLimitWithVariables(maxCost: number): Plugin<Partial<Serve
  * `first: <items>` instead; null when nothing changed.
  */
 function inlinePageSizes(args: ExecutionArgs): DocumentNode | null {
-  const operation = getOperationAST(args.document, args.operationName);
-  if (!operation) return null;
-  // Coerced, so defaults (`$n: Int = 100`) count too; invalid variables fail execution anyway.
-  const variables = getVariableValues(
-    args.schema,
-    operation.variableDefinitions ?? [],
-    args.variableValues ?? {},
-  );
-  if (!variables.coerced) return null;
-  const values = variables.coerced;
+  // Coerced, so defaults (`$n: Int = 100`) count too.
+  const running = operationWithVariables(args);
+  if (!running) return null;
+  const values = running.variables;
   let changed = false;
   const document = visit(args.document, {
     Field(node) {

@@ -26,13 +26,17 @@ export function codeVariableError(error: unknown) {
 }
 
 function withCode(error: GraphQLError, code: string) {
-  if (error.extensions?.code) return error;
+  return error.extensions?.code ? error : withExtensions(error, { code });
+}
+
+/** A copy of `error` (message, locations, path, cause) with `extensions` added to its own. */
+export function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
     path: error.path,
     originalError: error.originalError,
-    extensions: { ...error.extensions, code },
+    extensions: { ...error.extensions, ...extensions },
   });
 }

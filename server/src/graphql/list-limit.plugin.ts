@@ -1,11 +1,8 @@
 import {
   BREAK,
   type ExecutionArgs,
-  type GraphQLError,
   type GraphQLInputType,
   getArgumentValues,
-  getOperationAST,
-  getVariableValues,
   isInputObjectType,
   isListType,
   isNonNullType,
@@ -15,6 +12,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AppError } from '../errors.js';
+import { operationWithVariables, useOperationCheck } from './operation-check.js';
 
 /**
  * Refuses an operation, before anything runs, when any list it passes (an argument, or a field of an
@@ -26,30 +24,16 @@ import { AppError } from '../errors.js';
  *   `extensions: { maxItems: n }` in its Pothos options
  */
 export function useListLimits(defaultMax: number): Plugin {
-  const check = ({
-    args,
-    setResultAndStopExecution,
-  }: {
-    args: ExecutionArgs;
-    setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void;
-  }) => {
+  return useOperationCheck((args) => {
     const error = firstTooLongList(args, defaultMax);
-    if (error) setResultAndStopExecution({ errors: [error] });
-  };
-  return { onExecute: check, onSubscribe: check };
+    return error ? [error] : null;
+  });
 }
 
 function firstTooLongList(args: ExecutionArgs, defaultMax: number): AppError | null {
-  const operation = getOperationAST(args.document, args.operationName);
-  if (!operation) return null;
-  const variables = getVariableValues(
-    args.schema,
-    operation.variableDefinitions ?? [],
-    args.variableValues ?? {},
-  );
-  // Invalid variables: execution refuses the operation with its own error.
-  if (!variables.coerced) return null;
-  const coerced = variables.coerced;
+  const running = operationWithVariables(args);
+  if (!running) return null;
+  const { operation, variables: coerced } = running;
 
   let found: AppError | null = null;
   const typeInfo = new TypeInfo(args.schema);

@@ -2,13 +2,13 @@ import {
   type ArgumentNode,
   type DirectiveNode,
   type DocumentNode,
-  type ExecutionArgs,
   Kind,
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { badInput } from '../errors.js';
+import { useOperationCheck } from './operation-check.js';
 
 /**
  * Refuses every operation that carries a NUL character (U+0000) in any string it passes, as a literal
@@ -19,21 +19,10 @@ import { badInput } from '../errors.js';
  * refusal is BAD_USER_INPUT with `field` naming the argument (e.g. `filter.search`).
  */
 export function useRefuseNulCharacters(): Plugin {
-  const check = ({
-    args,
-    setResultAndStopExecution,
-  }: {
-    args: ExecutionArgs;
-    setResultAndStopExecution: (result: { errors: Error[] }) => void;
-  }) => {
+  return useOperationCheck((args) => {
     const field = fieldWithNul(args.document, args.variableValues ?? {});
-    if (field !== null) {
-      setResultAndStopExecution({
-        errors: [badInput(`${field} must not contain a NUL character (\\u0000)`, field)],
-      });
-    }
-  };
-  return { onExecute: check, onSubscribe: check };
+    return field === null ? null : [badInput(`${field} must not contain a NUL character (\\u0000)`, field)];
+  });
 }
 
 /** The argument path (`filter.search`) of the first string holding NUL, from literals or variables; else null. */

@@ -1,5 +1,6 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
+import { withExtensions } from './error-codes.js';
 import type { ServerContext } from './yoga.js';
 
 /**
@@ -38,12 +39,5 @@ export function useRequestIdOnMaskedErrors(): Plugin<object, ServerContext> {
 const isMasked = (error: GraphQLError) => error.extensions?.code === 'INTERNAL_SERVER_ERROR';
 
 function carrying(error: GraphQLError, requestId: string) {
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...error.extensions, requestId },
-  });
+  return withExtensions(error, { requestId });
 }
