@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
+import { createAppPubSub } from '../../pubsub.js';
 
 let app: TestApp;
 /** Where the query listener records statements; null while not counting (Prisma has no $off). */
@@ -447,3 +448,41 @@ test('createOrder runs as many SQL statements for 10 items as for 1', async () =
   await statements(1); // warm caches (session, membership) so both runs read the same way
   expect(await statements(10)).toBe(await statements(1));
 });
+
+// The server's pub/sub is the machine's Redis in tests (REDIS_URL); a second client on it hears what it publishes.
+test.skipIf(!process.env.REDIS_URL)(
+  'each change publishes order:changed with the new version after commit',
+  async () => {
+    const pubsub = createAppPubSub(process.env.REDIS_URL);
+    const events = pubsub.subscribe('order:changed', shopId)[Symbol.asyncIterator]();
+    const probe = { orderId: 'probe', version: 0 };
+    try {
+      // Listening starts a moment after the first next(): announce a probe until it is heard, then change.
+      const first = events.next();
+      let listening = false;
+      void first.then(() => {
+        listening = true;
+      });
+      while (!listening) {
+        pubsub.publish('order:changed', shopId, probe);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect((await first).value).toEqual(probe);
+      const order = await create();
+      const confirmed = await step(order, 'CONFIRMED');
+      const heard: unknown[] = [];
+      while (heard.length < 2) {
+        const { value } = await events.next();
+        if (value.orderId !== 'probe') heard.push(value);
+      }
+      const rowId = (await rowOf(order)).id;
+      expect(heard).toEqual([
+        { orderId: rowId, version: 1 },
+        { orderId: rowId, version: confirmed.version },
+      ]);
+    } finally {
+      await events.return?.();
+      await pubsub.close();
+    }
+  },
+);
