@@ -406,6 +406,32 @@ describe('updateOrder', () => {
     expect(late.data!.updateOrder).toMatchObject({ __typename: 'OrderNotEditable' });
     expect((await rowOf(order)).cardText).toBe('With love');
   });
+
+  test('florists, couriers and customers may not edit an order', async () => {
+    const order = await create();
+    for (const role of ['florist', 'courier', 'customer']) {
+      const refused = await app.gql(
+        UPDATE,
+        { id: order.id, version: 1, patch: { cardText: 'Mine now' } },
+        who[role],
+      );
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await rowOf(order)).toMatchObject({ cardText: 'Happy birthday', version: 1 });
+  });
+
+  test('an empty item list or a quantity of 0 is BAD_USER_INPUT and creates nothing', async () => {
+    const before = await app.prisma.order.count();
+    const empty = await app.gql(CREATE, { input: input({ items: [] }) }, who.manager);
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items' });
+    const zero = await app.gql(
+      CREATE,
+      { input: input({ items: [{ productId: productIds[0], quantity: 0 }] }) },
+      who.manager,
+    );
+    expect(zero.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await app.prisma.order.count()).toBe(before);
+  });
 });
 
 describe('payments', () => {
