@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
 import { productCostMinor } from '../products/products.cost.js';
-import type { OrderItemInput } from './orders.service.js';
+import type { OrderItemInput } from './order-create.service.js';
 
 /**
  * Prices order lines from the catalog as it is now (name, price and cost are copied onto the line), in one

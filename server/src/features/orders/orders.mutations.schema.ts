@@ -12,8 +12,9 @@ import {
   StaleVersion,
 } from './orders.errors.js';
 import './orders.errors.schema.js';
+import { createOrder } from './order-create.service.js';
 import { FulfillmentTypeEnum, OrderRef, OrderStatusEnum } from './orders.schema.js';
-import { changeOrderStatus, createOrder, updateOrder } from './orders.service.js';
+import { changeOrderStatus, updateOrder } from './orders.service.js';
 
 const CARD_TEXT_LIMIT = 500;
 const text = (max: number) => z.string().max(max, `At most ${max} characters`);
