@@ -92,33 +92,47 @@ export function nextSubscription(page: Page): Promise<WebSocket> {
 }
 
 /**
- * Confirms a NEW order as a colleague elsewhere would, and announces it the way the server does.
- *
- * TODO: call the server's order-status mutation instead (server/schema.graphql has none yet; the first one,
- * e.g. changeOrderStatus, replaces the database update and the publish below). Until then the order is
- * changed as such a mutation would change it, and order:changed is published on the server's Redis
- * pub/sub, which exists only with REDIS_URL. `publish` repeats the announcement: call it until the page
- * shows the change, since the server starts listening a moment after the socket's subscribe message.
+ * Confirms a NEW order as a colleague elsewhere would: the manager signs in over HTTP and calls
+ * changeOrderStatus, which writes the event and publishes order:changed after commit. The server starts
+ * listening a moment after the socket's subscribe message, so that one announcement may come before the page
+ * listens: `publish` repeats it (the same payload the mutation sent) on the server's Redis pub/sub, which
+ * exists only with REDIS_URL; call it until the page shows the change.
  */
 export async function confirmOrderElsewhere(server: E2eServer, number: number, note: string) {
   const redisUrl = process.env.REDIS_URL;
   if (!redisUrl) throw new Error('confirmOrderElsewhere needs REDIS_URL (the server’s pub/sub)');
-  const order = await server.prisma.order.findFirstOrThrow({
-    where: { number, status: 'NEW' },
-    select: { id: true, shopId: true, createdById: true },
-  });
-  const { version } = await server.prisma.order.update({
-    where: { id: order.id },
-    data: {
-      status: 'CONFIRMED',
-      version: { increment: 1 },
-      events: { create: { fromStatus: 'NEW', toStatus: 'CONFIRMED', actorId: order.createdById, note } },
-    },
-    select: { version: true },
+  const login = await server.gql<{ loginWithPassword: { accessToken: string } }>(
+    'mutation ($email: String!, $password: String!) { loginWithPassword(email: $email, password: $password) { accessToken } }',
+    manager,
+  );
+  const headers = { authorization: `Bearer ${login.data?.loginWithPassword.accessToken}` };
+  const found = await server.gql<{
+    orders: { edges: { node: { id: string; number: number; version: number } }[] };
+  }>(
+    'query ($search: String) { orders(first: 5, filter: { search: $search, status: [NEW] }) { edges { node { id number version } } } }',
+    { search: `#${number}` },
+    headers,
+  );
+  const order = found.data?.orders.edges.map((e) => e.node).find((o) => o.number === number);
+  if (!order) throw new Error(`order #${number} is not NEW: ${JSON.stringify(found)}`);
+  const changed = await server.gql<{ changeOrderStatus: { __typename: string; data?: { version: number } } }>(
+    `mutation ($id: ID!, $version: Int!, $note: String) {
+      changeOrderStatus(id: $id, version: $version, to: CONFIRMED, note: $note) {
+        __typename ... on MutationChangeOrderStatusSuccess { data { version } }
+      }
+    }`,
+    { id: order.id, version: order.version, note },
+    headers,
+  );
+  const version = changed.data?.changeOrderStatus.data?.version;
+  if (version === undefined) throw new Error(`changeOrderStatus failed: ${JSON.stringify(changed)}`);
+  const { shopId, id: orderId } = await server.prisma.order.findFirstOrThrow({
+    where: { number },
+    select: { id: true, shopId: true },
   });
   const pubsub = createAppPubSub(redisUrl);
   return {
-    publish: () => pubsub.publish('order:changed', order.shopId, { orderId: order.id, version }),
+    publish: () => pubsub.publish('order:changed', shopId, { orderId, version }),
     close: () => pubsub.close(),
   };
 }

@@ -7,6 +7,7 @@ import './features/users/users.schema.js';
 import './features/products/products.schema.js';
 import './features/customers/customers.schema.js';
 import './features/orders/orders.schema.js';
+import './features/orders/orders.mutations.schema.js';
 import './features/auth/auth.schema.js';
 import './features/invites/invites.schema.js';
 import './features/staff/staff.schema.js';

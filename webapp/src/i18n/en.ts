@@ -68,6 +68,7 @@ export const en = {
   'orderStatus.READY': 'Ready',
   'orderStatus.OUT_FOR_DELIVERY': 'Out for delivery',
   'orderStatus.DELIVERED': 'Delivered',
+  'orderStatus.PICKED_UP': 'Picked up',
   'orderStatus.CANCELLED': 'Cancelled',
 
   'paymentStatus.UNPAID': 'Unpaid',

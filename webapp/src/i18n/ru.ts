@@ -71,6 +71,7 @@ export const ru: Dictionary = {
   'orderStatus.READY': 'Готов',
   'orderStatus.OUT_FOR_DELIVERY': 'В доставке',
   'orderStatus.DELIVERED': 'Доставлен',
+  'orderStatus.PICKED_UP': 'Получен',
   'orderStatus.CANCELLED': 'Отменён',
 
   'paymentStatus.UNPAID': 'Не оплачен',

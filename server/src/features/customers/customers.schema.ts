@@ -28,7 +28,7 @@ const managesCustomers = {
   apiScope: 'customers:read',
 } as const;
 
-builder.prismaNode('Customer', {
+export const CustomerRef = builder.prismaNode('Customer', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [visibleCustomers(ctx)] }),
   nullable: true,

@@ -69,6 +69,17 @@ export const OrderRef = builder.prismaNode('Order', {
     windowStart: t.expose('windowStart', { type: 'DateTime', nullable: true }),
     windowEnd: t.expose('windowEnd', { type: 'DateTime', nullable: true }),
     cardText: t.exposeString('cardText', { nullable: true }),
+    anonymousSender: t.exposeBoolean('anonymousSender', {
+      description: 'The recipient is not told who sent the flowers.',
+    }),
+    paymentMethod: t.exposeString('paymentMethod', { nullable: true }),
+    // A card terminal's or provider's reference is bookkeeping, not for couriers or the customer.
+    paymentReference: t.exposeString('paymentReference', {
+      nullable: true,
+      authScopes: { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'orders:read' },
+    }),
+    paidAt: t.expose('paidAt', { type: 'DateTime', nullable: true }),
+    refundedAt: t.expose('refundedAt', { type: 'DateTime', nullable: true }),
     note: t.exposeString('note', {
       nullable: true,
       authScopes: { shopRole: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'] },

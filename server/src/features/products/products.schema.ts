@@ -41,7 +41,7 @@ builder.prismaObject('ProductComponent', {
   }),
 });
 
-builder.prismaNode('Product', {
+export const ProductRef = builder.prismaNode('Product', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [visibleProducts(ctx)] }),
   nullable: true,

@@ -1,0 +1,44 @@
+import type { OrderStatus } from '@posy/prisma';
+import { DomainError } from '../../domain-error.js';
+
+/** The requested status is not a legal next step from the current one. */
+export class InvalidTransition extends DomainError {
+  constructor(
+    readonly from: OrderStatus,
+    readonly to: OrderStatus,
+    readonly allowed: readonly OrderStatus[],
+  ) {
+    super(`An order cannot go from ${from} to ${to}; allowed: ${allowed.join(', ') || 'none'}`);
+  }
+}
+
+/** The change named a version someone else has changed since; re-read the order and try again. */
+export class StaleVersion extends DomainError {
+  constructor(readonly current: number) {
+    super(`The order has changed since you read it (now version ${current})`);
+  }
+}
+
+/** The order has left the statuses in which it may be edited. */
+export class OrderNotEditable extends DomainError {
+  constructor(readonly status: OrderStatus) {
+    super(`An order in ${status} can no longer be edited: production has started`);
+  }
+}
+
+/**
+ * The idempotency key was already used for a different request. Typed, not BAD_USER_INPUT: the input is
+ * valid on its own, and the client must branch (make a new key, or show the first order) rather than fix a field.
+ */
+export class IdempotencyKeyReused extends DomainError {
+  constructor(readonly orderId: string) {
+    super('This idempotency key was already used for a different order');
+  }
+}
+
+/** Payment state cannot take this step (paying a paid order, refunding an unpaid one). */
+export class InvalidPaymentTransition extends DomainError {
+  constructor(readonly paymentStatus: string) {
+    super(`The order's payment is ${paymentStatus}; this step is not possible`);
+  }
+}

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
+import { CustomerRef } from '../customers/customers.schema.js';
+import { ProductRef } from '../products/products.schema.js';
+import { markOrderPaid, markOrderRefunded } from './order-payments.service.js';
+import {
+  IdempotencyKeyReused,
+  InvalidPaymentTransition,
+  InvalidTransition,
+  OrderNotEditable,
+  StaleVersion,
+} from './orders.errors.js';
+import './orders.errors.schema.js';
+import { createOrder } from './order-create.service.js';
+import { FulfillmentTypeEnum, OrderRef, OrderStatusEnum } from './orders.schema.js';
+import { changeOrderStatus, updateOrder } from './orders.service.js';
+
+const CARD_TEXT_LIMIT = 500;
+const text = (max: number) => z.string().max(max, `At most ${max} characters`);
+
+const OrderItemInput = builder.inputType('OrderItemInput', {
+  fields: (t) => ({
+    productId: t.globalID({ required: true, for: ProductRef }),
+    quantity: t.int({ required: true, validate: z.number().int().min(1).max(999) }),
+  }),
+});
+
+const RecipientInput = builder.inputType('RecipientInput', {
+  description: 'Who receives the flowers, when it is not the customer.',
+  fields: (t) => ({
+    name: t.string({ required: true, validate: text(200).min(1) }),
+    phone: t.string({ required: true, validate: text(32).min(3) }),
+  }),
+});
+
+const windowValid = z
+  .looseObject({ windowStart: z.date().nullish(), windowEnd: z.date().nullish() })
+  .refine((w) => !w.windowStart === !w.windowEnd && (!w.windowStart || w.windowStart < w.windowEnd!), {
+    message: 'Give both windowStart and windowEnd, the start before the end',
+    path: ['windowEnd'],
+  });
+
+const CreateOrderInput = builder.inputType('CreateOrderInput', {
+  fields: (t) => ({
+    customerId: t.globalID({ required: false, for: CustomerRef, description: 'Staff and API keys only.' }),
+    items: t.field({ type: [OrderItemInput], required: true }),
+    fulfillment: t.field({ type: FulfillmentTypeEnum, required: true }),
+    recipient: t.field({ type: RecipientInput, required: false, description: 'Empty: for the customer.' }),
+    deliveryAddress: t.string({ required: false, validate: text(500) }),
+    instructions: t.string({ required: false, validate: text(500) }),
+    windowStart: t.field({ type: 'DateTime', required: false }),
+    windowEnd: t.field({ type: 'DateTime', required: false }),
+    cardText: t.string({ required: false, validate: text(CARD_TEXT_LIMIT) }),
+    anonymousSender: t.boolean({ required: false }),
+    idempotencyKey: t.string({
+      required: false,
+      description: 'A retry with the same key and body answers the same order.',
+      validate: text(100).min(8),
+    }),
+  }),
+  validate: windowValid,
+});
+
+const OrderPatchInput = builder.inputType('OrderPatchInput', {
+  description: 'Fields to change; omitted ones stay.',
+  fields: (t) => ({
+    items: t.field({ type: [OrderItemInput], required: false }),
+    recipient: t.field({ type: RecipientInput, required: false }),
+    deliveryAddress: t.string({ required: false, validate: text(500) }),
+    instructions: t.string({ required: false, validate: text(500) }),
+    windowStart: t.field({ type: 'DateTime', required: false }),
+    windowEnd: t.field({ type: 'DateTime', required: false }),
+    cardText: t.string({ required: false, validate: text(CARD_TEXT_LIMIT) }),
+    anonymousSender: t.boolean({ required: false }),
+  }),
+  validate: windowValid,
+});
+
+/** The order a service changed, read fresh for the answer. */
+const reread = (ctx: Context, { id }: { id: string }) =>
+  ctx.prisma.order.findUniqueOrThrow({ where: { id } });
+
+const CHANGE_ROLES = {
+  shopRole: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'],
+  customer: true,
+  apiScope: 'orders:write',
+} as const;
+const MANAGE = { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'orders:write' } as const;
+
+builder.mutationField('createOrder', (t) =>
+  t.field({
+    type: OrderRef,
+    description: 'A new order priced from the catalog now.',
+    authScopes: { shopRole: ['ADMIN', 'MANAGER'], customer: true, apiScope: 'orders:write' },
+    errors: { types: [IdempotencyKeyReused] },
+    args: { input: t.arg({ type: CreateOrderInput, required: true }) },
+    resolve: async (_root, { input }, ctx) =>
+      reread(
+        ctx,
+        await createOrder(ctx, {
+          ...input,
+          customerId: input.customerId?.id,
+          items: input.items.map((i) => ({ productId: i.productId.id, quantity: i.quantity })),
+        }),
+      ),
+  }),
+);
+
+builder.mutationField('updateOrder', (t) =>
+  t.field({
+    type: OrderRef,
+    description: 'Edits items, recipient, window or card text until production starts.',
+    authScopes: MANAGE,
+    errors: { types: [StaleVersion, OrderNotEditable] },
+    args: {
+      id: t.arg.globalID({ for: OrderRef, required: true }),
+      version: t.arg.int({ required: true }),
+      patch: t.arg({ type: OrderPatchInput, required: true }),
+    },
+    resolve: async (_root, args, ctx) =>
+      reread(
+        ctx,
+        await updateOrder(ctx, {
+          id: args.id.id,
+          version: args.version,
+          patch: {
+            ...args.patch,
+            items: args.patch.items?.map((i) => ({ productId: i.productId.id, quantity: i.quantity })),
+          },
+        }),
+      ),
+  }),
+);
+
+builder.mutationField('changeOrderStatus', (t) =>
+  t.field({
+    type: OrderRef,
+    description: 'Moves the order to the next status; `note` is the reason when cancelling.',
+    authScopes: CHANGE_ROLES,
+    errors: { types: [StaleVersion, InvalidTransition] },
+    args: {
+      id: t.arg.globalID({ for: OrderRef, required: true }),
+      version: t.arg.int({ required: true }),
+      to: t.arg({ type: OrderStatusEnum, required: true }),
+      note: t.arg.string({ required: false, validate: text(500) }),
+    },
+    resolve: async (_root, args, ctx) =>
+      reread(
+        ctx,
+        await changeOrderStatus(ctx, { id: args.id.id, version: args.version, to: args.to, note: args.note }),
+      ),
+  }),
+);
+
+builder.mutationField('cancelOrder', (t) =>
+  t.field({
+    type: OrderRef,
+    description: 'Cancels an open order, with the reason; the same rules as changeOrderStatus to CANCELLED.',
+    authScopes: CHANGE_ROLES,
+    errors: { types: [StaleVersion, InvalidTransition] },
+    args: {
+      id: t.arg.globalID({ for: OrderRef, required: true }),
+      version: t.arg.int({ required: true }),
+      reason: t.arg.string({ required: true, validate: text(500) }),
+    },
+    resolve: async (_root, args, ctx) =>
+      reread(
+        ctx,
+        await changeOrderStatus(ctx, {
+          id: args.id.id,
+          version: args.version,
+          to: 'CANCELLED',
+          note: args.reason,
+        }),
+      ),
+  }),
+);
+
+builder.mutationField('markOrderPaid', (t) =>
+  t.field({
+    type: OrderRef,
+    authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
+    errors: { types: [StaleVersion, InvalidPaymentTransition] },
+    args: {
+      id: t.arg.globalID({ for: OrderRef, required: true }),
+      version: t.arg.int({ required: true }),
+      method: t.arg.string({ required: true, validate: text(50).min(1) }),
+      reference: t.arg.string({ required: false, validate: text(200) }),
+    },
+    resolve: async (_root, args, ctx) => reread(ctx, await markOrderPaid(ctx, { ...args, id: args.id.id })),
+  }),
+);
+
+builder.mutationField('markOrderRefunded', (t) =>
+  t.field({
+    type: OrderRef,
+    authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
+    errors: { types: [StaleVersion, InvalidPaymentTransition] },
+    args: {
+      id: t.arg.globalID({ for: OrderRef, required: true }),
+      version: t.arg.int({ required: true }),
+      reason: t.arg.string({ required: true, validate: text(500).min(1) }),
+    },
+    resolve: async (_root, args, ctx) =>
+      reread(ctx, await markOrderRefunded(ctx, { ...args, id: args.id.id })),
+  }),
+);

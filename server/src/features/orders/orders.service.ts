@@ -1,0 +1,148 @@
+import type { FulfillmentType, OrderStatus, Prisma } from '@posy/prisma';
+import { actorIds } from '../../auth/viewer.js';
+import type { Context } from '../../context.js';
+import { badInput, forbidden, notFound } from '../../errors.js';
+import { visibleOrders } from '../common/access.js';
+import type { OrderItemInput } from './order-create.service.js';
+import { priceItems } from './order-pricing.js';
+import { allowedNextStatuses, EDITABLE_STATUSES, roleMayStep } from './order-status.js';
+import { InvalidTransition, OrderNotEditable, StaleVersion } from './orders.errors.js';
+
+type OrderRow = {
+  id: string;
+  shopId: string;
+  status: OrderStatus;
+  fulfillment: FulfillmentType;
+  version: number;
+};
+
+/** The order the viewer may see, or NOT_FOUND; with the fields every change checks. */
+export async function findOrder(ctx: Context, id: string) {
+  const order = await ctx.prisma.order.findFirst({
+    where: { AND: [{ id }, visibleOrders(ctx)] },
+    select: { id: true, shopId: true, status: true, fulfillment: true, version: true, paymentStatus: true },
+  });
+  if (!order) throw notFound('Order');
+  return order;
+}
+
+/**
+ * Applies one change to an order atomically against the version the caller read: the UPDATE matches only
+ * that version, so of two concurrent changes the second matches no row once the first commits (PostgreSQL
+ * re-checks the WHERE after the row lock) and answers StaleVersion. Writes the order event and publishes
+ * after commit.
+ */
+export async function applyOrderChange(
+  ctx: Context,
+  order: OrderRow,
+  version: number,
+  data: Prisma.OrderUpdateManyMutationInput,
+  event: { toStatus: OrderStatus; note?: string | null },
+): Promise<{ id: string }> {
+  if (order.version !== version) throw new StaleVersion(order.version);
+  const { count } = await ctx.prisma.order.updateMany({
+    where: { id: order.id, version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count !== 1) {
+    const current = await ctx.prisma.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { version: true },
+    });
+    throw new StaleVersion(current.version);
+  }
+  await ctx.prisma.orderEvent.create({
+    data: {
+      orderId: order.id,
+      ...actorIds(ctx.viewer),
+      fromStatus: order.status,
+      toStatus: event.toStatus,
+      note: event.note ?? null,
+    },
+  });
+  publishOrderChange(ctx, order.shopId, order.id, version + 1);
+  return { id: order.id };
+}
+
+export function publishOrderChange(ctx: Context, shopId: string, orderId: string, version: number) {
+  ctx.afterCommit(() => ctx.pubsub.publish('order:changed', shopId, { orderId, version }));
+}
+
+/** Moves an order along the status machine (order-status.ts); the note is the reason when cancelling. */
+export async function changeOrderStatus(
+  ctx: Context,
+  input: { id: string; version: number; to: OrderStatus; note?: string | null },
+): Promise<{ id: string }> {
+  const order = await findOrder(ctx, input.id);
+  if (order.version !== input.version) throw new StaleVersion(order.version);
+  const allowed = allowedNextStatuses(order.fulfillment, order.status);
+  if (!allowed.includes(input.to)) throw new InvalidTransition(order.status, input.to, allowed);
+  if (!roleMayStep(ctx.shopRole, order.status, input.to))
+    throw forbidden(`Your role may not move an order from ${order.status} to ${input.to}`);
+  const cancelling = input.to === 'CANCELLED';
+  if (cancelling && !input.note?.trim()) throw badInput('Say why the order is cancelled', 'reason');
+
+  // INTEGRATION(stock): features/stock/stock-reservations.service.ts, wired at merge:
+  //   to CONFIRMED → await reserveOrderStock(ctx, order.id)   (may throw InsufficientStock)
+  //   to CANCELLED → await releaseOrderStock(ctx, order.id)
+  //   IN_PRODUCTION → READY (production done) → await consumeOrderStock(ctx, order.id)
+  return applyOrderChange(
+    ctx,
+    order,
+    input.version,
+    cancelling
+      ? { status: 'CANCELLED', cancelReason: input.note, cancelledAt: new Date() }
+      : { status: input.to },
+    { toStatus: input.to, note: input.note },
+  );
+}
+
+export interface OrderPatch {
+  items?: OrderItemInput[] | null;
+  recipient?: { name: string; phone: string } | null;
+  deliveryAddress?: string | null;
+  instructions?: string | null;
+  windowStart?: Date | null;
+  windowEnd?: Date | null;
+  cardText?: string | null;
+  anonymousSender?: boolean | null;
+}
+
+/** Edits an order until production starts; replaced items are priced from the catalog now. */
+export async function updateOrder(
+  ctx: Context,
+  input: { id: string; version: number; patch: OrderPatch },
+): Promise<{ id: string }> {
+  const order = await findOrder(ctx, input.id);
+  if (order.version !== input.version) throw new StaleVersion(order.version);
+  if (!EDITABLE_STATUSES.includes(order.status)) throw new OrderNotEditable(order.status);
+  const { patch } = input;
+  const data: Prisma.OrderUpdateManyMutationInput = {};
+  if (patch.recipient !== undefined) {
+    data.recipientName = patch.recipient?.name ?? null;
+    data.recipientPhone = patch.recipient?.phone ?? null;
+  }
+  if (patch.deliveryAddress !== undefined) data.deliveryAddress = patch.deliveryAddress;
+  if (patch.instructions !== undefined) data.addressComment = patch.instructions;
+  if (patch.windowStart !== undefined) data.windowStart = patch.windowStart;
+  if (patch.windowEnd !== undefined) data.windowEnd = patch.windowEnd;
+  if (patch.cardText !== undefined) data.cardText = patch.cardText;
+  if (patch.anonymousSender != null) data.anonymousSender = patch.anonymousSender;
+  if (patch.items) {
+    const items = await priceItems(ctx, order.shopId, patch.items);
+    const current = await ctx.prisma.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { deliveryFeeMinor: true, discountMinor: true },
+    });
+    const subtotalMinor = items.reduce((sum, item) => sum + item.totalMinor, 0);
+    data.subtotalMinor = subtotalMinor;
+    data.totalMinor = subtotalMinor + current.deliveryFeeMinor - current.discountMinor;
+    await ctx.prisma.orderItem.deleteMany({ where: { orderId: order.id } });
+    await ctx.prisma.orderItem.createMany({ data: items.map((item) => ({ ...item, orderId: order.id })) });
+  }
+  const changed = Object.keys(patch).filter((k) => patch[k as keyof OrderPatch] !== undefined);
+  return applyOrderChange(ctx, order, input.version, data, {
+    toStatus: order.status,
+    note: `Edited: ${changed.join(', ')}`,
+  });
+}
