@@ -188,7 +188,7 @@ describe('the team page and invites', () => {
       { initData: signedInitData({ user: newcomer, botToken: e2eBotToken }) },
     );
     const accepted = await server.gql<{ acceptInvite: { id: string } }>(
-      'mutation ($token: String!) { acceptInvite(token: $token) { id } }',
+      'mutation ($token: String!) { acceptInvite(token: $token) { ... on Membership { id } } }',
       { token: used },
       { Authorization: `Bearer ${signedIn.data?.loginWithTelegram.accessToken}` },
     );
@@ -246,7 +246,7 @@ describe('the team page and invites', () => {
       { initData: signedInitData({ user: newcomer, botToken: e2eBotToken }) },
     );
     const accepted = await server.gql(
-      'mutation ($token: String!) { acceptInvite(token: $token) { id } }',
+      'mutation ($token: String!) { acceptInvite(token: $token) { ... on Membership { id } } }',
       { token: taken },
       { Authorization: `Bearer ${signedIn.data?.loginWithTelegram.accessToken}` },
     );
@@ -414,7 +414,10 @@ describe('the audit log', () => {
     const adminApi = await apiSession(server, admin);
     const token = await createInviteOverApi(adminApi, 'COURIER');
     const customerApi = await apiSession(server, customer);
-    await customerApi('mutation ($token: String!) { acceptInvite(token: $token) { id } }', { token });
+    await customerApi(
+      'mutation ($token: String!) { acceptInvite(token: $token) { ... on Membership { id } } }',
+      { token },
+    );
     await adminApi('mutation { createApiKey(name: "Audit key", scopes: [ORDERS_READ]) { key } }');
 
     await openAsAdmin(page, 'Журнал');
