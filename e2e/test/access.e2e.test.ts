@@ -188,7 +188,7 @@ describe('the team page and invites', () => {
       { initData: signedInitData({ user: newcomer, botToken: e2eBotToken }) },
     );
     const accepted = await server.gql<{ acceptInvite: { id: string } }>(
-      'mutation ($token: String!) { acceptInvite(token: $token) { id } }',
+      'mutation ($token: String!) { acceptInvite(token: $token) { ... on Membership { id } } }',
       { token: used },
       { Authorization: `Bearer ${signedIn.data?.loginWithTelegram.accessToken}` },
     );
@@ -231,7 +231,7 @@ describe('the team page and invites', () => {
     expect(await page.evaluate((key) => localStorage.getItem(key), sessionStorageKey)).toBeNull();
   });
 
-  it('explains a refusal at accepting by the server’s reason: the invite was taken meanwhile, or one is staff already', async () => {
+  it('explains a refusal at accepting by its type: the invite was taken meanwhile, or one is staff already', async () => {
     const { page } = browser.current();
     const adminApi = await apiSession(server, admin);
     const taken = await createInviteOverApi(adminApi, 'COURIER');
@@ -246,7 +246,7 @@ describe('the team page and invites', () => {
       { initData: signedInitData({ user: newcomer, botToken: e2eBotToken }) },
     );
     const accepted = await server.gql(
-      'mutation ($token: String!) { acceptInvite(token: $token) { id } }',
+      'mutation ($token: String!) { acceptInvite(token: $token) { ... on Membership { id } } }',
       { token: taken },
       { Authorization: `Bearer ${signedIn.data?.loginWithTelegram.accessToken}` },
     );
@@ -294,7 +294,7 @@ describe('the team page and invites', () => {
     await courier.locator('.confirm').getByRole('button', { name: 'Убрать из команды' }).click();
     await expect.poll(() => courier.count()).toBe(0);
 
-    // The only admin stepping down: the server refuses (CONFLICT), and the page says why.
+    // The only admin stepping down: the server answers LastAdmin, and the page says why.
     const me = staffRow(page, admin.name);
     await me.getByRole('button', { name: 'Изменить' }).click();
     await me.getByLabel('Роль').selectOption('MANAGER');
@@ -414,7 +414,10 @@ describe('the audit log', () => {
     const adminApi = await apiSession(server, admin);
     const token = await createInviteOverApi(adminApi, 'COURIER');
     const customerApi = await apiSession(server, customer);
-    await customerApi('mutation ($token: String!) { acceptInvite(token: $token) { id } }', { token });
+    await customerApi(
+      'mutation ($token: String!) { acceptInvite(token: $token) { ... on Membership { id } } }',
+      { token },
+    );
     await adminApi('mutation { createApiKey(name: "Audit key", scopes: [ORDERS_READ]) { key } }');
 
     await openAsAdmin(page, 'Журнал');

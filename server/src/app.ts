@@ -8,7 +8,7 @@ import { assertValidSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import { createTokenSigner } from './auth/tokens.js';
 import type { Config } from './config.js';
-import type { AppPrisma } from './context.js';
+import { type AppPrisma, createContextFactory } from './context.js';
 import { createRateLimiter } from './graphql/rate-limit.js';
 import { attachWebSocketServer } from './graphql/ws.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.js';
@@ -17,7 +17,6 @@ import { migrateJobQueue } from './jobs/job-queue.js';
 import { startJobRunner } from './jobs/runner.js';
 import { createLogger, type Logger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
-import { createContextFactory } from './request-context.js';
 import { schema } from './schema.js';
 import { seedDemoShopIfEmpty } from './seed-demo.js';
 

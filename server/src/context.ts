@@ -1,13 +1,15 @@
 import type { PrismaClient } from '@posy/prisma';
 import type { AuditDraft } from './audit/audit-entry.js';
+import { authenticate, resolveActiveShop } from './auth/authenticate.js';
 import type { TokenSigner } from './auth/tokens.js';
 import type { ShopRole, Viewer } from './auth/viewer.js';
 import type { Config } from './config.js';
 import { badInput, forbidden, unauthenticated } from './errors.js';
 import type { HttpExchange } from './graphql/response-cookies.js';
+import type { RequestContextFactory } from './graphql/yoga.js';
 import type { Logger } from './logger.js';
 import type { PubSub } from './pubsub.js';
-import type { Database } from './transaction.js';
+import { type Database, runEffectsAtOnce } from './transaction.js';
 
 /** The app's client: emits query events (see app.ts). */
 export type AppPrisma = PrismaClient<'query'>;
@@ -49,6 +51,34 @@ export interface Context extends Omit<AppDeps, 'prisma'> {
   http: HttpExchange | null;
   /** What the running mutation changed, for its audit entry (a fresh draft per mutation; see src/audit/). */
   audit: AuditDraft;
+}
+
+/** Builds the context of one operation from its headers: who calls, and in which shop. */
+export function createContextFactory(deps: AppDeps): RequestContextFactory {
+  return async ({ headers, requestId, ip, http }): Promise<Context> => {
+    const viewer = await authenticate(deps, {
+      authorization: headers.get('authorization'),
+      apiKey: headers.get('x-api-key'),
+    });
+    const shop = await resolveActiveShop(deps.prisma, viewer, headers.get('x-shop-id'));
+    const log = deps.log.child({ requestId });
+    return {
+      config: deps.config,
+      prisma: deps.prisma,
+      rootPrisma: deps.prisma,
+      afterCommit: runEffectsAtOnce(log),
+      log,
+      pubsub: deps.pubsub,
+      signer: deps.signer,
+      appUrl: deps.appUrl,
+      requestId,
+      ip,
+      viewer,
+      ...shop,
+      http: http ?? null,
+      audit: {},
+    };
+  };
 }
 
 /** The active shop, or a typed error saying why there is none. */

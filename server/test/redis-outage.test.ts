@@ -109,13 +109,13 @@ describe('with Redis killed mid-run', () => {
     );
     expect(reuse.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const role = await app.gql(
-      'mutation ($id: ID!) { changeStaffRole(membershipId: $id, role: MANAGER) { role } }',
+      'mutation ($id: ID!) { changeStaffRole(membershipId: $id, role: MANAGER) { ... on Membership { role } } }',
       { id: florist.id },
       admin.headers,
     );
     expect(role.data).toEqual({ changeStaffRole: { role: 'MANAGER' } });
     const removed = await app.gql(
-      'mutation ($id: ID!) { removeStaffMember(membershipId: $id) { id } }',
+      'mutation ($id: ID!) { removeStaffMember(membershipId: $id) { ... on Membership { id } } }',
       { id: courier.id },
       admin.headers,
     );
@@ -227,7 +227,7 @@ describe('with Redis killed mid-run', () => {
       }
       const admin = await login('admin@posy.demo');
       const changed = await app.gql(
-        'mutation ($id: ID!) { changeStaffRole(membershipId: $id, role: FLORIST) { role } }',
+        'mutation ($id: ID!) { changeStaffRole(membershipId: $id, role: FLORIST) { ... on Membership { role } } }',
         { id: manager.id },
         admin.headers,
       );

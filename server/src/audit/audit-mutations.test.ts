@@ -13,8 +13,8 @@ const LOGIN = /* GraphQL */ `
 `;
 
 const CHANGE_ROLE =
-  'mutation ($id: ID!, $role: Role!) { changeStaffRole(membershipId: $id, role: $role) { role } }';
-const REMOVE = 'mutation ($id: ID!) { removeStaffMember(membershipId: $id) { id } }';
+  'mutation ($id: ID!, $role: Role!) { changeStaffRole(membershipId: $id, role: $role) { ... on Membership { role } } }';
+const REMOVE = 'mutation ($id: ID!) { removeStaffMember(membershipId: $id) { ... on Membership { id } } }';
 
 let app: TestApp;
 let admin: Record<string, string>;

@@ -1,3 +1,4 @@
+import { errorTypeMap } from '@pothos/plugin-errors';
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
 import { runInTransaction } from '../transaction.js';
@@ -18,6 +19,15 @@ class RolledBack {
 }
 
 /**
+ * A typed error result: the errors plugin hands it on as a proxy whose prototypes are proxies too (so that
+ * graphql-js does not take it for a thrown error), which `instanceof Error` does not see; it keeps each one
+ * it made in `errorTypeMap`.
+ */
+function isTypedError(result: unknown): result is Error {
+  return typeof result === 'object' && result !== null && errorTypeMap.has(result);
+}
+
+/**
  * Wraps every Mutation field: the resolver runs in one transaction that also writes its audit entry (actor,
  * shop, action, target, changed fields, request id, IP), so a change is never committed without its entry,
  * nor an entry without its change. A mutation that fails (thrown, or a typed error result) changes nothing
@@ -34,27 +44,37 @@ export function auditMutations(schema: GraphQLSchema) {
       try {
         return await runInTransaction({ ...ctx, audit }, async (mutationCtx) => {
           const result = await resolve(root, args, mutationCtx, info);
-          if (result instanceof Error) throw new RolledBack(result);
+          if (isTypedError(result)) throw new RolledBack(result);
           await writeAuditEntry(mutationCtx, field.name, args, audit, result);
           return result;
         });
       } catch (error) {
-        if (error instanceof RolledBack) return error.result;
+        if (error instanceof RolledBack) {
+          // A typed refusal (InviteUsed, …) is named by its type, as a thrown one is by its code.
+          if (SIGN_IN.has(field.name)) await auditRefusal(ctx, field.name, args, audit, error.result.name);
+          return error.result;
+        }
         if (SIGN_IN.has(field.name) && error instanceof GraphQLError) {
-          const changes = { ...(redact(args) as object), error: error.extensions.code ?? 'ERROR' };
-          // `ctx` is the operation's, outside the (ended) transaction: this entry stands on its own.
-          await writeAuditEntry(ctx, `${field.name}.failed`, args, { ...audit, changes }, null).catch(
-            (auditError) =>
-              // The caller's answer is the refusal; a missing trail line must be loud, not replace it.
-              ctx.log.error(
-                { err: auditError, action: `${field.name}.failed` },
-                'audit entry could not be written',
-              ),
-          );
+          await auditRefusal(ctx, field.name, args, audit, String(error.extensions.code ?? 'ERROR'));
         }
         throw error;
       }
     };
   }
   return schema;
+}
+
+/** The `<name>.failed` entry of a refused sign-in; `ctx` is the operation's, outside the (ended) transaction. */
+async function auditRefusal(
+  ctx: Context,
+  name: string,
+  args: Record<string, unknown>,
+  audit: AuditDraft,
+  reason: string,
+) {
+  const changes = { ...(redact(args) as object), error: reason };
+  await writeAuditEntry(ctx, `${name}.failed`, args, { ...audit, changes }, null).catch((auditError) =>
+    // The caller's answer is the refusal; a missing trail line must be loud, not replace it.
+    ctx.log.error({ err: auditError, action: `${name}.failed` }, 'audit entry could not be written'),
+  );
 }

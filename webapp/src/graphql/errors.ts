@@ -12,15 +12,6 @@ export const apiErrorCodes = [
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number] | 'NETWORK' | 'UNKNOWN';
 
-/**
- * The `extensions.reason` values the server puts on a CONFLICT, so the client can tell conflicts apart
- * without reading the English message: an invite's (acceptInvite) and the last admin's
- * (changeStaffRole, removeStaffMember).
- */
-export const conflictReasons = ['INVITE_USED', 'INVITE_EXPIRED', 'ALREADY_MEMBER', 'LAST_ADMIN'] as const;
-
-export type ConflictReason = (typeof conflictReasons)[number];
-
 /** One failure as the interface explains it to the user. */
 export interface ApiProblem {
   code: ApiErrorCode;
@@ -28,8 +19,6 @@ export interface ApiProblem {
   detail?: string;
   /** Only for RATE_LIMITED: how long the server asks to wait. */
   retryAfterSeconds?: number;
-  /** Only for CONFLICT, when the server names a reason the client knows (older servers name none). */
-  reason?: ConflictReason;
   /**
    * The id of the failed request, which the server puts on a masked error ("Unexpected error.") and in its
    * logs: shown so the user can quote it to whoever reads those logs.
@@ -41,27 +30,23 @@ function isKnownCode(code: unknown): code is (typeof apiErrorCodes)[number] {
   return typeof code === 'string' && (apiErrorCodes as readonly string[]).includes(code);
 }
 
-function isConflictReason(reason: unknown): reason is ConflictReason {
-  return typeof reason === 'string' && (conflictReasons as readonly string[]).includes(reason);
-}
-
 /**
  * Classifies a failed operation. No response at all is NETWORK; a GraphQL error with a code the
- * client knows keeps that code (and a CONFLICT its known reason); anything else (masked "Unexpected
- * error.", HTTP 5xx) is UNKNOWN.
+ * client knows keeps that code; anything else (masked "Unexpected error.", HTTP 5xx) is UNKNOWN.
+ * Expected refusals (LastAdmin, InviteUsed, …) are no errors: they come as typed results, read by
+ * their `__typename` (components/ErrorMessage/RefusalMessage.tsx).
  */
 export function describeApiError(error: CombinedError): ApiProblem {
   const graphQLError = error.graphQLErrors[0];
   if (!graphQLError) {
     return error.networkError ? { code: 'NETWORK', detail: error.networkError.message } : { code: 'UNKNOWN' };
   }
-  const { code, retryAfterSeconds, reason, requestId } = graphQLError.extensions ?? {};
+  const { code, retryAfterSeconds, requestId } = graphQLError.extensions ?? {};
   const problem: ApiProblem = { code: isKnownCode(code) ? code : 'UNKNOWN', detail: graphQLError.message };
   if (typeof requestId === 'string' && requestId) problem.requestId = requestId;
   if (code === 'RATE_LIMITED' && typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0) {
     problem.retryAfterSeconds = Math.ceil(retryAfterSeconds);
   }
-  if (code === 'CONFLICT' && isConflictReason(reason)) problem.reason = reason;
   return problem;
 }
 

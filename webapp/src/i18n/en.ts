@@ -158,7 +158,6 @@ export const en = {
   'invite.error.expired': 'This invite has expired. Ask for a new link.',
   'invite.error.revoked': 'This invite was revoked. Ask for a new link.',
   'invite.error.alreadyMember': 'You are already on this shop’s team.',
-  'invite.error.closed': 'This invite can no longer be used. Ask for a new link.',
 
   'apiKeys.title': 'API keys',
   'apiKeys.hint':

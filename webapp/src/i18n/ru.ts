@@ -162,7 +162,6 @@ export const ru: Dictionary = {
   'invite.error.expired': 'Срок приглашения истёк. Попросите новую ссылку.',
   'invite.error.revoked': 'Приглашение отозвано. Попросите новую ссылку.',
   'invite.error.alreadyMember': 'Вы уже в команде этого магазина.',
-  'invite.error.closed': 'Этим приглашением больше нельзя воспользоваться. Попросите новую ссылку.',
 
   'apiKeys.title': 'API-ключи',
   'apiKeys.hint':

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { API_SCOPES, type ApiScope } from '../../auth/api-keys.js';
 import { builder } from '../../builder.js';
-import { requireShop } from '../../context.js';
-import { type CreatedApiKey, createApiKey, revokeApiKey } from './api-keys.service.js';
+import { type CreatedApiKey, createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.js';
 
 /** GraphQL enum names cannot hold ':' — ORDERS_READ stands for the scope `orders:read`. */
 const scopeName = (scope: ApiScope) => scope.replace(':', '_').toUpperCase();
@@ -51,12 +50,7 @@ builder.queryField('apiKeys', (t) =>
     type: [ApiKeyRef],
     description: 'The active shop’s API keys, newest first (revoked ones too, for the record).',
     authScopes: { shopRole: ['ADMIN'] },
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.apiKey.findMany({
-        ...query,
-        where: { shopId: requireShop(ctx) },
-        orderBy: { createdAt: 'desc' },
-      }),
+    resolve: (query, _root, _args, ctx) => listApiKeys(ctx, query),
   }),
 );
 
@@ -83,9 +77,6 @@ builder.mutationField('revokeApiKey', (t) =>
     type: ApiKeyRef,
     authScopes: { shopRole: ['ADMIN'] },
     args: { id: t.arg.globalID({ for: ApiKeyRef }) },
-    resolve: async (query, _root, args, ctx) => {
-      const id = await revokeApiKey(ctx, args.id.id);
-      return ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, args, ctx) => revokeApiKey(ctx, args.id.id, query),
   }),
 );

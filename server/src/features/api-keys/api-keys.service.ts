@@ -1,3 +1,4 @@
+import type { Prisma } from '@posy/prisma';
 import { type ApiScope, generateApiKey } from '../../auth/api-keys.js';
 import { type Context, requireShop, requireUser } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
@@ -35,7 +36,19 @@ export async function createApiKey(
 }
 
 /** Revoking is immediate: the next request with the key is refused. */
-export async function revokeApiKey(ctx: Context, apiKeyId: string) {
+/** The relations a caller wants loaded with a key (Pothos' `query`): a Prisma shape, not GraphQL. */
+type ApiKeyQuery = { include?: Prisma.ApiKeyInclude; select?: Prisma.ApiKeySelect };
+
+/** The active shop's keys, newest first, revoked ones too (for the record). */
+export function listApiKeys(ctx: Context, query: ApiKeyQuery = {}) {
+  return ctx.prisma.apiKey.findMany({
+    ...query,
+    where: { shopId: requireShop(ctx) },
+    orderBy: { createdAt: 'desc' },
+  });
+}
+
+export async function revokeApiKey(ctx: Context, apiKeyId: string, query: ApiKeyQuery = {}) {
   const shopId = requireShop(ctx);
   const revoked = await ctx.prisma.apiKey.updateManyAndReturn({
     where: { id: apiKeyId, shopId, revokedAt: null },
@@ -47,5 +60,5 @@ export async function revokeApiKey(ctx: Context, apiKeyId: string) {
   ctx.afterCommit(() =>
     ctx.pubsub.publish('access:changed', `apiKey:${apiKeyId}`, { reason: 'API key revoked' }),
   );
-  return apiKeyId;
+  return ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: apiKeyId } });
 }

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { requireShop } from '../../context.js';
+import { listAuditLog } from './audit.service.js';
 
 builder.prismaObject('AuditLog', {
   name: 'AuditEntry',
@@ -43,16 +43,6 @@ builder.queryField('auditLog', (t) =>
     description: 'Every change in the active shop, newest first. Admins and managers.',
     authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
     args: { filter: t.arg({ type: AuditFilter, required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.auditLog.findMany({
-        ...query,
-        where: {
-          shopId: requireShop(ctx),
-          action: args.filter?.action ?? undefined,
-          targetType: args.filter?.targetType ?? undefined,
-          targetId: args.filter?.targetId ?? undefined,
-        },
-        orderBy: { id: 'desc' },
-      }),
+    resolve: (query, _root, args, ctx) => listAuditLog(ctx, args.filter, query),
   }),
 );

@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { verifyPassword } from '../../auth/passwords.js';
 import { builder } from '../../builder.js';
-import { requireUser } from '../../context.js';
-import { unauthenticated } from '../../errors.js';
 import { asSignedInUser } from '../common/access.js';
 import { ShopRef } from '../shops/shops.schema.js';
 import { loginWithCode, requestLoginCode } from './login-codes.service.js';
+import { loginWithPassword } from './password-login.service.js';
 import {
-  clearRefreshCookie,
   type DeliveredTokens,
   deliverTokens,
+  logout,
+  logoutEverywhere,
   refreshCookieHeader,
   refreshSessionFromCookie,
 } from './session-cookie.js';
-import { refreshSession, revokeAllSessions, revokeSession, startSession } from './sessions.service.js';
+import { listMySessions, refreshSession } from './sessions.service.js';
 import { loginWithTelegram } from './telegram-login.service.js';
 
 export const AuthPayload = builder.objectRef<DeliveredTokens>('AuthPayload').implement({
@@ -46,17 +45,7 @@ builder.mutationField('loginWithPassword', (t) =>
       password: t.arg.string({ validate: z.string().min(1, 'Enter your password').max(200) }),
       device: t.arg.string({ required: false, validate: device() }),
     },
-    resolve: async (_root, args, ctx) => {
-      const user = await ctx.prisma.user.findUnique({
-        where: { email: args.email.trim().toLowerCase() },
-        select: { id: true, passwordHash: true },
-      });
-      // Same answer and same work whether the email is unknown or the password wrong.
-      if (!(await verifyPassword(user?.passwordHash, args.password)) || !user) {
-        throw unauthenticated('Wrong email or password');
-      }
-      return deliverTokens(ctx, await startSession(ctx, user.id, args.device));
-    },
+    resolve: async (_root, args, ctx) => deliverTokens(ctx, await loginWithPassword(ctx, args)),
   }),
 );
 
@@ -127,11 +116,7 @@ builder.mutationField('logout', (t) =>
   t.boolean({
     description: 'Ends the current session and clears the webapp’s refresh cookie.',
     authScopes: { user: true },
-    resolve: async (_root, _args, ctx) => {
-      await revokeSession(ctx, requireUser(ctx).sessionId, 'logout');
-      clearRefreshCookie(ctx);
-      return true;
-    },
+    resolve: (_root, _args, ctx) => logout(ctx),
   }),
 );
 
@@ -139,11 +124,7 @@ builder.mutationField('logoutEverywhere', (t) =>
   t.int({
     description: 'Ends every session of the signed-in user; returns how many were ended.',
     authScopes: { user: true },
-    resolve: async (_root, _args, ctx) => {
-      const ended = await revokeAllSessions(ctx, requireUser(ctx).userId, 'logout everywhere');
-      clearRefreshCookie(ctx);
-      return ended;
-    },
+    resolve: (_root, _args, ctx) => logoutEverywhere(ctx),
   }),
 );
 
@@ -166,11 +147,6 @@ builder.queryField('mySessions', (t) =>
     type: ['Session'],
     description: 'The signed-in user’s open sessions (devices), most recently used first.',
     authScopes: { user: true },
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.session.findMany({
-        ...query,
-        where: { userId: requireUser(ctx).userId, revokedAt: null, expiresAt: { gt: new Date() } },
-        orderBy: { lastUsedAt: 'desc' },
-      }),
+    resolve: (query, _root, _args, ctx) => listMySessions(ctx, query),
   }),
 );

@@ -1,7 +1,8 @@
 import type { Context } from '../../context.js';
+import { requireUser } from '../../context.js';
 import { AppError, badInput, forbidden, unauthenticated } from '../../errors.js';
 import { refusalOf } from '../../transaction.js';
-import { type IssuedTokens, refreshSession } from './sessions.service.js';
+import { type IssuedTokens, refreshSession, revokeAllSessions, revokeSession } from './sessions.service.js';
 
 /**
  * The webapp keeps its refresh token where page script cannot read it: an HttpOnly cookie sent only
@@ -53,6 +54,20 @@ export async function refreshSessionFromCookie(ctx: Context): Promise<DeliveredT
 /** Signing out removes the cookie (a no-op for callers that never had one). */
 export function clearRefreshCookie(ctx: Context): void {
   ctx.http?.setCookie(serialize(ctx, '', 0));
+}
+
+/** Ends the signed-in user's current session and removes its cookie. */
+export async function logout(ctx: Context): Promise<true> {
+  await revokeSession(ctx, requireUser(ctx).sessionId, 'logout');
+  clearRefreshCookie(ctx);
+  return true;
+}
+
+/** Ends every session of the signed-in user (this one too); answers how many ended. */
+export async function logoutEverywhere(ctx: Context): Promise<number> {
+  const ended = await revokeAllSessions(ctx, requireUser(ctx).userId, 'logout everywhere');
+  clearRefreshCookie(ctx);
+  return ended;
 }
 
 function serialize(ctx: Context, value: string, maxAgeSeconds: number): string {

@@ -1,5 +1,6 @@
+import type { Prisma } from '@posy/prisma';
 import { randomSecret, sha256 } from '../../auth/tokens.js';
-import type { Context } from '../../context.js';
+import { type Context, requireUser } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
 import { keepWritesOnRefusal } from '../../transaction.js';
 
@@ -97,4 +98,16 @@ async function issueTokens(
     userId,
     sessionId,
   };
+}
+
+/** The relations a caller wants loaded with a session (Pothos' `query`): a Prisma shape, not GraphQL. */
+type SessionQuery = { include?: Prisma.SessionInclude; select?: Prisma.SessionSelect };
+
+/** The signed-in user's open sessions (devices), most recently used first. */
+export function listMySessions(ctx: Context, query: SessionQuery = {}) {
+  return ctx.prisma.session.findMany({
+    ...query,
+    where: { userId: requireUser(ctx).userId, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { lastUsedAt: 'desc' },
+  });
 }

@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
-import { listedCustomers, visibleCustomers, visibleOrders } from '../common/access.js';
-import { containsLiteral, containsText } from '../common/text-search.js';
+import { visibleCustomers, visibleOrders } from '../common/access.js';
+import { countCustomers, listCustomers } from './customers.service.js';
 
 builder.prismaObject('CustomerAddress', {
   fields: (t) => ({
@@ -56,30 +56,7 @@ builder.queryField('customers', (t) =>
     description: 'Customers of the active shop, for those who manage them (and a customer: themself).',
     authScopes: { signedIn: true },
     args: { search: t.arg.string({ required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.customer.findMany({
-        ...query,
-        where: customersWhere(ctx, args.search),
-        orderBy: { id: 'asc' },
-      }),
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.customer.count({ where: customersWhere(ctx, args.search) }),
+    resolve: (query, _root, args, ctx) => listCustomers(ctx, args.search, query),
+    totalCount: (_parent, args, ctx) => countCustomers(ctx, args.search),
   }),
 );
-
-function customersWhere(ctx: Parameters<typeof listedCustomers>[0], search: string | null | undefined) {
-  const term = search?.trim();
-  return {
-    AND: [
-      listedCustomers(ctx),
-      term
-        ? {
-            OR: [
-              { name: containsText(term) },
-              { phone: containsLiteral(term.replace(/[^\d+]/g, '') || term) },
-            ],
-          }
-        : {},
-    ],
-  };
-}

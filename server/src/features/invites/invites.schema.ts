@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { requireShop } from '../../context.js';
+import { DomainErrorRef } from '../common/domain-error.schema.js';
 import { RoleEnum } from '../users/users.schema.js';
+import { AlreadyStaff, InviteExpired, InviteUsed } from './invites.errors.js';
 import {
   acceptInvite,
   type CreatedInvite,
   createInvite,
   type InviteState,
+  listInvites,
   previewInvite,
   revokeInvite,
 } from './invites.service.js';
@@ -76,16 +78,7 @@ builder.queryField('invites', (t) =>
     description: 'Invites of the active shop, newest first.',
     authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
     args: { includeClosed: t.arg.boolean({ defaultValue: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.invite.findMany({
-        ...query,
-        where: {
-          shopId: requireShop(ctx),
-          ...(args.includeClosed ? {} : { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }),
-        },
-        orderBy: { createdAt: 'desc' },
-        take: 200,
-      }),
+    resolve: (query, _root, args, ctx) => listInvites(ctx, { includeClosed: args.includeClosed }, query),
   }),
 );
 
@@ -105,24 +98,38 @@ builder.mutationField('revokeInvite', (t) =>
     type: InviteRef,
     authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
     args: { id: t.arg.globalID({ for: InviteRef }) },
-    resolve: async (query, _root, args, ctx) => {
-      const id = await revokeInvite(ctx, args.id.id);
-      return ctx.prisma.invite.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    resolve: (query, _root, args, ctx) => revokeInvite(ctx, args.id.id, query),
   }),
 );
+
+builder.objectType(InviteUsed, {
+  name: 'InviteUsed',
+  interfaces: [DomainErrorRef],
+  fields: (t) => ({ usedAt: t.expose('usedAt', { type: 'DateTime' }) }),
+});
+
+builder.objectType(InviteExpired, {
+  name: 'InviteExpired',
+  interfaces: [DomainErrorRef],
+  fields: (t) => ({ expiresAt: t.expose('expiresAt', { type: 'DateTime' }) }),
+});
+
+builder.objectType(AlreadyStaff, {
+  name: 'AlreadyStaff',
+  description: 'The signed-in person already works in the invite’s shop; the invite stays open.',
+  interfaces: [DomainErrorRef],
+  fields: (t) => ({ role: t.expose('role', { type: RoleEnum, description: 'Their role there now.' }) }),
+});
 
 builder.mutationField('acceptInvite', (t) =>
   t.prismaField({
     type: 'Membership',
     description: 'Joins the shop of an invite (the token from its link) with the invited role.',
     authScopes: { user: true },
+    errors: { types: [InviteUsed, InviteExpired, AlreadyStaff], directResult: true },
     args: {
       token: t.arg.string({ validate: inviteToken() }),
     },
-    resolve: async (query, _root, args, ctx) => {
-      const membership = await acceptInvite(ctx, args.token);
-      return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: membership.id } });
-    },
+    resolve: (query, _root, args, ctx) => acceptInvite(ctx, args.token, query),
   }),
 );

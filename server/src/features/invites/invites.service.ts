@@ -1,8 +1,9 @@
-import type { Role } from '@posy/prisma';
+import type { Prisma, Role } from '@posy/prisma';
 import { randomSecret, sha256 } from '../../auth/tokens.js';
 import { type Context, requireShop, requireUser } from '../../context.js';
-import { conflict, forbidden, notFound, unauthenticated } from '../../errors.js';
+import { forbidden, notFound, unauthenticated } from '../../errors.js';
 import { inTransaction } from '../../transaction.js';
+import { AlreadyStaff, InviteExpired, InviteUsed } from './invites.errors.js';
 
 /** Who may invite whom: admins anyone; managers the floor staff and other managers, never an admin. */
 const INVITABLE: Partial<Record<Role | 'CUSTOMER' | 'API_KEY', readonly Role[]>> = {
@@ -48,7 +49,24 @@ export function inviteLinks(ctx: Context, token: string) {
   };
 }
 
-export async function revokeInvite(ctx: Context, inviteId: string) {
+/** Which invites the active shop's list shows: the open ones, or all of them. */
+export function listInvites(ctx: Context, filter: { includeClosed: boolean }, query: InviteQuery = {}) {
+  return ctx.prisma.invite.findMany({
+    ...query,
+    where: {
+      shopId: requireShop(ctx),
+      ...(filter.includeClosed ? {} : { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }),
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 200,
+  });
+}
+
+/** The relations a caller wants loaded with an invite (Pothos' `query`): a Prisma shape, not GraphQL. */
+type InviteQuery = { include?: Prisma.InviteInclude; select?: Prisma.InviteSelect };
+type MembershipQuery = { include?: Prisma.MembershipInclude; select?: Prisma.MembershipSelect };
+
+export async function revokeInvite(ctx: Context, inviteId: string, query: InviteQuery = {}) {
   const shopId = requireShop(ctx);
   const revoked = await ctx.prisma.invite.updateManyAndReturn({
     where: { id: inviteId, shopId, acceptedAt: null, revokedAt: null },
@@ -57,30 +75,34 @@ export async function revokeInvite(ctx: Context, inviteId: string) {
   });
   if (!revoked[0]) throw notFound('An open invite with this id');
   ctx.audit.target = { type: 'Invite', id: inviteId };
-  return inviteId;
+  return ctx.prisma.invite.findUniqueOrThrow({ ...query, where: { id: inviteId } });
 }
 
 /**
  * Turns an invite into a membership of the signed-in user. One use: the invite is claimed in the
  * same transaction that creates the membership, so two people cannot both accept it.
  */
-export async function acceptInvite(ctx: Context, token: string) {
+export async function acceptInvite(ctx: Context, token: string, query: MembershipQuery = {}) {
   const viewer = ctx.viewer;
   if (viewer.kind !== 'user') throw unauthenticated('Sign in (e.g. through Telegram) to accept the invite');
   const invite = await ctx.prisma.invite.findUnique({ where: { tokenHash: sha256(token) } });
   if (!invite || invite.revokedAt) throw notFound('This invite');
-  if (invite.acceptedAt) throw conflict('This invite was already used', { reason: 'INVITE_USED' });
-  if (invite.expiresAt <= new Date())
-    throw conflict('This invite has expired; ask for a new one', { reason: 'INVITE_EXPIRED' });
-  if (viewer.memberships.has(invite.shopId))
-    throw conflict('You are already on the staff of this shop', { reason: 'ALREADY_MEMBER' });
+  if (invite.acceptedAt) throw new InviteUsed(invite.acceptedAt);
+  if (invite.expiresAt <= new Date()) throw new InviteExpired(invite.expiresAt);
+  const currentRole = viewer.memberships.get(invite.shopId);
+  if (currentRole) throw new AlreadyStaff(currentRole);
 
   const membership = await inTransaction(ctx, async (tx) => {
     const claimed = await tx.invite.updateMany({
       where: { id: invite.id, acceptedAt: null, revokedAt: null },
       data: { acceptedAt: new Date(), acceptedById: viewer.userId },
     });
-    if (claimed.count === 0) throw conflict('This invite was already used', { reason: 'INVITE_USED' });
+    if (claimed.count === 0) {
+      // Someone else claimed (or the shop revoked) it between our read and this update; the row says which.
+      const now = await tx.invite.findUniqueOrThrow({ where: { id: invite.id } });
+      if (now.acceptedAt) throw new InviteUsed(now.acceptedAt);
+      throw notFound('This invite');
+    }
     // A former member (revoked) comes back with the invited role.
     return tx.membership.upsert({
       where: { userId_shopId: { userId: viewer.userId, shopId: invite.shopId } },
@@ -96,7 +118,7 @@ export async function acceptInvite(ctx: Context, token: string) {
   ctx.audit.shopId = invite.shopId;
   ctx.audit.target = { type: 'Membership', id: membership.id };
   ctx.audit.changes = { inviteId: invite.id, role: invite.role };
-  return membership;
+  return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: membership.id } });
 }
 
 export type InviteState = 'OPEN' | 'USED' | 'EXPIRED' | 'REVOKED';

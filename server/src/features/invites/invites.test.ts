@@ -10,7 +10,16 @@ const CREATE = /* GraphQL */ `
   }
 `;
 const ACCEPT = /* GraphQL */ `
-  mutation ($token: String!) { acceptInvite(token: $token) { role shop { slug } } }
+  mutation ($token: String!) {
+    acceptInvite(token: $token) {
+      __typename
+      ... on Membership { role shop { slug } }
+      ... on DomainError { message }
+      ... on InviteUsed { usedAt }
+      ... on InviteExpired { expiresAt }
+      ... on AlreadyStaff { role }
+    }
+  }
 `;
 
 let app: TestApp;
@@ -41,6 +50,12 @@ async function invite(role: string, headers = admin) {
 }
 
 const memberships = () => app.prisma.membership.count();
+/** Every membership and invite as stored, to prove a refused acceptance changed nothing. */
+const rows = async () => ({
+  memberships: await app.prisma.membership.findMany({ orderBy: { id: 'asc' } }),
+  invites: await app.prisma.invite.findMany({ orderBy: { id: 'asc' } }),
+  accepted: await app.prisma.auditLog.count({ where: { action: 'acceptInvite' } }),
+});
 
 describe('staff invites', () => {
   test('an admin invites a courier; the link opens the Mini App and the web app; accepting makes a courier', async () => {
@@ -55,7 +70,11 @@ describe('staff invites', () => {
     const person = await newcomer(600001);
     const accepted = await app.gql(ACCEPT, { token: created.token }, person);
     expect(accepted.errors).toBeUndefined();
-    expect(accepted.data?.acceptInvite).toEqual({ role: 'COURIER', shop: { slug: 'demo' } });
+    expect(accepted.data?.acceptInvite).toEqual({
+      __typename: 'Membership',
+      role: 'COURIER',
+      shop: { slug: 'demo' },
+    });
     // The new membership takes effect on the same token: they act as a courier (own deliveries only).
     const orders = await app.gql('{ orders(first: 5) { totalCount } }', {}, person);
     expect(orders.errors).toBeUndefined();
@@ -72,15 +91,36 @@ describe('staff invites', () => {
     expect(JSON.stringify(audit)).not.toContain(created.token);
   });
 
-  test('an invite works once', async () => {
-    const { token } = await invite('FLORIST');
+  test('an invite works once: the second acceptance is InviteUsed with its time, and changes nothing', async () => {
+    const { token, invite: created } = await invite('FLORIST');
     expect((await app.gql(ACCEPT, { token }, await newcomer(600002))).errors).toBeUndefined();
+    const second = await newcomer(600003);
+    const before = await rows();
+    const used = before.invites.find((i) => i.id === decodeGlobalId(created.id).id);
+    const refused = await app.gql(ACCEPT, { token }, second);
+    expect(refused.errors).toBeUndefined();
+    expect(refused.data?.acceptInvite).toEqual({
+      __typename: 'InviteUsed',
+      message: expect.stringMatching(/already used/),
+      usedAt: used?.acceptedAt?.toISOString(),
+    });
+    expect(await rows()).toEqual(before);
+    // The refusal is still on the trail of who tried what, named by its type.
+    const trail = await app.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'acceptInvite.failed' },
+      orderBy: { at: 'desc' },
+    });
+    expect(trail.changes).toMatchObject({ error: 'InviteUsed' });
+  });
+
+  test('two people accepting one invite at once: one joins, the other gets InviteUsed', async () => {
+    const { token } = await invite('COURIER');
+    const people = await Promise.all([newcomer(600020), newcomer(600021), newcomer(600022)]);
     const before = await memberships();
-    const second = await app.gql(ACCEPT, { token }, await newcomer(600003));
-    expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect(second.errors?.[0]?.message).toMatch(/already used/);
-    expect(second.errors?.[0]?.extensions?.reason).toBe('INVITE_USED');
-    expect(await memberships()).toBe(before);
+    const results = await Promise.all(people.map((person) => app.gql(ACCEPT, { token }, person)));
+    const typenames = results.map((r) => r.data?.acceptInvite.__typename).sort();
+    expect(typenames).toEqual(['InviteUsed', 'InviteUsed', 'Membership']);
+    expect(await memberships()).toBe(before + 1);
   });
 
   test('the list shows open invites to admins and managers; revoking closes one', async () => {
@@ -151,14 +191,27 @@ describe('invites refuse', () => {
     await app.gql('mutation ($id: ID!) { revokeInvite(id: $id) { id } }', { id: revoked.invite.id }, admin);
     const fresh = await invite('FLORIST');
     const person = await newcomer(600004);
-    const before = await memberships();
+    const before = await rows();
+    const expiredRow = before.invites.find((i) => i.id === decodeGlobalId(expired.invite.id).id);
+    const tooLate = await app.gql(ACCEPT, { token: expired.token }, person);
+    expect(tooLate.errors).toBeUndefined();
+    expect(tooLate.data?.acceptInvite).toEqual({
+      __typename: 'InviteExpired',
+      message: expect.stringMatching(/expired/),
+      expiresAt: expiredRow?.expiresAt.toISOString(),
+    });
+    const member = await app.gql(ACCEPT, { token: fresh.token }, manager);
+    expect(member.errors).toBeUndefined();
+    expect(member.data?.acceptInvite).toEqual({
+      __typename: 'AlreadyStaff',
+      message: expect.stringMatching(/already on the staff/),
+      role: 'MANAGER',
+    });
     const cases: [string, Record<string, string>, string, RegExp][] = [
-      [expired.token, person, 'CONFLICT', /expired/],
       [revoked.token, person, 'NOT_FOUND', /invite/],
       ['x'.repeat(32), person, 'NOT_FOUND', /invite/],
       ['not a token!', person, 'BAD_USER_INPUT', /invite token/],
       [fresh.token, {}, 'UNAUTHENTICATED', /Sign in/],
-      [fresh.token, manager, 'CONFLICT', /already on the staff/],
       [fresh.token, app.demoKey, 'FORBIDDEN', /not allowed|Sign in/],
     ];
     for (const [token, headers, code, message] of cases) {
@@ -166,7 +219,7 @@ describe('invites refuse', () => {
       expect(result.errors?.[0]?.extensions?.code, token).toBe(code);
       expect(result.errors?.[0]?.message).toMatch(message);
     }
-    expect(await memberships()).toBe(before);
+    expect(await rows()).toEqual(before);
     // The fresh invite survived all that and still works.
     expect((await app.gql(ACCEPT, { token: fresh.token }, person)).errors).toBeUndefined();
   });

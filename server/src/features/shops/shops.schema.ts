@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { requireShop } from '../../context.js';
+import { activeShop } from './shops.service.js';
 
 export const ShopRef = builder.prismaNode('Shop', {
   id: { field: 'id' },
@@ -21,7 +21,6 @@ builder.queryField('shop', (t) =>
     type: 'Shop',
     description: 'The active shop (chosen with the X-Shop-Id header).',
     authScopes: { signedIn: true },
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.shop.findUniqueOrThrow({ ...query, where: { id: requireShop(ctx) } }),
+    resolve: (query, _root, _args, ctx) => activeShop(ctx, query),
   }),
 );

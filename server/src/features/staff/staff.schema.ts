@@ -1,20 +1,25 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { requireShop } from '../../context.js';
+import { DomainErrorRef } from '../common/domain-error.schema.js';
 import { RoleEnum } from '../users/users.schema.js';
-import { changeStaffRole, removeStaffMember } from './staff.service.js';
+import { LastAdmin } from './staff.errors.js';
+import { changeStaffRole, listStaff, removeStaffMember } from './staff.service.js';
+
+builder.objectType(LastAdmin, {
+  name: 'LastAdmin',
+  description: 'The change would leave the shop without an admin; nothing was changed.',
+  interfaces: [DomainErrorRef],
+  fields: (t) => ({
+    membershipId: t.exposeID('membershipId', { description: 'The admin who has to stay one.' }),
+  }),
+});
 
 builder.queryField('staff', (t) =>
   t.prismaField({
     type: ['Membership'],
     description: 'The active shop’s staff and their roles. Admins and managers.',
     authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.membership.findMany({
-        ...query,
-        where: { shopId: requireShop(ctx), revokedAt: null },
-        orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
-      }),
+    resolve: (query, _root, _args, ctx) => listStaff(ctx, query),
   }),
 );
 
@@ -27,10 +32,8 @@ builder.mutationField('changeStaffRole', (t) =>
       membershipId: t.arg.id({ validate: z.uuid('Not a membership id') }),
       role: t.arg({ type: RoleEnum }),
     },
-    resolve: async (query, _root, args, ctx) => {
-      const member = await changeStaffRole(ctx, String(args.membershipId), args.role);
-      return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: member.id } });
-    },
+    errors: { types: [LastAdmin], directResult: true },
+    resolve: (query, _root, args, ctx) => changeStaffRole(ctx, String(args.membershipId), args.role, query),
   }),
 );
 
@@ -40,9 +43,7 @@ builder.mutationField('removeStaffMember', (t) =>
     description: 'Removes someone from the active shop’s staff. Admins only; the last admin stays.',
     authScopes: { shopRole: ['ADMIN'] },
     args: { membershipId: t.arg.id({ validate: z.uuid('Not a membership id') }) },
-    resolve: async (query, _root, args, ctx) => {
-      const member = await removeStaffMember(ctx, String(args.membershipId));
-      return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: member.id } });
-    },
+    errors: { types: [LastAdmin], directResult: true },
+    resolve: (query, _root, args, ctx) => removeStaffMember(ctx, String(args.membershipId), query),
   }),
 );

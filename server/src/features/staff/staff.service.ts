@@ -1,6 +1,19 @@
-import type { Role } from '@posy/prisma';
+import type { Prisma, Role } from '@posy/prisma';
 import { type Context, requireShop, requireUser } from '../../context.js';
-import { conflict, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
+import { LastAdmin } from './staff.errors.js';
+
+/** The relations a caller wants loaded with a membership (Pothos' `query`): a Prisma shape, not GraphQL. */
+type MembershipQuery = { include?: Prisma.MembershipInclude; select?: Prisma.MembershipSelect };
+
+/** The active shop's current staff, admins first, then by when they joined. */
+export function listStaff(ctx: Context, query: MembershipQuery = {}) {
+  return ctx.prisma.membership.findMany({
+    ...query,
+    where: { shopId: requireShop(ctx), revokedAt: null },
+    orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
+  });
+}
 
 /** The active membership `membershipId` of the active shop, or NOT_FOUND. */
 async function findMember(ctx: Context, membershipId: string) {
@@ -12,35 +25,39 @@ async function findMember(ctx: Context, membershipId: string) {
 }
 
 /** A shop always keeps at least one admin, or nobody could manage it any more. */
-async function assertAnotherAdmin(ctx: Context, shopId: string, leavingUserId: string) {
+async function assertAnotherAdmin(ctx: Context, leaving: { id: string; shopId: string; userId: string }) {
   const others = await ctx.prisma.membership.count({
-    where: { shopId, role: 'ADMIN', revokedAt: null, userId: { not: leavingUserId } },
+    where: { shopId: leaving.shopId, role: 'ADMIN', revokedAt: null, userId: { not: leaving.userId } },
   });
-  if (others === 0)
-    throw conflict('The shop would have no admin left; make someone else admin first', {
-      reason: 'LAST_ADMIN',
-    });
+  if (others === 0) throw new LastAdmin(leaving.id);
 }
 
-export async function changeStaffRole(ctx: Context, membershipId: string, role: Role) {
+export async function changeStaffRole(
+  ctx: Context,
+  membershipId: string,
+  role: Role,
+  query: MembershipQuery = {},
+) {
   const member = await findMember(ctx, membershipId);
-  if (member.role === role) return member;
-  if (member.role === 'ADMIN') await assertAnotherAdmin(ctx, member.shopId, member.userId);
-  const updated = await ctx.prisma.membership.update({ where: { id: member.id }, data: { role } });
+  const reload = () => ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: member.id } });
+  if (member.role === role) return reload();
+  if (member.role === 'ADMIN') await assertAnotherAdmin(ctx, member);
+  await ctx.prisma.membership.update({ where: { id: member.id }, data: { role } });
   ctx.audit.target = { type: 'Membership', id: member.id };
   ctx.audit.changes = { role: { from: member.role, to: role } };
   ctx.afterCommit(() =>
     ctx.pubsub.publish('access:changed', `user:${member.userId}`, { reason: 'role changed' }),
   );
-  return updated;
+  return reload();
 }
 
 /** Ends a membership (kept, with revokedAt, for history); the person's rights end with their next request. */
-export async function removeStaffMember(ctx: Context, membershipId: string) {
+export async function removeStaffMember(ctx: Context, membershipId: string, query: MembershipQuery = {}) {
   requireUser(ctx);
   const member = await findMember(ctx, membershipId);
-  if (member.role === 'ADMIN') await assertAnotherAdmin(ctx, member.shopId, member.userId);
+  if (member.role === 'ADMIN') await assertAnotherAdmin(ctx, member);
   const removed = await ctx.prisma.membership.update({
+    ...query,
     where: { id: member.id },
     data: { revokedAt: new Date() },
   });

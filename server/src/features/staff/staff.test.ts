@@ -5,9 +5,13 @@ import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
 
 const STAFF = '{ staff { id role user { name } } }';
-const CHANGE =
-  'mutation ($id: ID!, $role: Role!) { changeStaffRole(membershipId: $id, role: $role) { role } }';
-const REMOVE = 'mutation ($id: ID!) { removeStaffMember(membershipId: $id) { id } }';
+const LAST_ADMIN = '... on LastAdmin { message membershipId }';
+const CHANGE = `mutation ($id: ID!, $role: Role!) {
+  changeStaffRole(membershipId: $id, role: $role) { __typename ... on Membership { role } ${LAST_ADMIN} }
+}`;
+const REMOVE = `mutation ($id: ID!) {
+  removeStaffMember(membershipId: $id) { __typename ... on Membership { id } ${LAST_ADMIN} }
+}`;
 
 let app: TestApp;
 let admin: Record<string, string>;
@@ -86,9 +90,25 @@ describe('staff management refuses', () => {
   test('the last admin cannot be demoted or removed; managers cannot change roles; bad ids', async () => {
     const adminMembership = await membershipOf('admin@posy.demo');
     const manager = await app.signIn('manager@posy.demo');
+    const rows = async () => ({
+      memberships: await app.prisma.membership.findMany({ orderBy: { id: 'asc' } }),
+      audited: await app.prisma.auditLog.count({
+        where: { action: { in: ['changeStaffRole', 'removeStaffMember'] } },
+      }),
+    });
+    const before = await rows();
+    const lastAdmin = {
+      __typename: 'LastAdmin',
+      message: expect.stringMatching(/no admin left/),
+      membershipId: adminMembership.id,
+    };
+    const demoted = await app.gql(CHANGE, { id: adminMembership.id, role: 'MANAGER' }, admin);
+    expect(demoted.errors).toBeUndefined();
+    expect(demoted.data).toEqual({ changeStaffRole: lastAdmin });
+    const removed = await app.gql(REMOVE, { id: adminMembership.id }, admin);
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data).toEqual({ removeStaffMember: lastAdmin });
     const cases: [string, Record<string, unknown>, Record<string, string>, string][] = [
-      [CHANGE, { id: adminMembership.id, role: 'MANAGER' }, admin, 'CONFLICT'],
-      [REMOVE, { id: adminMembership.id }, admin, 'CONFLICT'],
       [CHANGE, { id: adminMembership.id, role: 'COURIER' }, manager, 'FORBIDDEN'],
       [REMOVE, { id: adminMembership.id }, app.demoKey, 'FORBIDDEN'],
       [REMOVE, { id: 'not-a-uuid' }, admin, 'BAD_USER_INPUT'],
@@ -98,8 +118,7 @@ describe('staff management refuses', () => {
       const result = await app.gql(query, variables, headers);
       expect(result.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe(code);
     }
-    const lastAdmin = await app.gql(REMOVE, { id: adminMembership.id }, admin);
-    expect(lastAdmin.errors?.[0]?.extensions?.reason).toBe('LAST_ADMIN');
+    expect(await rows()).toEqual(before);
     const still = await app.prisma.membership.findUniqueOrThrow({ where: { id: adminMembership.id } });
     expect(still).toMatchObject({ role: 'ADMIN', revokedAt: null });
   });

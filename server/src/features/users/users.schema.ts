@@ -3,6 +3,7 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { personName, personView } from '../common/access.js';
 import { ShopRef } from '../shops/shops.schema.js';
+import { findMe } from './users.service.js';
 
 export const RoleEnum = builder.enumType(Role, { name: 'Role' });
 
@@ -55,9 +56,6 @@ builder.queryField('me', (t) =>
     type: 'User',
     nullable: true,
     description: 'The signed-in user, or null for anonymous callers and API keys.',
-    resolve: (query, _root, _args, ctx) =>
-      ctx.viewer.kind === 'user'
-        ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.userId } })
-        : null,
+    resolve: (query, _root, _args, ctx) => findMe(ctx, query),
   }),
 );

@@ -8,7 +8,7 @@ export interface ErrorMessageProps {
   error: CombinedError | undefined;
   /** Messages that say more in this place than the general one (a sign-in form's UNAUTHENTICATED is a wrong password). */
   overrides?: Partial<Record<ApiErrorCode, MessageKey>>;
-  /** Like `overrides`, for messages that depend on more than the code (an invite's CONFLICT: used or expired). */
+  /** Like `overrides`, for messages that depend on more than the code (an invite's NOT_FOUND or BAD_USER_INPUT). */
   explain?: (problem: ApiProblem) => MessageKey | undefined;
   onRetry?: () => void;
 }
@@ -17,8 +17,8 @@ export interface ErrorMessageProps {
  * A failed operation explained in the user's language; the server's own text is kept in the tooltip.
  * The one place errors are put into words (with apiProblemMessage): RATE_LIMITED says how long to wait.
  * A CONFLICT that this place has no message of its own for also shows the server's words, which say
- * what the conflict is ("the last admin cannot step down") where the general text cannot. A masked
- * server error shows its request id, for the user to quote.
+ * what the conflict is where the general text cannot. A masked server error shows its request id, for
+ * the user to quote. Expected refusals come as typed results instead: RefusalMessage.
  */
 export function ErrorMessage(props: ErrorMessageProps) {
   return (

@@ -1,9 +1,10 @@
 import { A, Navigate, useNavigate, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
-import { Match, Show, Switch } from 'solid-js';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import { LogoutMutation } from '../../auth/auth.documents';
 import { endSession, joinShop, session } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { RefusalMessage } from '../../components/ErrorMessage/RefusalMessage';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { graphqlClient } from '../../graphql/client';
 import { describeApiError } from '../../graphql/errors';
@@ -13,7 +14,12 @@ import { href, inviteTokenFromParams } from '../../route-paths';
 import { useLaunch } from '../../telegram/launch';
 import { AcceptInviteMutation } from './invite.documents';
 import { type InvitePreview, InvitePreviewQuery } from './invite.loader';
-import { inviteFailureMessage, inviteStateMessage } from './invite-failure';
+import {
+  type InviteRefusal,
+  inviteFailureMessage,
+  inviteRefusalMessages,
+  inviteStateMessage,
+} from './invite-failure';
 
 /**
  * An invite link: `/invite/<token>` on the web, or the Mini App opened with `invite-<token>` (index.tsx
@@ -110,14 +116,19 @@ function AcceptInvite(props: { token: string; userName: string }) {
   const launch = useLaunch();
   const [state, acceptInvite] = createMutation(AcceptInviteMutation);
   const [logoutState, logout] = createMutation(LogoutMutation);
+  const [refusal, setRefusal] = createSignal<InviteRefusal>();
   // Once the server has said why the invite cannot be used, trying again would get the same answer.
   const closed = () =>
-    state.error !== undefined && inviteFailureMessage(describeApiError(state.error)) !== undefined;
+    refusal() !== undefined ||
+    (state.error !== undefined && inviteFailureMessage(describeApiError(state.error)) !== undefined);
 
   async function accept() {
     const result = await acceptInvite({ token: props.token });
     const membership = result.data?.acceptInvite;
-    if (!membership) return;
+    if (membership?.__typename !== 'Membership') {
+      setRefusal(membership);
+      return;
+    }
     // A new shop re-creates the app (App.tsx) at the address bar's path: put the destination there first.
     const clientBefore = graphqlClient();
     window.history.replaceState(null, '', href.orders());
@@ -136,6 +147,7 @@ function AcceptInvite(props: { token: string; userName: string }) {
     <>
       <p class="hint invite__signed-in">{t('invite.signedInAs', { name: props.userName })}</p>
       <ErrorMessage error={state.error} explain={inviteFailureMessage} />
+      <RefusalMessage refusal={refusal()} messages={inviteRefusalMessages} />
       <Show
         when={!closed()}
         fallback={

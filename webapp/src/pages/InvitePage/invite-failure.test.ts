@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inviteFailureMessage, inviteStateMessage } from './invite-failure';
+import { inviteFailureMessage, inviteRefusalMessages, inviteStateMessage } from './invite-failure';
 
 describe('inviteFailureMessage', () => {
   it('calls an unknown, revoked or malformed invite unknown', () => {
@@ -11,25 +11,18 @@ describe('inviteFailureMessage', () => {
     );
   });
 
-  it('tells the server’s conflicts apart by their reason, not their words', () => {
-    // The words are another conflict's: only the reason counts.
-    const conflict = (reason: 'INVITE_USED' | 'INVITE_EXPIRED' | 'ALREADY_MEMBER') =>
-      inviteFailureMessage({ code: 'CONFLICT', detail: 'This invite has expired', reason });
-    expect(conflict('INVITE_USED')).toBe('invite.error.used');
-    expect(conflict('INVITE_EXPIRED')).toBe('invite.error.expired');
-    expect(conflict('ALREADY_MEMBER')).toBe('invite.error.alreadyMember');
-  });
-
-  it('says only that the invite is closed for a conflict without a reason it knows', () => {
-    expect(inviteFailureMessage({ code: 'CONFLICT', detail: 'This invite was already used' })).toBe(
-      'invite.error.closed',
-    );
-    expect(inviteFailureMessage({ code: 'CONFLICT', reason: 'LAST_ADMIN' })).toBe('invite.error.closed');
+  it('names each refusal of acceptInvite by its type', () => {
+    expect(inviteRefusalMessages).toEqual({
+      InviteUsed: 'invite.error.used',
+      InviteExpired: 'invite.error.expired',
+      AlreadyStaff: 'invite.error.alreadyMember',
+    });
   });
 
   it('leaves other problems to the general messages', () => {
     expect(inviteFailureMessage({ code: 'RATE_LIMITED', retryAfterSeconds: 30 })).toBeUndefined();
     expect(inviteFailureMessage({ code: 'NETWORK' })).toBeUndefined();
+    expect(inviteFailureMessage({ code: 'CONFLICT', detail: 'Something else' })).toBeUndefined();
   });
 });
 

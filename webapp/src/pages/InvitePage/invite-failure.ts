@@ -1,27 +1,31 @@
+import type { ResultOf } from 'gql.tada';
 import type { ApiProblem } from '../../graphql/errors';
 import type { MessageKey } from '../../i18n/messages';
+import type { AcceptInviteMutation } from './invite.documents';
 import type { InviteState } from './invite.loader';
 
+/** What acceptInvite answers when the invite cannot be used: InviteUsed, InviteExpired or AlreadyStaff. */
+export type InviteRefusal = Exclude<
+  ResultOf<typeof AcceptInviteMutation>['acceptInvite'],
+  { __typename: 'Membership' }
+>;
+
+/** Each refusal of acceptInvite in words the person holding the link can act on, by its `__typename`. */
+export const inviteRefusalMessages: Record<InviteRefusal['__typename'], MessageKey> = {
+  InviteUsed: 'invite.error.used',
+  InviteExpired: 'invite.error.expired',
+  AlreadyStaff: 'invite.error.alreadyMember',
+};
+
 /**
- * Why an invite could not be accepted, in words the person holding the link can act on. The server
- * says NOT_FOUND for an unknown or revoked invite, BAD_USER_INPUT for a link that holds no token, and
- * CONFLICT for the rest, naming which in `extensions.reason` (server/src/features/invites/invites.service.ts).
- * A conflict without a reason the app knows gets the general "can no longer be used". Other problems
- * (no connection, rate limits) get the general messages.
+ * Why an invite could not be found: the server says NOT_FOUND for an unknown or revoked invite and
+ * BAD_USER_INPUT for a link that holds no token. Other problems (no connection, rate limits) get the
+ * general messages.
  */
 export function inviteFailureMessage(problem: ApiProblem): MessageKey | undefined {
-  if (problem.code === 'NOT_FOUND' || problem.code === 'BAD_USER_INPUT') return 'invite.error.unknown';
-  if (problem.code !== 'CONFLICT') return undefined;
-  switch (problem.reason) {
-    case 'INVITE_USED':
-      return 'invite.error.used';
-    case 'INVITE_EXPIRED':
-      return 'invite.error.expired';
-    case 'ALREADY_MEMBER':
-      return 'invite.error.alreadyMember';
-    default:
-      return 'invite.error.closed';
-  }
+  return problem.code === 'NOT_FOUND' || problem.code === 'BAD_USER_INPUT'
+    ? 'invite.error.unknown'
+    : undefined;
 }
 
 /**

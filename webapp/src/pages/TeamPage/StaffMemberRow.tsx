@@ -6,15 +6,16 @@ import { refreshSessionUser } from '../../auth/current-user';
 import { activeShopAccess, session } from '../../auth/session';
 import { ConfirmButton } from '../../components/ConfirmButton/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { RefusalMessage } from '../../components/ErrorMessage/RefusalMessage';
 import { date, t } from '../../i18n/i18n';
-import { staffChangeFailureMessage } from './team';
+import { type StaffRefusal, staffRefusalMessages } from './team';
 import { ChangeStaffRoleMutation, RemoveStaffMemberMutation } from './team.documents';
 import type { StaffMember } from './team.loader';
 
 /**
  * One person on the staff. Admins open the row to give another role or remove them, each confirmed
- * first; the server refuses to leave the shop without an admin (CONFLICT, reason LAST_ADMIN), which
- * is shown here.
+ * first; the server refuses to leave the shop without an admin (a LastAdmin answer), which is shown
+ * here.
  * The answers name the changed membership, so urql refetches the team list by itself; a change to
  * one's own membership also refreshes the session (an admin who steps down loses the admin screens).
  */
@@ -23,6 +24,7 @@ export function StaffMemberRow(props: { member: StaffMember }) {
   const [open, setOpen] = createSignal(false);
   const [role, setRole] = createSignal<Role>(props.member.role);
   const [error, setError] = createSignal<CombinedError>();
+  const [refusal, setRefusal] = createSignal<StaffRefusal>();
   const [changeState, changeStaffRole] = createMutation(ChangeStaffRoleMutation);
   const [removeState, removeStaffMember] = createMutation(RemoveStaffMemberMutation);
   const isMe = () => props.member.user.id === session()?.user.id;
@@ -32,16 +34,20 @@ export function StaffMemberRow(props: { member: StaffMember }) {
 
   async function changeRole() {
     const result = await changeStaffRole({ membershipId: props.member.id, role: role() });
+    const answer = result.data?.changeStaffRole;
     setError(result.error);
-    if (!result.data) return;
+    setRefusal(answer?.__typename === 'Membership' ? undefined : answer);
+    if (answer?.__typename !== 'Membership') return;
     setOpen(false);
     if (isMe()) await refreshSessionUser(client);
   }
 
   async function remove() {
     const result = await removeStaffMember({ membershipId: props.member.id });
+    const answer = result.data?.removeStaffMember;
     setError(result.error);
-    if (result.data && isMe()) await refreshSessionUser(client);
+    setRefusal(answer?.__typename === 'Membership' ? undefined : answer);
+    if (answer?.__typename === 'Membership' && isMe()) await refreshSessionUser(client);
   }
 
   return (
@@ -68,6 +74,7 @@ export function StaffMemberRow(props: { member: StaffMember }) {
               setOpen(!open());
               setRole(props.member.role);
               setError(undefined);
+              setRefusal(undefined);
             }}
           >
             {open() ? t('app.close') : t('team.manage')}
@@ -107,7 +114,8 @@ export function StaffMemberRow(props: { member: StaffMember }) {
               onConfirm={() => void remove()}
             />
           </div>
-          <ErrorMessage error={error()} explain={staffChangeFailureMessage} />
+          <ErrorMessage error={error()} />
+          <RefusalMessage refusal={refusal()} messages={staffRefusalMessages} />
         </div>
       </Show>
     </li>

@@ -26,11 +26,18 @@ export const RevokeInviteMutation = graphql(`
   }
 `);
 
+/** Both answer the changed membership, or LastAdmin when the shop would be left without an admin. */
 export const ChangeStaffRoleMutation = graphql(`
   mutation ChangeStaffRole($membershipId: ID!, $role: Role!) {
     changeStaffRole(membershipId: $membershipId, role: $role) {
-      id
-      role
+      __typename
+      ... on Membership {
+        id
+        role
+      }
+      ... on DomainError {
+        message
+      }
     }
   }
 `);
@@ -38,7 +45,13 @@ export const ChangeStaffRoleMutation = graphql(`
 export const RemoveStaffMemberMutation = graphql(`
   mutation RemoveStaffMember($membershipId: ID!) {
     removeStaffMember(membershipId: $membershipId) {
-      id
+      __typename
+      ... on Membership {
+        id
+      }
+      ... on DomainError {
+        message
+      }
     }
   }
 `);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortStaff, staffChangeFailureMessage, telegramShareUrl } from './team';
+import { sortStaff, staffRefusalMessages, telegramShareUrl } from './team';
 
 describe('sortStaff', () => {
   it('lists admins first, then managers, florists and couriers, each by name', () => {
@@ -30,21 +30,8 @@ describe('telegramShareUrl', () => {
   });
 });
 
-describe('staffChangeFailureMessage', () => {
-  it('explains the last admin’s refusal by its reason', () => {
-    expect(
-      staffChangeFailureMessage({ code: 'CONFLICT', detail: 'No admin would be left', reason: 'LAST_ADMIN' }),
-    ).toBe('team.error.lastAdmin');
-  });
-
-  it('leaves a conflict without that reason to the general message and the server’s words', () => {
-    expect(
-      staffChangeFailureMessage({
-        code: 'CONFLICT',
-        detail: 'The shop would have no admin left; make someone else admin first',
-      }),
-    ).toBeUndefined();
-    expect(staffChangeFailureMessage({ code: 'CONFLICT', reason: 'ALREADY_MEMBER' })).toBeUndefined();
-    expect(staffChangeFailureMessage({ code: 'FORBIDDEN' })).toBeUndefined();
+describe('staffRefusalMessages', () => {
+  it('explains the last admin’s refusal by its type', () => {
+    expect(staffRefusalMessages).toEqual({ LastAdmin: 'team.error.lastAdmin' });
   });
 });

@@ -1,6 +1,7 @@
+import type { ResultOf } from 'gql.tada';
 import { type Role, roles } from '../../auth/access';
-import type { ApiProblem } from '../../graphql/errors';
 import type { MessageKey } from '../../i18n/messages';
+import type { ChangeStaffRoleMutation, RemoveStaffMemberMutation } from './team.documents';
 
 /** The staff list's order: admins first, down to couriers; by name within a role. */
 export function sortStaff<Member extends { role: Role; user: { name: string } }>(
@@ -21,11 +22,14 @@ export function telegramShareUrl(url: string, text: string): string {
   return `https://t.me/share/url?url=${encodeURIComponent(url)}&text=${encodeURIComponent(text)}`;
 }
 
-/**
- * Why a role change or a removal was refused, when the server says more than its code: LAST_ADMIN
- * (server/src/features/staff/staff.service.ts) would leave the shop without an admin. Any other
- * conflict gets the general message with the server's own words (ErrorMessage).
- */
-export function staffChangeFailureMessage(problem: ApiProblem): MessageKey | undefined {
-  return problem.code === 'CONFLICT' && problem.reason === 'LAST_ADMIN' ? 'team.error.lastAdmin' : undefined;
-}
+/** What a role change or a removal answers when it is refused (LastAdmin), rather than a membership. */
+export type StaffRefusal = Exclude<
+  | ResultOf<typeof ChangeStaffRoleMutation>['changeStaffRole']
+  | ResultOf<typeof RemoveStaffMemberMutation>['removeStaffMember'],
+  { __typename: 'Membership' }
+>;
+
+/** Each refusal of a staff change in the admin's words, by its `__typename`. */
+export const staffRefusalMessages: Record<StaffRefusal['__typename'], MessageKey> = {
+  LastAdmin: 'team.error.lastAdmin',
+};
