@@ -21,9 +21,10 @@ let customer: Record<string, string>;
 let shopId: string;
 beforeAll(async () => {
   app = await startTestApp();
-  [admin, manager, florist, customer] = await Promise.all(
-    ['admin', 'manager', 'florist', 'customer'].map((who) => app.signIn(`${who}@posy.demo`)),
-  );
+  admin = await app.signIn('admin@posy.demo');
+  manager = await app.signIn('manager@posy.demo');
+  florist = await app.signIn('florist@posy.demo');
+  customer = await app.signIn('customer@posy.demo');
   shopId = (await app.prisma.shop.findUniqueOrThrow({ where: { slug: 'demo' } })).id;
 });
 afterAll(() => app?.stop());
