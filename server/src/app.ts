@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
 import { schema } from './schema.js';
 import { seedDemoShopIfEmpty } from './seed-demo.js';
+import { LocalDiskStorage } from './storage/local-disk-storage.js';
 
 /** How long requests under way at shutdown may take before their connections are closed. */
 const DRAIN_MS = 5_000;
@@ -125,6 +126,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
         webappDist: config.webappDist,
         jwks: signer.jwks,
         isProduction: config.isProduction,
+        files: new LocalDiskStorage(path.join(config.dataDir, 'files')),
         trustedProxyHops: config.trustedProxyHops,
         checkReady: async () => {
           // Each dependency is reported by name; the reason goes to the log, not to the caller.

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
 import type { GraphQLServer } from '../graphql/yoga.js';
+import type { FileStorage } from '../storage/file-storage.js';
 import { clientIp } from './client-ip.js';
+import { FILES_PREFIX, serveFile } from './files.js';
 import { requestIdFrom } from './request-id.js';
 
 export interface HttpDeps {
@@ -15,10 +17,11 @@ export interface HttpDeps {
   checkReady: () => Promise<Record<string, 'ok' | 'unavailable'>>;
   jwks: object;
   isProduction: boolean;
+  files: FileStorage;
 }
 
 /**
- * One port for everything: /graphql (Yoga), health probes, the JWKS, and the built webapp with
+ * One port for everything: /graphql (Yoga), health probes, the JWKS, uploaded files, and the built webapp with
  * history fallback so client-side routes survive a reload.
  */
 export function createHttpHandler(deps: HttpDeps) {
@@ -40,6 +43,9 @@ export function createHttpHandler(deps: HttpDeps) {
       const checks = await deps.checkReady();
       const ready = Object.values(checks).every((state) => state === 'ok');
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'unavailable', checks });
+    }
+    if (pathname.startsWith(FILES_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {
+      return serveFile(deps.files, pathname.slice(FILES_PREFIX.length), res);
     }
     if (pathname === '/.well-known/jwks.json') return sendJson(res, 200, deps.jwks);
     if (assets) return assets(req, res, () => sendJson(res, 404, { error: 'not found' }));

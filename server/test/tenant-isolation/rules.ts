@@ -51,6 +51,8 @@ export const MUTATIONS_WITHOUT_SHOP_TARGET: Record<string, string> = {
     'creates in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
   createApiKey:
     'creates in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
+  createCategory:
+    'creates in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
 };
 
 /**

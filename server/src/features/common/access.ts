@@ -135,6 +135,14 @@ export function listedProducts(ctx: Context): Prisma.ProductWhereInput {
   return ctx.shopRole === 'CUSTOMER' ? { AND: [visible, ON_SALE] } : visible;
 }
 
+/** Categories the viewer may look at: the same audience as the catalog; customers only those still listed. */
+export const visibleCategories = visibility<Prisma.CategoryWhereInput>((ctx) => {
+  const shopId = requireShop(ctx);
+  if (ctx.shopRole === 'API_KEY') return requireApiScope(ctx, 'catalog:read') ?? { shopId };
+  if (ctx.shopRole === 'CUSTOMER') return { shopId, archivedAt: null };
+  return { shopId };
+});
+
 /** How much of a person the viewer may see; see `personView`. */
 export type PersonView = 'self' | 'staff' | 'public';
 

@@ -1,22 +1,28 @@
 import { StockUnit } from '@posy/prisma';
 import { builder } from '../../builder.js';
-import { listedProducts, visibleProducts } from '../common/access.js';
+import { listedProducts, visibleCategories, visibleProducts } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
 import { containsText } from '../common/text-search.js';
-import { marginOf, productCostMinor } from './products.cost.js';
+import { currentBatches, marginOf, productCostMinor } from './products.cost.js';
 
-const costSelection = {
+/** A function, not a constant: which batches are current depends on when the cost is asked for. */
+const costSelection = () => ({
   priceMinor: true,
   shop: { select: { currency: true } },
-  components: { select: { quantity: true, stockItem: { select: { unitCostMinor: true } } } },
-} as const;
+  components: {
+    select: {
+      quantity: true,
+      stockItem: { select: { unitCostMinor: true, batches: currentBatches(new Date()) } },
+    },
+  },
+});
 
 /** Cost and margin are the shop's business, not its customers' or couriers'. */
 const seesCost = { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'catalog:read' } as const;
 
 export const StockUnitEnum = builder.enumType(StockUnit, { name: 'StockUnit' });
 
-builder.prismaNode('StockItem', {
+export const StockItemRef = builder.prismaNode('StockItem', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, shopId: ctx.shopId ?? '' }),
   nullable: true,
@@ -49,6 +55,14 @@ export const ProductRef = builder.prismaNode('Product', {
     name: t.exposeString('name'),
     description: t.exposeString('description', { nullable: true }),
     active: t.exposeBoolean('active'),
+    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
+    leadTimeMinutes: t.exposeInt('leadTimeMinutes', {
+      description: 'Minutes a florist needs to make it, so the earliest delivery is at least this far ahead.',
+    }),
+    category: t.relation('category', {
+      nullable: true,
+      query: (_args, ctx) => ({ where: visibleCategories.nested(ctx) }),
+    }),
     price: t.field({
       type: MoneyRef,
       select: { priceMinor: true, shop: { select: { currency: true } } },
@@ -69,6 +83,13 @@ export const ProductRef = builder.prismaNode('Product', {
       authScopes: seesCost,
       select: costSelection,
       resolve: (p) => marginOf(p.priceMinor, productCostMinor(p.components)),
+    }),
+    marginAmount: t.field({
+      type: MoneyRef,
+      description: 'Price minus cost.',
+      authScopes: seesCost,
+      select: costSelection,
+      resolve: (p) => money(p.priceMinor - productCostMinor(p.components), p.shop.currency),
     }),
   }),
 });
