@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
-import { productCostMinor } from '../products/products.cost.js';
+import { currentBatches, productCostMinor } from '../products/products.cost.js';
 import type { OrderItemInput } from './order-create.service.js';
 
 /**
@@ -15,7 +15,13 @@ export async function priceItems(ctx: Context, shopId: string, lines: OrderItemI
       id: true,
       name: true,
       priceMinor: true,
-      components: { select: { quantity: true, stockItem: { select: { unitCostMinor: true } } } },
+      components: {
+        select: {
+          quantity: true,
+          // The line's cost by the catalog's one rule (products.cost.ts): the current batches on the shelf.
+          stockItem: { select: { unitCostMinor: true, batches: currentBatches(new Date()) } },
+        },
+      },
     },
   });
   const byId = new Map(products.map((p) => [p.id, p]));
