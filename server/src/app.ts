@@ -171,7 +171,8 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     // again here to run first; the earlier registrations (for a start that fails on the way) become no-ops.
     cleanups.unshift(stopServing);
     cleanups.unshift(closeWebSockets);
-    return { url, appUrl, prisma, yoga, embeddedDatabase: database.embedded, seeded };
+    // createContext too: service tests call features with the context a real request would have.
+    return { url, appUrl, prisma, yoga, createContext, embeddedDatabase: database.embedded, seeded };
   }
 
   /** Stops in reverse order of start; safe to call after a failed or partial start. */
