@@ -16,7 +16,7 @@ const seesCost = { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'catalog:read' } as
 
 export const StockUnitEnum = builder.enumType(StockUnit, { name: 'StockUnit' });
 
-builder.prismaNode('StockItem', {
+export const StockItemRef = builder.prismaNode('StockItem', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, shopId: ctx.shopId ?? '' }),
   nullable: true,
