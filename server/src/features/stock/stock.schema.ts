@@ -199,8 +199,10 @@ builder.mutationFields((t) => ({
       lines: t.arg({ type: [SupplyLineInput] }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const lines = args.lines.map((l) => ({ ...l, stockItemId: l.stockItemId.id }));
-      lines.forEach((l, i) => idOf(l.stockItemId, `lines.${i}.stockItemId`));
+      const lines = args.lines.map((l, i) => ({
+        ...l,
+        stockItemId: idOf(l.stockItemId.id, `lines.${i}.stockItemId`),
+      }));
       const { id } = await receiveSupply(ctx, { ...args, lines });
       return ctx.prisma.supply.findUniqueOrThrow({ ...query, where: { id } });
     },
