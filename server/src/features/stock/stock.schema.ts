@@ -60,10 +60,6 @@ builder.prismaObjectFields('StockItem', (t) => ({
     resolve: async (i, _args, ctx) =>
       money(await stockValueMinor(ctx.prisma, { stockItemId: i.id }), i.shop.currency),
   }),
-  batches: t.relation('batches', {
-    authScopes: reads,
-    query: { where: { writtenOffAt: null, quantityRemaining: { gt: 0 } }, orderBy: { expiresAt: 'asc' } },
-  }),
 }));
 
 builder.prismaObject('StockBatch', {
