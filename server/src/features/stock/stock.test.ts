@@ -84,4 +84,15 @@ describe('stock over GraphQL', () => {
     const expired = await app.prisma.stockBatch.findUniqueOrThrow({ where: { id: rose.batchIds[0] } });
     expect(expired.writtenOffAt).not.toBeNull();
   });
+
+  test('an API key with stock:read lists levels; without it is refused', async () => {
+    const stockKey = await app.insertApiKey({ scopes: ['stock:read'] });
+    const otherKey = await app.insertApiKey({ scopes: ['orders:read'] });
+    const query = '{ stockItems { name onHand reserved available } }';
+    const result = await app.gql(query, {}, stockKey.headers);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.stockItems.length).toBeGreaterThan(0);
+    const refused = await app.gql(query, {}, otherKey.headers);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });
