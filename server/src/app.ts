@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { type AppPrisma, createContextFactory } from './context.js';
 import { createRateLimiter } from './graphql/rate-limit.js';
 import { attachWebSocketServer } from './graphql/ws.js';
+import type { RequestContextFactory } from './graphql/yoga.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.js';
 import { createHttpHandler } from './http/handler.js';
 import { migrateJobQueue } from './jobs/job-queue.js';
@@ -40,6 +41,8 @@ export interface RunningApp {
   appUrl: string;
   prisma: AppPrisma;
   yoga: GraphQLServer;
+  /** The context a request with these headers gets; service tests call features with it. */
+  createContext: RequestContextFactory;
   /** Whether PostgreSQL was started in-process because DATABASE_URL was unset. */
   embeddedDatabase: boolean;
   /** Whether the demo shop was seeded by this start. */
@@ -172,7 +175,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     // again here to run first; the earlier registrations (for a start that fails on the way) become no-ops.
     cleanups.unshift(stopServing);
     cleanups.unshift(closeWebSockets);
-    return { url, appUrl, prisma, yoga, embeddedDatabase: database.embedded, seeded };
+    return { url, appUrl, prisma, yoga, createContext, embeddedDatabase: database.embedded, seeded };
   }
 
   /** Stops in reverse order of start; safe to call after a failed or partial start. */

@@ -53,6 +53,9 @@ export const MUTATIONS_WITHOUT_SHOP_TARGET: Record<string, string> = {
     'creates in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
   createCategory:
     'creates in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
+  createStockItem:
+    'creates in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
+  writeOffExpired: 'writes off the active shop’s expired batches only; it names no object',
 };
 
 /**

@@ -26,7 +26,12 @@ export const StockItemRef = builder.prismaNode('StockItem', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, shopId: ctx.shopId ?? '' }),
   nullable: true,
-  authScopes: { shopRole: ['ADMIN', 'MANAGER', 'FLORIST'], apiScope: 'catalog:read' },
+  // Catalog keys see what products are made of; stock keys see the stock itself ($any: one key per scope).
+  authScopes: {
+    shopRole: ['ADMIN', 'MANAGER', 'FLORIST'],
+    apiScope: 'catalog:read',
+    $any: { apiScope: 'stock:read' },
+  },
   fields: (t) => ({
     name: t.exposeString('name'),
     unit: t.expose('unit', { type: StockUnitEnum }),
