@@ -3,6 +3,7 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { CustomerRef } from '../customers/customers.schema.js';
 import { ProductRef } from '../products/products.schema.js';
+import { InsufficientStockError } from '../stock/insufficient-stock.error.js';
 import { markOrderPaid, markOrderRefunded } from './order-payments.service.js';
 import {
   IdempotencyKeyReused,
@@ -112,7 +113,7 @@ builder.mutationField('updateOrder', (t) =>
     type: OrderRef,
     description: 'Edits items, recipient, window or card text until production starts.',
     authScopes: MANAGE,
-    errors: { types: [StaleVersion, OrderNotEditable] },
+    errors: { types: [StaleVersion, OrderNotEditable, InsufficientStockError] },
     args: {
       id: t.arg.globalID({ for: OrderRef, required: true }),
       version: t.arg.int({ required: true }),
@@ -138,7 +139,7 @@ builder.mutationField('changeOrderStatus', (t) =>
     type: OrderRef,
     description: 'Moves the order to the next status; `note` is the reason when cancelling.',
     authScopes: CHANGE_ROLES,
-    errors: { types: [StaleVersion, InvalidTransition] },
+    errors: { types: [StaleVersion, InvalidTransition, InsufficientStockError] },
     args: {
       id: t.arg.globalID({ for: OrderRef, required: true }),
       version: t.arg.int({ required: true }),

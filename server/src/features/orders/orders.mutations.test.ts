@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
 import { createAppPubSub } from '../../pubsub.js';
+import { receivePlenty } from './orders-test-stock.js';
 
 let app: TestApp;
 /** Where the query listener records statements; null while not counting (Prisma has no $off). */
@@ -24,6 +25,8 @@ beforeAll(async () => {
   productIds = products.map((p) => encodeGlobalId('Product', p.id));
   for (const role of ['admin', 'manager', 'florist', 'courier', 'customer'])
     who[role] = await app.signIn(`${role}@posy.demo`);
+  // Confirming reserves stock (orders-stock.test.ts): plenty of everything, so these tests are about orders.
+  await receivePlenty(app, shopId, who.manager!);
 });
 afterAll(() => app?.stop());
 

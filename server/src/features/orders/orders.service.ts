@@ -3,6 +3,11 @@ import { actorIds } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
 import { visibleOrders } from '../common/access.js';
+import {
+  consumeOrderStock,
+  releaseOrderStock,
+  reserveOrderStock,
+} from '../stock/stock-reservations.service.js';
 import type { OrderItemInput } from './order-create.service.js';
 import { priceItems } from './order-pricing.js';
 import { allowedNextStatuses, EDITABLE_STATUSES, roleMayStep } from './order-status.js';
@@ -82,10 +87,12 @@ export async function changeOrderStatus(
   const cancelling = input.to === 'CANCELLED';
   if (cancelling && !input.note?.trim()) throw badInput('Say why the order is cancelled', 'reason');
 
-  // INTEGRATION(stock): features/stock/stock-reservations.service.ts, wired at merge:
-  //   to CONFIRMED → await reserveOrderStock(ctx, order.id)   (may throw InsufficientStock)
-  //   to CANCELLED → await releaseOrderStock(ctx, order.id)
-  //   IN_PRODUCTION → READY (production done) → await consumeOrderStock(ctx, order.id)
+  // Stock follows the order (features/stock): confirming reserves it (or answers InsufficientStock and
+  // changes nothing), finishing production consumes it earliest-expiry-first, cancelling gives back what
+  // was reserved and not yet used. All in this mutation's transaction, under the stock rows' locks.
+  if (input.to === 'CONFIRMED') await reserveOrderStock(ctx, order.id);
+  else if (cancelling) await releaseOrderStock(ctx, order.id);
+  else if (order.status === 'IN_PRODUCTION' && input.to === 'READY') await consumeOrderStock(ctx, order.id);
   return applyOrderChange(
     ctx,
     order,
@@ -139,6 +146,11 @@ export async function updateOrder(
     data.totalMinor = subtotalMinor + current.deliveryFeeMinor - current.discountMinor;
     await ctx.prisma.orderItem.deleteMany({ where: { orderId: order.id } });
     await ctx.prisma.orderItem.createMany({ data: items.map((item) => ({ ...item, orderId: order.id })) });
+    // A confirmed order holds stock for its items: hold it for the new ones instead (or InsufficientStock).
+    if (order.status === 'CONFIRMED') {
+      await releaseOrderStock(ctx, order.id);
+      await reserveOrderStock(ctx, order.id);
+    }
   }
   const changed = Object.keys(patch).filter((k) => patch[k as keyof OrderPatch] !== undefined);
   return applyOrderChange(ctx, order, input.version, data, {
