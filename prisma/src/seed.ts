@@ -380,6 +380,42 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
           nextDeliveryAt: at(DAY - 2 * HOUR),
         },
       });
+
+      // --- Checkout settings (issue 9): slots, a full slot, a closure day, zones, pickup points ---
+      // Weekdays are ISO (1 = Monday … 7 = Sunday), times minutes of the Moscow day.
+      const isoWeekdayOf = (d: Date) => d.getUTCDay() || 7;
+      const tomorrowNoon = dayAt(1, 12);
+      await tx.shop.update({ where: { id: shop.id }, data: { sameDayCutoffMinutes: 14 * 60 } });
+      for (let weekday = 1; weekday <= 7; weekday += 1) {
+        await tx.deliverySlot.createMany({
+          data: [
+            { shopId: shop.id, weekday, startMinutes: 10 * 60, endMinutes: 12 * 60, capacity: 5 },
+            // Tomorrow's 12:00–14:00 holds one place, taken by the NEW order seeded for it above: full.
+            {
+              shopId: shop.id,
+              weekday,
+              startMinutes: 12 * 60,
+              endMinutes: 14 * 60,
+              capacity: weekday === isoWeekdayOf(tomorrowNoon) ? 1 : 5,
+            },
+            { shopId: shop.id, weekday, startMinutes: 16 * 60, endMinutes: 18 * 60, capacity: 5 },
+          ],
+        });
+      }
+      const inAWeek = dayAt(7, 12);
+      await tx.shopClosure.create({
+        data: { shopId: shop.id, date: new Date(inAWeek.toISOString().slice(0, 10)), reason: 'Stocktaking' },
+      });
+      await tx.deliveryZone.createMany({
+        data: [
+          { shopId: shop.id, name: 'Centre', feeMinor: 50_000, description: 'Inside the Garden Ring' },
+          { shopId: shop.id, name: 'Outskirts', feeMinor: 90_000, description: 'Up to the MKAD' },
+        ],
+      });
+      await tx.pickupPoint.create({
+        data: { shopId: shop.id, name: 'Shop counter', address: 'Moscow, Arbat 1' },
+      });
+      // --- end of checkout settings ---
     },
     { timeout: 30_000 },
   );

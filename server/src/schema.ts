@@ -16,5 +16,6 @@ import './features/invites/invites.schema.js';
 import './features/staff/staff.schema.js';
 import './features/api-keys/api-keys.schema.js';
 import './features/audit/audit.schema.js';
+import './features/checkout/checkout.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));

@@ -23,6 +23,7 @@ export const ID_NAME_RULES: Record<string, string> = {
   batch: 'StockBatch',
   task: 'ProductionTask',
   photo: 'File',
+  zone: 'DeliveryZone',
   photoFile: 'File',
   proof: 'File',
   proofFile: 'File',
@@ -72,6 +73,7 @@ export const SUBSCRIPTION_TRIGGERS: Record<string, (b: SecondShop, pubsub: Conte
 /** Placeholders for String arguments and input fields, by name; the first match wins. */
 export const STRING_PLACEHOLDERS: [RegExp, string][] = [
   [/^(search|query|term|q)$/i, SHOP_B_MARKER],
+  [/^date$/i, '2030-01-07'],
   [/email/i, 'nobody@isolation.test'],
   [/phone/i, '+79990001122'],
   [/password/i, 'not-the-password'],

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/harness.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app?.stop());
+
+const SLOTS = /* GraphQL */ `
+  query ($date: String!, $leadTimeMinutes: Int) {
+    availableSlots(date: $date, leadTimeMinutes: $leadTimeMinutes) {
+      windowStart windowEnd capacity taken remaining available reason
+    }
+  }
+`;
+
+describe('availableSlots over HTTP', () => {
+  test('answers the seeded Moscow slots of a future Monday as UTC windows', async () => {
+    const manager = await app.signIn('manager@posy.demo');
+    const result = await app.gql(SLOTS, { date: '2030-01-07' }, manager);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.availableSlots).toEqual([
+      {
+        windowStart: '2030-01-07T07:00:00.000Z',
+        windowEnd: '2030-01-07T09:00:00.000Z',
+        capacity: 5,
+        taken: 0,
+        remaining: 5,
+        available: true,
+        reason: null,
+      },
+      {
+        windowStart: '2030-01-07T09:00:00.000Z',
+        windowEnd: '2030-01-07T11:00:00.000Z',
+        capacity: expect.any(Number),
+        taken: 0,
+        remaining: expect.any(Number),
+        available: true,
+        reason: null,
+      },
+      {
+        windowStart: '2030-01-07T13:00:00.000Z',
+        windowEnd: '2030-01-07T15:00:00.000Z',
+        capacity: 5,
+        taken: 0,
+        remaining: 5,
+        available: true,
+        reason: null,
+      },
+    ]);
+  });
+
+  test('refuses a malformed date and a negative lead time with BAD_USER_INPUT', async () => {
+    const manager = await app.signIn('manager@posy.demo');
+    const bad = await app.gql(SLOTS, { date: '2030-02-30' }, manager);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
+    const negative = await app.gql(SLOTS, { date: '2030-01-07', leadTimeMinutes: -1 }, manager);
+    expect(negative.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'leadTimeMinutes',
+    });
+  });
+});

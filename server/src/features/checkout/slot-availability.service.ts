@@ -1,0 +1,188 @@
+import type { Context } from '../../context.js';
+import { requireShop } from '../../context.js';
+import { DomainError } from '../../domain-error.js';
+import { badInput, notFound } from '../../errors.js';
+import type { Database } from '../../transaction.js';
+import { isLocalDate, isoWeekday, localToUtc, utcToLocal } from './local-time.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const SLOT_UNAVAILABLE_REASONS = [
+  'INACTIVE',
+  'CLOSED',
+  'PAST',
+  'CUT_OFF',
+  'LEAD_TIME',
+  'FULL',
+] as const;
+export type SlotUnavailableReason = (typeof SLOT_UNAVAILABLE_REASONS)[number];
+
+const MESSAGES: Record<SlotUnavailableReason, string> = {
+  INACTIVE: 'This delivery slot is not offered',
+  CLOSED: 'The shop is closed on this day',
+  PAST: 'This delivery slot has already started',
+  CUT_OFF: 'Same-day orders are closed for today',
+  LEAD_TIME: 'The chosen products cannot be ready before this slot',
+  FULL: 'This delivery slot is full',
+};
+
+export class SlotUnavailableError extends DomainError {
+  constructor(readonly reason: SlotUnavailableReason) {
+    super(MESSAGES[reason]);
+  }
+}
+
+export interface SlotOfDay {
+  slotId: string;
+  windowStart: Date;
+  windowEnd: Date;
+  capacity: number;
+  taken: number;
+  remaining: number;
+  reason: SlotUnavailableReason | null;
+}
+
+interface Slot {
+  id: string;
+  weekday: number;
+  startMinutes: number;
+  endMinutes: number;
+  capacity: number;
+  active: boolean;
+}
+
+interface DayRules {
+  timezone: string;
+  sameDayCutoffMinutes: number | null;
+  closed: boolean;
+}
+
+function assertDate(date: string) {
+  if (!isLocalDate(date)) throw badInput('Give the date as YYYY-MM-DD', 'date');
+}
+
+async function dayRules(db: Database, shopId: string, date: string): Promise<DayRules> {
+  const shop = await db.shop.findUniqueOrThrow({
+    where: { id: shopId },
+    select: { timezone: true, sameDayCutoffMinutes: true },
+  });
+  const closure = await db.shopClosure.findUnique({
+    where: { shopId_date: { shopId, date: new Date(`${date}T00:00:00Z`) } },
+    select: { id: true },
+  });
+  return { ...shop, closed: closure !== null };
+}
+
+async function zoneFee(db: Database, shopId: string, zoneId: string | null | undefined): Promise<number> {
+  if (!zoneId) return 0;
+  const zone = await db.deliveryZone.findFirst({
+    where: { id: zoneId, shopId, active: true },
+    select: { feeMinor: true },
+  });
+  if (!zone) throw notFound('Delivery zone');
+  return zone.feeMinor;
+}
+
+/** Cancelled orders free their place; every other order with exactly this window holds one. */
+function countTaken(db: Database, shopId: string, windowStart: Date, windowEnd: Date) {
+  return db.order.count({ where: { shopId, windowStart, windowEnd, status: { not: 'CANCELLED' } } });
+}
+
+/** Why `slot` cannot be chosen on `date`, the first reason in order of permanence; null when it can. */
+function evaluate(
+  slot: Slot,
+  date: string,
+  rules: DayRules,
+  leadTimeMinutes: number,
+  taken: number,
+  now: Date,
+): { windowStart: Date; windowEnd: Date; reason: SlotUnavailableReason | null } {
+  const windowStart = localToUtc(date, slot.startMinutes, rules.timezone);
+  const windowEnd = localToUtc(date, slot.endMinutes, rules.timezone);
+  const today = utcToLocal(now, rules.timezone);
+  let reason: SlotUnavailableReason | null = null;
+  if (!slot.active) reason = 'INACTIVE';
+  else if (rules.closed) reason = 'CLOSED';
+  else if (windowStart.getTime() <= now.getTime()) reason = 'PAST';
+  else if (
+    date === today.date &&
+    rules.sameDayCutoffMinutes !== null &&
+    today.minutes >= rules.sameDayCutoffMinutes
+  )
+    reason = 'CUT_OFF';
+  else if (now.getTime() + leadTimeMinutes * 60_000 > windowStart.getTime()) reason = 'LEAD_TIME';
+  else if (taken >= slot.capacity) reason = 'FULL';
+  return { windowStart, windowEnd, reason };
+}
+
+export interface SlotQuery {
+  date: string;
+  zoneId?: string | null;
+  leadTimeMinutes: number;
+}
+
+function assertLeadTime(leadTimeMinutes: number) {
+  if (!Number.isInteger(leadTimeMinutes) || leadTimeMinutes < 0)
+    throw badInput('Lead time must be a whole number of minutes, 0 or more', 'leadTimeMinutes');
+}
+
+/** Every slot of the shop's weekday of `date`, with how full it is and whether a customer can still choose it. */
+export async function availableSlots(ctx: Context, input: SlotQuery, now = new Date()): Promise<SlotOfDay[]> {
+  const shopId = requireShop(ctx);
+  assertDate(input.date);
+  assertLeadTime(input.leadTimeMinutes);
+  await zoneFee(ctx.prisma, shopId, input.zoneId);
+  const rules = await dayRules(ctx.prisma, shopId, input.date);
+  const slots = await ctx.prisma.deliverySlot.findMany({
+    where: { shopId, weekday: isoWeekday(input.date) },
+    orderBy: [{ startMinutes: 'asc' }, { id: 'asc' }],
+  });
+  return Promise.all(
+    slots.map(async (slot) => {
+      const windowStart = localToUtc(input.date, slot.startMinutes, rules.timezone);
+      const windowEnd = localToUtc(input.date, slot.endMinutes, rules.timezone);
+      const taken = await countTaken(ctx.prisma, shopId, windowStart, windowEnd);
+      const { reason } = evaluate(slot, input.date, rules, input.leadTimeMinutes, taken, now);
+      return {
+        slotId: slot.id,
+        windowStart,
+        windowEnd,
+        capacity: slot.capacity,
+        taken,
+        remaining: Math.max(0, slot.capacity - taken),
+        reason,
+      };
+    }),
+  );
+}
+
+/**
+ * The check an order makes before taking a place, inside the caller's transaction. The slot row is locked
+ * `FOR UPDATE` before counting, so two orders for the last place wait for each other and the second counts
+ * the first: the caller must create its order in the same transaction.
+ */
+export async function assertSlotAvailable(
+  ctx: Context,
+  input: SlotQuery & { slotId: string },
+  now = new Date(),
+): Promise<{ windowStart: Date; windowEnd: Date; deliveryFeeMinor: number }> {
+  const shopId = requireShop(ctx);
+  assertDate(input.date);
+  assertLeadTime(input.leadTimeMinutes);
+  // A malformed id would fail the uuid cast below; it names no slot either way.
+  if (!UUID.test(input.slotId)) throw notFound('Delivery slot');
+  const db = ctx.prisma;
+  const locked = await db.$queryRaw<Slot[]>`
+    SELECT id, weekday, "startMinutes", "endMinutes", capacity, active FROM "DeliverySlot"
+    WHERE id = ${input.slotId}::uuid AND "shopId" = ${shopId}::uuid FOR UPDATE`;
+  const slot = locked[0];
+  if (!slot || slot.weekday !== isoWeekday(input.date)) throw notFound('Delivery slot');
+  const deliveryFeeMinor = await zoneFee(db, shopId, input.zoneId);
+  const rules = await dayRules(db, shopId, input.date);
+  const windowStart = localToUtc(input.date, slot.startMinutes, rules.timezone);
+  const windowEnd = localToUtc(input.date, slot.endMinutes, rules.timezone);
+  const taken = await countTaken(db, shopId, windowStart, windowEnd);
+  const { reason } = evaluate(slot, input.date, rules, input.leadTimeMinutes, taken, now);
+  if (reason) throw new SlotUnavailableError(reason);
+  return { windowStart, windowEnd, deliveryFeeMinor };
+}
