@@ -1,5 +1,6 @@
 // Fails when schema.prisma and the migrations disagree: someone edited the schema without running
-// `pnpm db:migration <name>`, or edited a migration's SQL by hand.
+// `pnpm db:migration <name>`, or edited a migration's SQL by hand (beyond the CHECK constraints that
+// prisma/checks.sql lists, which Prisma cannot express).
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +11,7 @@ import { type ClonedDatabase, cloneDatabase } from '../src/test-database.js';
 import { snapshotCatalog } from './catalog.js';
 
 const schema = await readFile(schemaPath, 'utf8');
+const checks = await readFile(new URL('../checks.sql', import.meta.url), 'utf8');
 
 describe('migrations and schema.prisma', () => {
   let fromMigrations: ClonedDatabase;
@@ -26,6 +28,7 @@ describe('migrations and schema.prisma', () => {
     await client.connect();
     try {
       await client.query(await diffSchemas(null, schema));
+      await client.query(checks);
     } finally {
       await client.end();
     }

@@ -1,5 +1,5 @@
 -- AlterEnum
-ALTER TYPE "OrderStatus" ADD VALUE 'PICKED_UP';
+ALTER TYPE "OrderStatus" ADD VALUE 'PICKED_UP' BEFORE 'CANCELLED';
 
 -- AlterTable
 ALTER TABLE "Order" ADD COLUMN     "anonymousSender" BOOLEAN NOT NULL DEFAULT false,

@@ -1,0 +1,8 @@
+-- Rules of the database that schema.prisma cannot express (Prisma has no CHECK constraints). Each one was added
+-- by hand to the migration named beside it; the drift test (test/drift.test.ts) applies this file to the
+-- database it builds from schema.prisma, so migrations and schema still have to agree, constraints included.
+
+-- 20261202014743_stock_reservations: never below zero, whatever a bug or a race does.
+ALTER TABLE "StockItem" ADD CONSTRAINT "StockItem_onHand_nonnegative" CHECK ("onHand" >= 0);
+ALTER TABLE "StockItem" ADD CONSTRAINT "StockItem_reserved_nonnegative" CHECK ("reserved" >= 0);
+ALTER TABLE "StockBatch" ADD CONSTRAINT "StockBatch_quantityRemaining_nonnegative" CHECK ("quantityRemaining" >= 0);
