@@ -13,11 +13,8 @@ export interface OrderItemInput {
   quantity: number;
 }
 
-export interface CreateOrderInput {
-  /** Staff and API keys name the customer; a customer always orders for themself. */
-  customerId?: string | null;
-  items: OrderItemInput[];
-  fulfillment: FulfillmentType;
+/** What an order says about its recipient and delivery: set on create, editable until production. */
+export interface OrderDetails {
   /** Null: the order is for the customer themself. */
   recipient?: { name: string; phone: string } | null;
   deliveryAddress?: string | null;
@@ -26,6 +23,13 @@ export interface CreateOrderInput {
   windowEnd?: Date | null;
   cardText?: string | null;
   anonymousSender?: boolean | null;
+}
+
+export interface CreateOrderInput extends OrderDetails {
+  /** Staff and API keys name the customer; a customer always orders for themself. */
+  customerId?: string | null;
+  items: OrderItemInput[];
+  fulfillment: FulfillmentType;
   idempotencyKey?: string | null;
 }
 

@@ -8,7 +8,7 @@ import {
   releaseOrderStock,
   reserveOrderStock,
 } from '../stock/stock-reservations.service.js';
-import type { OrderItemInput } from './order-create.service.js';
+import type { OrderDetails, OrderItemInput } from './order-create.service.js';
 import { priceItems } from './order-pricing.js';
 import { allowedNextStatuses, EDITABLE_STATUSES, roleMayStep } from './order-status.js';
 import { InvalidTransition, OrderNotEditable, StaleVersion } from './orders.errors.js';
@@ -104,15 +104,9 @@ export async function changeOrderStatus(
   );
 }
 
-export interface OrderPatch {
+export interface OrderPatch extends OrderDetails {
+  /** Replaces every item; priced from the catalog now. */
   items?: OrderItemInput[] | null;
-  recipient?: { name: string; phone: string } | null;
-  deliveryAddress?: string | null;
-  instructions?: string | null;
-  windowStart?: Date | null;
-  windowEnd?: Date | null;
-  cardText?: string | null;
-  anonymousSender?: boolean | null;
 }
 
 /** Edits an order until production starts; replaced items are priced from the catalog now. */
