@@ -42,18 +42,28 @@ const windowValid = z
     path: ['windowEnd'],
   });
 
+/** What create sets and a patch edits (OrderDetails in order-create.service.ts); all optional. */
+const orderDetailFields = (
+  t: PothosSchemaTypes.InputFieldBuilder<
+    typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never,
+    'InputObject'
+  >,
+) => ({
+  recipient: t.field({ type: RecipientInput, required: false, description: 'Empty: for the customer.' }),
+  deliveryAddress: t.string({ required: false, validate: text(500) }),
+  instructions: t.string({ required: false, validate: text(500) }),
+  windowStart: t.field({ type: 'DateTime', required: false }),
+  windowEnd: t.field({ type: 'DateTime', required: false }),
+  cardText: t.string({ required: false, validate: text(CARD_TEXT_LIMIT) }),
+  anonymousSender: t.boolean({ required: false }),
+});
+
 const CreateOrderInput = builder.inputType('CreateOrderInput', {
   fields: (t) => ({
     customerId: t.globalID({ required: false, for: CustomerRef, description: 'Staff and API keys only.' }),
     items: t.field({ type: [OrderItemInput], required: true }),
     fulfillment: t.field({ type: FulfillmentTypeEnum, required: true }),
-    recipient: t.field({ type: RecipientInput, required: false, description: 'Empty: for the customer.' }),
-    deliveryAddress: t.string({ required: false, validate: text(500) }),
-    instructions: t.string({ required: false, validate: text(500) }),
-    windowStart: t.field({ type: 'DateTime', required: false }),
-    windowEnd: t.field({ type: 'DateTime', required: false }),
-    cardText: t.string({ required: false, validate: text(CARD_TEXT_LIMIT) }),
-    anonymousSender: t.boolean({ required: false }),
+    ...orderDetailFields(t),
     idempotencyKey: t.string({
       required: false,
       description: 'A retry with the same key and body answers the same order.',
@@ -67,13 +77,7 @@ const OrderPatchInput = builder.inputType('OrderPatchInput', {
   description: 'Fields to change; omitted ones stay.',
   fields: (t) => ({
     items: t.field({ type: [OrderItemInput], required: false }),
-    recipient: t.field({ type: RecipientInput, required: false }),
-    deliveryAddress: t.string({ required: false, validate: text(500) }),
-    instructions: t.string({ required: false, validate: text(500) }),
-    windowStart: t.field({ type: 'DateTime', required: false }),
-    windowEnd: t.field({ type: 'DateTime', required: false }),
-    cardText: t.string({ required: false, validate: text(CARD_TEXT_LIMIT) }),
-    anonymousSender: t.boolean({ required: false }),
+    ...orderDetailFields(t),
   }),
   validate: windowValid,
 });
