@@ -1,3 +1,4 @@
+import type { ArgBuilder } from '@pothos/core';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
@@ -42,13 +43,16 @@ const windowValid = z
     path: ['windowEnd'],
   });
 
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** Every change names the order and the version it read (StaleVersion otherwise). */
+const versionedOrder = (arg: ArgBuilder<Types>) => ({
+  id: arg.globalID({ for: OrderRef, required: true }),
+  version: arg.int({ required: true }),
+});
+
 /** What create sets and a patch edits (OrderDetails in order-create.service.ts); all optional. */
-const orderDetailFields = (
-  t: PothosSchemaTypes.InputFieldBuilder<
-    typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never,
-    'InputObject'
-  >,
-) => ({
+const orderDetailFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => ({
   recipient: t.field({ type: RecipientInput, required: false, description: 'Empty: for the customer.' }),
   deliveryAddress: t.string({ required: false, validate: text(500) }),
   instructions: t.string({ required: false, validate: text(500) }),
@@ -119,8 +123,7 @@ builder.mutationField('updateOrder', (t) =>
     authScopes: MANAGE,
     errors: { types: [StaleVersion, OrderNotEditable, InsufficientStockError] },
     args: {
-      id: t.arg.globalID({ for: OrderRef, required: true }),
-      version: t.arg.int({ required: true }),
+      ...versionedOrder(t.arg),
       patch: t.arg({ type: OrderPatchInput, required: true }),
     },
     resolve: async (_root, args, ctx) =>
@@ -145,8 +148,7 @@ builder.mutationField('changeOrderStatus', (t) =>
     authScopes: CHANGE_ROLES,
     errors: { types: [StaleVersion, InvalidTransition, InsufficientStockError] },
     args: {
-      id: t.arg.globalID({ for: OrderRef, required: true }),
-      version: t.arg.int({ required: true }),
+      ...versionedOrder(t.arg),
       to: t.arg({ type: OrderStatusEnum, required: true }),
       note: t.arg.string({ required: false, validate: text(500) }),
     },
@@ -165,8 +167,7 @@ builder.mutationField('cancelOrder', (t) =>
     authScopes: CHANGE_ROLES,
     errors: { types: [StaleVersion, InvalidTransition] },
     args: {
-      id: t.arg.globalID({ for: OrderRef, required: true }),
-      version: t.arg.int({ required: true }),
+      ...versionedOrder(t.arg),
       reason: t.arg.string({ required: true, validate: text(500) }),
     },
     resolve: async (_root, args, ctx) =>
@@ -188,8 +189,7 @@ builder.mutationField('markOrderPaid', (t) =>
     authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
     errors: { types: [StaleVersion, InvalidPaymentTransition] },
     args: {
-      id: t.arg.globalID({ for: OrderRef, required: true }),
-      version: t.arg.int({ required: true }),
+      ...versionedOrder(t.arg),
       method: t.arg.string({ required: true, validate: text(50).min(1) }),
       reference: t.arg.string({ required: false, validate: text(200) }),
     },
@@ -203,8 +203,7 @@ builder.mutationField('markOrderRefunded', (t) =>
     authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
     errors: { types: [StaleVersion, InvalidPaymentTransition] },
     args: {
-      id: t.arg.globalID({ for: OrderRef, required: true }),
-      version: t.arg.int({ required: true }),
+      ...versionedOrder(t.arg),
       reason: t.arg.string({ required: true, validate: text(500).min(1) }),
     },
     resolve: async (_root, args, ctx) =>
