@@ -84,21 +84,49 @@ async function zoneFee(db: Database, shopId: string, zoneId: string | null | und
 }
 
 /** Cancelled orders free their place; every other order with exactly this window holds one. */
-function countTaken(db: Database, shopId: string, windowStart: Date, windowEnd: Date) {
-  return db.order.count({ where: { shopId, windowStart, windowEnd, status: { not: 'CANCELLED' } } });
+function countTaken(db: Database, shopId: string, window: Window) {
+  return db.order.count({ where: { shopId, ...window, status: { not: 'CANCELLED' } } });
 }
+
+type Window = { windowStart: Date; windowEnd: Date };
+
+/** The UTC window of `slot` on the local `date`. */
+function slotWindow(slot: Slot, date: string, timezone: string): Window {
+  return {
+    windowStart: localToUtc(date, slot.startMinutes, timezone),
+    windowEnd: localToUtc(date, slot.endMinutes, timezone),
+  };
+}
+
+/**
+ * Orders already in each of these windows, in one query whatever the number of slots; an order is in a slot
+ * when its window is the slot's (cancelled ones free their place).
+ */
+async function countTakenByWindow(
+  db: Database,
+  shopId: string,
+  windows: Window[],
+): Promise<Map<string, number>> {
+  if (windows.length === 0) return new Map();
+  const groups = await db.order.groupBy({
+    by: ['windowStart', 'windowEnd'],
+    where: { shopId, status: { not: 'CANCELLED' }, OR: windows },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((g) => [windowKey(g as Window), g._count._all]));
+}
+const windowKey = (w: Window) => `${w.windowStart.getTime()}/${w.windowEnd.getTime()}`;
 
 /** Why `slot` cannot be chosen on `date`, the first reason in order of permanence; null when it can. */
 function evaluate(
   slot: Slot,
+  { windowStart }: Window,
   date: string,
   rules: DayRules,
   leadTimeMinutes: number,
   taken: number,
   now: Date,
-): { windowStart: Date; windowEnd: Date; reason: SlotUnavailableReason | null } {
-  const windowStart = localToUtc(date, slot.startMinutes, rules.timezone);
-  const windowEnd = localToUtc(date, slot.endMinutes, rules.timezone);
+): SlotUnavailableReason | null {
   const today = utcToLocal(now, rules.timezone);
   let reason: SlotUnavailableReason | null = null;
   if (!slot.active) reason = 'INACTIVE';
@@ -112,7 +140,7 @@ function evaluate(
     reason = 'CUT_OFF';
   else if (now.getTime() + leadTimeMinutes * 60_000 > windowStart.getTime()) reason = 'LEAD_TIME';
   else if (taken >= slot.capacity) reason = 'FULL';
-  return { windowStart, windowEnd, reason };
+  return reason;
 }
 
 export interface SlotQuery {
@@ -137,23 +165,20 @@ export async function availableSlots(ctx: Context, input: SlotQuery, now = new D
     where: { shopId, weekday: isoWeekday(input.date) },
     orderBy: [{ startMinutes: 'asc' }, { id: 'asc' }],
   });
-  return Promise.all(
-    slots.map(async (slot) => {
-      const windowStart = localToUtc(input.date, slot.startMinutes, rules.timezone);
-      const windowEnd = localToUtc(input.date, slot.endMinutes, rules.timezone);
-      const taken = await countTaken(ctx.prisma, shopId, windowStart, windowEnd);
-      const { reason } = evaluate(slot, input.date, rules, input.leadTimeMinutes, taken, now);
-      return {
-        slotId: slot.id,
-        windowStart,
-        windowEnd,
-        capacity: slot.capacity,
-        taken,
-        remaining: Math.max(0, slot.capacity - taken),
-        reason,
-      };
-    }),
-  );
+  const windows = slots.map((slot) => slotWindow(slot, input.date, rules.timezone));
+  const takenByWindow = await countTakenByWindow(ctx.prisma, shopId, windows);
+  return slots.map((slot, index) => {
+    const window = windows[index]!;
+    const taken = takenByWindow.get(windowKey(window)) ?? 0;
+    return {
+      slotId: slot.id,
+      ...window,
+      capacity: slot.capacity,
+      taken,
+      remaining: Math.max(0, slot.capacity - taken),
+      reason: evaluate(slot, window, input.date, rules, input.leadTimeMinutes, taken, now),
+    };
+  });
 }
 
 /**
@@ -179,10 +204,9 @@ export async function assertSlotAvailable(
   if (!slot || slot.weekday !== isoWeekday(input.date)) throw notFound('Delivery slot');
   const deliveryFeeMinor = await zoneFee(db, shopId, input.zoneId);
   const rules = await dayRules(db, shopId, input.date);
-  const windowStart = localToUtc(input.date, slot.startMinutes, rules.timezone);
-  const windowEnd = localToUtc(input.date, slot.endMinutes, rules.timezone);
-  const taken = await countTaken(db, shopId, windowStart, windowEnd);
-  const { reason } = evaluate(slot, input.date, rules, input.leadTimeMinutes, taken, now);
+  const window = slotWindow(slot, input.date, rules.timezone);
+  const taken = await countTaken(db, shopId, window);
+  const reason = evaluate(slot, window, input.date, rules, input.leadTimeMinutes, taken, now);
   if (reason) throw new SlotUnavailableError(reason);
-  return { windowStart, windowEnd, deliveryFeeMinor };
+  return { ...window, deliveryFeeMinor };
 }
