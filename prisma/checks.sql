@@ -6,3 +6,9 @@
 ALTER TABLE "StockItem" ADD CONSTRAINT "StockItem_onHand_nonnegative" CHECK ("onHand" >= 0);
 ALTER TABLE "StockItem" ADD CONSTRAINT "StockItem_reserved_nonnegative" CHECK ("reserved" >= 0);
 ALTER TABLE "StockBatch" ADD CONSTRAINT "StockBatch_quantityRemaining_nonnegative" CHECK ("quantityRemaining" >= 0);
+
+-- 20261202040617_customer_records: one default address per customer, and dates that can be on a calendar.
+CREATE UNIQUE INDEX "CustomerAddress_one_default" ON "CustomerAddress"("customerId") WHERE "isDefault";
+ALTER TABLE "ImportantDate" ADD CONSTRAINT "ImportantDate_month_range" CHECK ("month" BETWEEN 1 AND 12);
+ALTER TABLE "ImportantDate" ADD CONSTRAINT "ImportantDate_day_range" CHECK ("day" BETWEEN 1 AND 31);
+ALTER TABLE "ImportantDate" ADD CONSTRAINT "ImportantDate_remindDaysBefore_range" CHECK ("remindDaysBefore" BETWEEN 0 AND 365);
