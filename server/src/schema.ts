@@ -9,6 +9,8 @@ import './features/products/products.schema.js';
 import './features/products/products.mutations.js';
 import './features/stock/stock.schema.js';
 import './features/customers/customers.schema.js';
+import './features/customers/customers.mutations.schema.js';
+import './features/customers/customer-details.schema.js';
 import './features/orders/orders.schema.js';
 import './features/orders/orders.mutations.schema.js';
 import './features/auth/auth.schema.js';

@@ -28,6 +28,8 @@ export const ID_NAME_RULES: Record<string, string> = {
   proof: 'File',
   proofFile: 'File',
   address: 'CustomerAddress',
+  keep: 'Customer',
+  merge: 'Customer',
   node: 'any',
   target: 'any',
 };
@@ -57,6 +59,8 @@ export const MUTATIONS_WITHOUT_SHOP_TARGET: Record<string, string> = {
   createStockItem:
     'creates in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
   writeOffExpired: 'writes off the active shop’s expired batches only; it names no object',
+  createCustomer:
+    'creates in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
 };
 
 /**

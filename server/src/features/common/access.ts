@@ -115,6 +115,37 @@ export function listedCustomers(ctx: Context): Prisma.CustomerWhereInput {
   return visibleCustomers(ctx);
 }
 
+/**
+ * Customers the viewer may change (their record, addresses and important dates): managers and
+ * customers:write keys any of the shop's, a customer only themself. Florists see customers through their
+ * orders and couriers deliver to them; neither changes them.
+ */
+export const editableCustomers = visibility<Prisma.CustomerWhereInput>((ctx) => {
+  const shopId = requireShop(ctx);
+  switch (ctx.shopRole) {
+    case 'ADMIN':
+    case 'MANAGER':
+      return { shopId };
+    case 'CUSTOMER':
+      return { shopId, id: ctx.customerId ?? '' };
+    case 'API_KEY':
+      return requireApiScope(ctx, 'customers:write') ?? { shopId };
+    default:
+      return new Refused('Florists and couriers do not change customers');
+  }
+});
+
+/** What a customer may change of their own record; email and the shop's note stay with the shop. */
+const SELF_EDITABLE: ReadonlySet<string> = new Set(['name', 'phone']);
+
+/** Refuses a customer changing any field of their record but their name and phone. */
+export function assertCustomerFieldsEditable(ctx: Context, fields: Iterable<string>) {
+  if (ctx.shopRole !== 'CUSTOMER') return;
+  const refused = [...fields].filter((field) => !SELF_EDITABLE.has(field));
+  if (refused.length)
+    throw forbidden(`A customer changes only their name and phone, not ${refused.join(', ')}`);
+}
+
 const ON_SALE = { active: true, archivedAt: null } satisfies Prisma.ProductWhereInput;
 
 /**

@@ -1,6 +1,11 @@
+import { ImportantDateKind } from '@posy/prisma';
 import { builder } from '../../builder.js';
 import { visibleCustomers, visibleOrders } from '../common/access.js';
+import { MoneyRef, money } from '../common/money.schema.js';
+import { type CustomerTotals, customerTotals } from './customer-totals.js';
 import { countCustomers, listCustomers } from './customers.service.js';
+
+export const ImportantDateKindEnum = builder.enumType(ImportantDateKind, { name: 'ImportantDateKind' });
 
 builder.prismaObject('CustomerAddress', {
   fields: (t) => ({
@@ -15,12 +20,29 @@ builder.prismaObject('CustomerAddress', {
 builder.prismaObject('ImportantDate', {
   fields: (t) => ({
     id: t.exposeID('id'),
-    title: t.exposeString('title'),
+    kind: t.expose('kind', { type: ImportantDateKindEnum }),
+    title: t.exposeString('title', { description: 'Whose date or what it is.' }),
     month: t.exposeInt('month'),
     day: t.exposeInt('day'),
     year: t.exposeInt('year', { nullable: true }),
+    remindDaysBefore: t.exposeInt('remindDaysBefore'),
   }),
 });
+
+const CustomerTotalsRef = builder
+  .objectRef<CustomerTotals & { currency: string }>('CustomerTotals')
+  .implement({
+    description: 'What the customer’s orders add up to (of the orders the viewer may see).',
+    fields: (t) => ({
+      orderCount: t.exposeInt('orderCount', { description: 'Orders not cancelled.' }),
+      spent: t.field({
+        type: MoneyRef,
+        description: 'The totals of those orders that are paid.',
+        resolve: (totals) => money(totals.spentMinor, totals.currency),
+      }),
+      lastOrderAt: t.expose('lastOrderAt', { type: 'DateTime', nullable: true }),
+    }),
+  });
 
 const managesCustomers = {
   shopRole: ['ADMIN', 'MANAGER'],
@@ -45,6 +67,16 @@ export const CustomerRef = builder.prismaNode('Customer', {
       ...visibleOrders.guard,
       query: (_args, ctx) => ({ where: visibleOrders.nested(ctx), orderBy: { id: 'desc' } }),
       totalCount: true,
+    }),
+    // Order data, so the rule of `orders` again; one grouped query per page (customer-totals.ts).
+    totals: t.field({
+      type: CustomerTotalsRef,
+      ...visibleOrders.guard,
+      select: { id: true, shop: { select: { currency: true } } },
+      resolve: async (customer, _args, ctx) => ({
+        ...(await customerTotals(ctx, customer.id)),
+        currency: customer.shop.currency,
+      }),
     }),
   }),
 });

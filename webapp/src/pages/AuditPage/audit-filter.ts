@@ -36,6 +36,16 @@ export const auditActions = [
   'receiveSupply',
   'writeOff',
   'writeOffExpired',
+  'createCustomer',
+  'updateCustomer',
+  'deleteCustomer',
+  'mergeCustomers',
+  'addCustomerAddress',
+  'updateCustomerAddress',
+  'removeCustomerAddress',
+  'addImportantDate',
+  'updateImportantDate',
+  'removeImportantDate',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
