@@ -23,7 +23,9 @@ export function countCustomers(ctx: Context, search: string | null | undefined) 
   return ctx.prisma.customer.count({ where: customersWhere(ctx, search) });
 }
 
-/** A search term matches a name or an email (any case), or a phone by its digits (and a leading +). */
+const PHONE_LIKE = /^\+?[\d\s().-]*\d[\d\s().-]*$/;
+
+/** A search term matches a name or an email (any case), or, when it looks like one, a phone by its digits (and a leading +). */
 function customersWhere(ctx: Context, search: string | null | undefined): Prisma.CustomerWhereInput {
   const term = search?.trim();
   return {
@@ -34,7 +36,8 @@ function customersWhere(ctx: Context, search: string | null | undefined): Prisma
             OR: [
               { name: containsText(term) },
               { email: containsText(term) },
-              { phone: containsLiteral(term.replace(/[^\d+]/g, '') || term) },
+              // Only a term that looks like a phone searches phones: "anna3@mail" is no number with a 3.
+              ...(PHONE_LIKE.test(term) ? [{ phone: containsLiteral(term.replace(/[^\d+]/g, '')) }] : []),
             ],
           }
         : {},
