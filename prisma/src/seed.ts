@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { OrderStatus, PrismaClient } from '../generated/client/client.js';
+import { seedCustomerRecords } from './seed-customers.js';
 
 /**
  * The demo shop a newcomer can try every screen with. Every account's password is `posy-demo`;
@@ -239,6 +240,7 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
         });
         customers.push(customer.id);
       }
+      await seedCustomerRecords(tx, shop.id);
 
       const flow: OrderStatus[] = [
         'NEW',

@@ -174,12 +174,19 @@ describe('important dates', () => {
       ADD_DATE,
       {
         customerId: customerGid(olgaId),
-        input: { kind: 'ANNIVERSARY', title: 'Wedding', month: 6, day: 12, year: 2015, remindDaysBefore: 7 },
+        input: {
+          kind: 'ANNIVERSARY',
+          title: 'Engagement',
+          month: 6,
+          day: 12,
+          year: 2015,
+          remindDaysBefore: 7,
+        },
       },
       who.manager,
     );
-    const wedding = customer.importantDates.find((d) => d.title === 'Wedding')!;
-    expect(wedding).toMatchObject({
+    const engagement = customer.importantDates.find((d) => d.title === 'Engagement')!;
+    expect(engagement).toMatchObject({
       kind: 'ANNIVERSARY',
       month: 6,
       day: 12,
@@ -189,17 +196,17 @@ describe('important dates', () => {
 
     customer = await ok(
       UPDATE_DATE,
-      { importantDateId: wedding.id, patch: { day: 13, year: null, title: 'Wedding day' } },
+      { importantDateId: engagement.id, patch: { day: 13, year: null, title: 'Engagement day' } },
       who.manager,
     );
-    expect(customer.importantDates.find((d) => d.id === wedding.id)).toMatchObject({
-      title: 'Wedding day',
+    expect(customer.importantDates.find((d) => d.id === engagement.id)).toMatchObject({
+      title: 'Engagement day',
       day: 13,
       year: null,
       kind: 'ANNIVERSARY',
     });
-    customer = await ok(REMOVE_DATE, { importantDateId: wedding.id }, who.manager);
-    expect(customer.importantDates.map((d) => d.id)).not.toContain(wedding.id);
+    customer = await ok(REMOVE_DATE, { importantDateId: engagement.id }, who.manager);
+    expect(customer.importantDates.map((d) => d.id)).not.toContain(engagement.id);
   });
 
   test('a customer manages their own dates, and gets NOT_FOUND for another customer’s', async () => {
