@@ -3,6 +3,7 @@
 // client sees every address's default flag as it now is.
 import { z } from 'zod';
 import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
 import {
   addCustomerAddress,
   removeCustomerAddress,
@@ -76,10 +77,8 @@ builder.mutationFields((t) => {
   const detailId = () => t.arg.id({ validate: uuid });
   /** Reads the changed customer for the answer, spreading Pothos' query (nested addresses, dates). */
   const answer =
-    <A>(
-      change: (ctx: Parameters<typeof addCustomerAddress>[0], args: A) => Promise<{ customerId: string }>,
-    ) =>
-    async (query: object, _root: unknown, args: A, ctx: Parameters<typeof addCustomerAddress>[0]) => {
+    <A>(change: (ctx: Context, args: A) => Promise<{ customerId: string }>) =>
+    async (query: object, _root: unknown, args: A, ctx: Context) => {
       const { customerId } = await change(ctx, args);
       return ctx.prisma.customer.findUniqueOrThrow({ ...query, where: { id: customerId } });
     };
