@@ -6,3 +6,9 @@
 ALTER TABLE "StockItem" ADD CONSTRAINT "StockItem_onHand_nonnegative" CHECK ("onHand" >= 0);
 ALTER TABLE "StockItem" ADD CONSTRAINT "StockItem_reserved_nonnegative" CHECK ("reserved" >= 0);
 ALTER TABLE "StockBatch" ADD CONSTRAINT "StockBatch_quantityRemaining_nonnegative" CHECK ("quantityRemaining" >= 0);
+
+-- 20261202040540_subscription_lifecycle: what the subscription order generator multiplies and adds must make sense.
+ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_quantity_positive" CHECK ("quantity" >= 1);
+ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_windowMinutes_positive" CHECK ("windowMinutes" >= 1);
+ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_priceMinor_nonnegative" CHECK ("priceMinor" >= 0);
+ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_validity_ordered" CHECK ("validFrom" < "validUntil");
