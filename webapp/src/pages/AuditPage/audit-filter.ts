@@ -36,6 +36,11 @@ export const auditActions = [
   'receiveSupply',
   'writeOff',
   'writeOffExpired',
+  'createSubscription',
+  'pauseSubscription',
+  'resumeSubscription',
+  'cancelSubscription',
+  'renewSubscription',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
