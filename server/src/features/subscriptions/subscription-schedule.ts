@@ -2,7 +2,7 @@ import type { SubscriptionFrequency } from '@posy/prisma';
 import { localToUtc, utcToLocal } from '../checkout/local-time.js';
 
 /**
- * The delivery after `at`, at the same wall-clock time in the shop's zone (a 10:00 delivery stays 10:00
+ * The delivery after `at`, at the same wall-clock minute in the shop's zone (a 10:00 delivery stays 10:00
  * across DST). MONTHLY keeps the day of the month, or the month's last day when it is shorter (31 Jan →
  * 28 Feb → 28 Mar: the shorter day then sticks, as the subscription has no separate anchor day).
  */
