@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Prisma } from '@posy/prisma';
 import { createPrismaClient } from '@posy/prisma/client';
 import pino from 'pino';
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { createTokenSigner } from '../../auth/tokens.js';
 import type { AppPrisma } from '../../context.js';
+import { encodeGlobalId } from '../../graphql/global-id.js';
 import type { SystemContextDeps } from '../../jobs/system-context.js';
 import { createAppPubSub } from '../../pubsub.js';
 import {
@@ -122,6 +124,19 @@ describe('the subscription order generator', () => {
         changes: { job: GENERATE_SUBSCRIPTION_ORDERS_TASK, orderId: order!.id },
       },
     ]);
+  });
+
+  test('the order names its subscription to those who may see subscriptions', async () => {
+    const sub = await insert({ plan: 'Linked plan' });
+    await run();
+    const [order] = await ordersOf(sub.id);
+    const query = 'query ($id: ID!) { order(id: $id) { source subscription { plan } } }';
+    const id = encodeGlobalId('Order', order!.id);
+    const manager = await app.gql(query, { id }, await app.signIn('manager@posy.demo'));
+    expect(manager.data?.order).toEqual({ source: 'SUBSCRIPTION', subscription: { plan: 'Linked plan' } });
+    const florist = await app.gql(query, { id }, await app.signIn('florist@posy.demo'));
+    expect(florist.data?.order).toEqual({ source: 'SUBSCRIPTION', subscription: null });
+    expect(florist.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   test("the demo shop's seeded subscription due tomorrow becomes an order", async () => {
@@ -245,9 +260,14 @@ describe('the job runner', () => {
   test('schedules the generator as a graphile-worker cron when SUBSCRIPTION_ORDERS_EVERY_MINUTES is set', async () => {
     const scheduled = await startTestApp({ SUBSCRIPTION_ORDERS_EVERY_MINUTES: '15' });
     try {
-      const known = await scheduled.prisma.$queryRaw<{ identifier: string }[]>`
-        SELECT identifier FROM graphile_worker._private_known_crontabs`;
-      expect(known.map((k) => k.identifier)).toContain(GENERATE_SUBSCRIPTION_ORDERS_TASK);
+      // The runner records its cron items as it starts its scheduler, just after run() resolves.
+      const known = async () =>
+        (
+          await scheduled.prisma.$queryRaw<{ identifier: string }[]>`
+            SELECT identifier FROM graphile_worker._private_known_crontabs`
+        ).map((k) => k.identifier);
+      for (let tries = 0; tries < 100 && !(await known()).length; tries += 1) await sleep(100);
+      expect(await known()).toContain(GENERATE_SUBSCRIPTION_ORDERS_TASK);
     } finally {
       await scheduled.stop();
     }

@@ -64,6 +64,14 @@ builder.prismaObjectFields('Customer', (t) => ({
   }),
 }));
 
+builder.prismaObjectFields('Order', (t) => ({
+  subscription: t.relation('subscription', {
+    nullable: true,
+    description: 'The subscription this order delivers, when the generator made it.',
+    ...visibleSubscriptions.guard,
+  }),
+}));
+
 const SubscriptionsFilterInput = builder.inputType('SubscriptionsFilter', {
   fields: (t) => ({
     status: t.field({
