@@ -6,7 +6,6 @@
 // - the order carries the idempotency key `subscription:<id>:<local date>`, unique per shop, through
 //   createOrder's own race-safe idempotency (an advisory lock on the key), so even a schedule reset to the
 //   same date (pause and resume, renewal) answers the existing order instead of making a second one.
-import type { FulfillmentType, SubscriptionFrequency } from '@posy/prisma';
 import { writeAuditEntry } from '../../audit/audit-entry.js';
 import type { Context } from '../../context.js';
 import { type CreateOrderInput, createOrder } from '../orders/order-create.service.js';
@@ -35,11 +34,10 @@ export const subscriptionOrderKey = (subscriptionId: string, date: string) =>
  * it (a delivery slot `{ slotId, date }` instead of a window) is adapted here alone.
  */
 export function subscriptionOrderInput(delivery: SubscriptionDelivery, date: string): CreateOrderInput {
-  const fulfillment: FulfillmentType = 'DELIVERY';
   return {
     customerId: delivery.customerId,
     items: [{ productId: delivery.productId, quantity: delivery.quantity }],
-    fulfillment,
+    fulfillment: 'DELIVERY',
     // An order's recipient needs a phone; without one the courier calls the customer.
     recipient:
       delivery.recipientName && delivery.recipientPhone
@@ -111,7 +109,7 @@ export async function generateSubscriptionDelivery(
     orderId = await orderOnce(ctx, subscriptionOrderInput(delivery, date));
     await applySubscriptionTerms(ctx, orderId, subscription);
   }
-  const nextDeliveryAt = nextDelivery(at, subscription.frequency as SubscriptionFrequency, timeZone);
+  const nextDeliveryAt = nextDelivery(at, subscription.frequency, timeZone);
   await ctx.prisma.subscription.update({
     where: { id: subscription.id },
     data: { nextDeliveryAt, version: { increment: 1 } },

@@ -179,6 +179,19 @@ describe('the subscription order generator', () => {
     );
   });
 
+  test('a subscription whose order cannot be made is left to the next run and holds up no other', async () => {
+    const archived = await app.prisma.product.create({
+      data: { shopId, name: 'Discontinued', priceMinor: 100_000, archivedAt: new Date() },
+    });
+    const failing = await insert({ productId: archived.id, nextDeliveryAt: fromNow(DAY - HOUR) });
+    const fine = await insert({ nextDeliveryAt: fromNow(DAY) });
+    await run();
+    expect(await ordersOf(failing.id)).toHaveLength(0);
+    expect(await reread(failing.id)).toEqual(failing);
+    expect(await app.prisma.auditLog.count({ where: { targetId: failing.id } })).toBe(0);
+    expect(await ordersOf(fine.id)).toHaveLength(1);
+  });
+
   test('a paused subscription, and a delivery beyond the lead horizon, make nothing', async () => {
     const paused = await insert({ status: 'PAUSED' });
     const later = await insert({ nextDeliveryAt: fromNow(3 * DAY) });

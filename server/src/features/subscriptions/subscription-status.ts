@@ -12,6 +12,7 @@ const NEXT: Record<SubscriptionStatus, readonly SubscriptionStatus[]> = {
   CANCELLED: [],
 };
 
+/** The statuses a subscription may go to from `from` (EXPIRED only by the generator). */
 export function allowedNextSubscriptionStatuses(from: SubscriptionStatus): readonly SubscriptionStatus[] {
   return NEXT[from];
 }
