@@ -51,6 +51,7 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
   const holdsNotifications = !botToken && config.isProduction;
   if (holdsNotifications) {
     log.warn('BOT_TOKEN is not set: notifications are kept queued until a process with a token runs');
+    if (!deps.app) return { stop: async () => {} };
   } else if (!botToken) {
     log.warn('BOT_TOKEN is not set: notifications are kept queued, not sent; login codes are logged instead');
   }
