@@ -12,3 +12,8 @@ CREATE UNIQUE INDEX "CustomerAddress_one_default" ON "CustomerAddress"("customer
 ALTER TABLE "ImportantDate" ADD CONSTRAINT "ImportantDate_month_range" CHECK ("month" BETWEEN 1 AND 12);
 ALTER TABLE "ImportantDate" ADD CONSTRAINT "ImportantDate_day_range" CHECK ("day" BETWEEN 1 AND 31);
 ALTER TABLE "ImportantDate" ADD CONSTRAINT "ImportantDate_remindDaysBefore_range" CHECK ("remindDaysBefore" BETWEEN 0 AND 365);
+-- 20261202040540_subscription_lifecycle: what the subscription order generator multiplies and adds must make sense.
+ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_quantity_positive" CHECK ("quantity" >= 1);
+ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_windowMinutes_positive" CHECK ("windowMinutes" >= 1);
+ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_priceMinor_nonnegative" CHECK ("priceMinor" >= 0);
+ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_validity_ordered" CHECK ("validFrom" < "validUntil");

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { OrderStatus, PrismaClient } from '../generated/client/client.js';
 import { seedCustomerRecords } from './seed-customers.js';
+import { seedSubscriptions } from './seed-subscriptions.js';
 
 /**
  * The demo shop a newcomer can try every screen with. Every account's password is `posy-demo`;
@@ -382,6 +383,7 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
           nextDeliveryAt: at(DAY - 2 * HOUR),
         },
       });
+      await seedSubscriptions(tx, shop.id, now);
 
       // --- Checkout settings (issue 9): slots, a full slot, a closure day, zones, pickup points ---
       // Weekdays are ISO (1 = Monday … 7 = Sunday), times minutes of the Moscow day.

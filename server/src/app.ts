@@ -168,6 +168,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
         databaseUrl: database.databaseUrl,
         log,
         webAppUrl: appUrl,
+        app: { pubsub, signer },
       });
       cleanups.unshift(() => jobs.stop());
     }

@@ -107,6 +107,27 @@ const envSchema = z.object({
    * @default 8
    */
   NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  /**
+   * Minutes between runs of the subscription order generator (a graphile-worker cron, `*\/N` of each hour, so
+   * best a divisor of 60); 0 turns it off. Missed runs are not backfilled: the next run catches up.
+   * @default 15
+   */
+  SUBSCRIPTION_ORDERS_EVERY_MINUTES: z.coerce.number().int().min(0).max(60).default(15),
+  /**
+   * How far ahead a subscription's delivery becomes an order, so the shop can plan stock and florists.
+   * @default 48
+   */
+  SUBSCRIPTION_ORDERS_LEAD_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(14 * 24)
+    .default(48),
+  /**
+   * Days before a subscription's validUntil its customer is told it is ending (SUBSCRIPTION_ENDING); 0: never.
+   * @default 3
+   */
+  SUBSCRIPTION_ENDING_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -191,6 +212,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       concurrency: e.JOBS_CONCURRENCY,
     },
     notifications: { maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS },
+    subscriptions: {
+      ordersEveryMinutes: e.SUBSCRIPTION_ORDERS_EVERY_MINUTES,
+      leadHours: e.SUBSCRIPTION_ORDERS_LEAD_HOURS,
+      endingNoticeDays: e.SUBSCRIPTION_ENDING_NOTICE_DAYS,
+    },
   };
 }
 

@@ -41,6 +41,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     RATE_LIMIT_API_KEY_PER_MINUTE: '100000',
     RATE_LIMIT_SIGN_IN_IP_PER_15_MINUTES: '100000',
     RATE_LIMIT_SIGN_IN_EMAIL_PER_15_MINUTES: '100000',
+    // No subscription cron: a tick mid-test would add orders other tests count. Subscription tests run
+    // the task themselves (or turn it on).
+    SUBSCRIPTION_ORDERS_EVERY_MINUTES: '0',
     ...env,
   });
   const app = buildApp(config, { log: options.log });

@@ -11,6 +11,8 @@ export const API_SCOPES = [
   'customers:write',
   'stock:read',
   'stock:write',
+  'subscriptions:read',
+  'subscriptions:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -64,7 +64,8 @@ export async function resolveActiveShop(
 ): Promise<ActiveShop> {
   const none: ActiveShop = { shopId: null, shopRole: null, customerId: null };
   const shopId = requested ? normalizeShopId(requested) : null;
-  if (viewer.kind === 'anonymous') return none;
+  // A system viewer is built by a job with its shop already chosen (src/jobs/system-context.ts), never here.
+  if (viewer.kind === 'anonymous' || viewer.kind === 'system') return none;
   if (viewer.kind === 'apiKey') {
     if (shopId && shopId !== viewer.shopId) throw forbidden('This API key belongs to another shop');
     return { shopId: viewer.shopId, shopRole: 'API_KEY', customerId: null };

@@ -1,6 +1,7 @@
 import { createBotApi } from '@posy/bot';
 import { createPrismaClient } from '@posy/prisma/client';
-import { run, type TaskList } from 'graphile-worker';
+import { parseCronItems, run, type TaskList } from 'graphile-worker';
+import type { TokenSigner } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import { SEND_NOTIFICATION_TASK } from '../features/notifications/notifications.service.js';
 import {
@@ -8,7 +9,12 @@ import {
   createSendNotificationTask,
   NEEDS_BOT_TOKEN_FLAG,
 } from '../features/notifications/send-notification.task.js';
+import {
+  createGenerateSubscriptionOrdersTask,
+  GENERATE_SUBSCRIPTION_ORDERS_TASK,
+} from '../features/subscriptions/generate-subscription-orders.task.js';
 import type { Logger } from '../logger.js';
+import type { PubSub } from '../pubsub.js';
 import { createJobQueuePool, graphileLogger } from './job-queue.js';
 
 export interface JobRunnerDeps {
@@ -18,6 +24,12 @@ export interface JobRunnerDeps {
   log: Logger;
   /** The Mini App's URL without a trailing slash: buttons in notifications open pages under it. */
   webAppUrl: string;
+  /**
+   * The app's pub/sub (orders a job makes show up live on the board) and signer, which jobs acting as the
+   * shop need (src/jobs/system-context.ts). Without them, as in a runner started on its own for the outbox
+   * alone, the subscription cron is not run here.
+   */
+  app?: { pubsub: PubSub; signer: TokenSigner };
 }
 
 export interface JobRunner {
@@ -26,18 +38,21 @@ export interface JobRunner {
 }
 
 /**
- * Runs the background jobs in this process (graphile-worker, JOBS_CONCURRENCY at a time). Without
- * BOT_TOKEN notifications are not sent: they stay PENDING and go out once a process with a token runs;
- * meanwhile, outside production, login codes are logged so sign-in works without Telegram.
+ * Runs the background jobs in this process (graphile-worker, JOBS_CONCURRENCY at a time): the notification
+ * outbox and the subscription cron. Without BOT_TOKEN notifications are not sent: they stay PENDING and go
+ * out once a process with a token runs; meanwhile, outside production, login codes are logged so sign-in
+ * works without Telegram.
  */
 export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
   const { config, log, webAppUrl } = deps;
   const { botToken, apiRoot } = config.telegram;
-  if (!botToken && config.isProduction) {
+  // In production without a token this process does not take send jobs at all (graphile-worker only takes
+  // jobs of the tasks it has): they wait for one that has it. Subscription orders still run here.
+  const holdsNotifications = !botToken && config.isProduction;
+  if (holdsNotifications) {
     log.warn('BOT_TOKEN is not set: notifications are kept queued until a process with a token runs');
-    return { stop: async () => {} };
-  }
-  if (!botToken) {
+    if (!deps.app) return { stop: async () => {} };
+  } else if (!botToken) {
     log.warn('BOT_TOKEN is not set: notifications are kept queued, not sent; login codes are logged instead');
   }
   // A client of its own: jobs' statements stay out of the app client's query events, which tests count per
@@ -46,17 +61,25 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
   prisma.$on('query', (event) =>
     log.debug({ sql: event.query, ms: event.duration, component: 'jobs' }, 'sql'),
   );
-  const taskList: TaskList = {
-    [SEND_NOTIFICATION_TASK]: botToken
-      ? createSendNotificationTask({
-          prisma,
-          log,
-          api: createBotApi({ botToken, apiRoot }),
-          webAppUrl,
-          maxAttempts: config.notifications.maxAttempts,
-        })
-      : createHoldNotificationTask({ prisma, log, webAppUrl }),
-  };
+  const taskList: TaskList = {};
+  if (deps.app)
+    taskList[GENERATE_SUBSCRIPTION_ORDERS_TASK] = createGenerateSubscriptionOrdersTask({
+      config,
+      prisma,
+      log,
+      ...deps.app,
+      appUrl: webAppUrl,
+    });
+  if (botToken)
+    taskList[SEND_NOTIFICATION_TASK] = createSendNotificationTask({
+      prisma,
+      log,
+      api: createBotApi({ botToken, apiRoot }),
+      webAppUrl,
+      maxAttempts: config.notifications.maxAttempts,
+    });
+  else if (!holdsNotifications)
+    taskList[SEND_NOTIFICATION_TASK] = createHoldNotificationTask({ prisma, log, webAppUrl });
   // Without a token the held jobs carry this flag; refusing it keeps this process from taking them again.
   const forbiddenFlags = botToken ? [] : [NEEDS_BOT_TOKEN_FLAG];
 
@@ -69,8 +92,8 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
       // main.ts handles SIGINT/SIGTERM and stops the whole app, this runner included.
       noHandleSignals: true,
       taskList,
-      // No crontab: without this graphile-worker looks for a ./crontab file in the working directory.
-      parsedCronItems: [],
+      // Given here, so graphile-worker does not look for a ./crontab file in the working directory.
+      parsedCronItems: deps.app ? subscriptionCron(config) : [],
       forbiddenFlags,
       logger: graphileLogger(log),
     });
@@ -85,4 +108,23 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
     await Promise.all([pool.end(), prisma.$disconnect()]);
     throw error;
   }
+}
+
+/**
+ * The subscription generator's schedule: every SUBSCRIPTION_ORDERS_EVERY_MINUTES (none when 0). Several
+ * processes share one schedule (graphile-worker records each tick in its known_crontabs table), and even a
+ * doubled run makes each order once (subscription-orders.service.ts). Missed ticks are not backfilled and a
+ * failed run is not retried: the next tick does the same work.
+ */
+function subscriptionCron(config: Config) {
+  const every = config.subscriptions.ordersEveryMinutes;
+  if (every === 0) return [];
+  return parseCronItems([
+    {
+      task: GENERATE_SUBSCRIPTION_ORDERS_TASK,
+      identifier: GENERATE_SUBSCRIPTION_ORDERS_TASK,
+      match: `*/${every} * * * *`,
+      options: { backfillPeriod: 0, maxAttempts: 1, jobKey: GENERATE_SUBSCRIPTION_ORDERS_TASK },
+    },
+  ]);
 }

@@ -78,6 +78,9 @@ export const visibleOrders = visibility<Prisma.OrderWhereInput>((ctx) => {
       return { shopId, customerId: ctx.customerId ?? '' };
     case 'API_KEY':
       return requireApiScope(ctx, 'orders:read') ?? { shopId };
+    case 'SYSTEM':
+      // The shop's own jobs (subscription orders) act for the whole shop.
+      return { shopId };
     default:
       return new Refused();
   }
@@ -103,6 +106,8 @@ export const visibleCustomers = visibility<Prisma.CustomerWhereInput>((ctx) => {
       return { shopId, id: ctx.customerId ?? '' };
     case 'API_KEY':
       return requireApiScope(ctx, 'customers:read') ?? { shopId };
+    case 'SYSTEM':
+      return { shopId };
     default:
       return new Refused();
   }
@@ -172,6 +177,27 @@ export const visibleCategories = visibility<Prisma.CategoryWhereInput>((ctx) => 
   if (ctx.shopRole === 'API_KEY') return requireApiScope(ctx, 'catalog:read') ?? { shopId };
   if (ctx.shopRole === 'CUSTOMER') return { shopId, archivedAt: null };
   return { shopId };
+});
+
+/**
+ * Subscriptions of the active shop the viewer may see: managers and admins all of them, a customer their own
+ * (to see what comes next and pause it), keys with subscriptions:read all. Florists and couriers work from
+ * the orders a subscription makes, not from the subscription.
+ */
+export const visibleSubscriptions = visibility<Prisma.SubscriptionWhereInput>((ctx) => {
+  const shopId = requireShop(ctx);
+  switch (ctx.shopRole) {
+    case 'ADMIN':
+    case 'MANAGER':
+    case 'SYSTEM':
+      return { shopId };
+    case 'CUSTOMER':
+      return { shopId, customerId: ctx.customerId ?? '' };
+    case 'API_KEY':
+      return requireApiScope(ctx, 'subscriptions:read') ?? { shopId };
+    default:
+      return new Refused('Subscriptions are managed by admins and managers');
+  }
 });
 
 /** How much of a person the viewer may see; see `personView`. */

@@ -22,7 +22,7 @@ builder.objectType(InvalidTransition, {
 builder.objectType(StaleVersion, {
   name: 'StaleVersion',
   interfaces: [DomainErrorRef],
-  fields: (t) => ({ current: t.exposeInt('current', { description: 'The version the order has now.' }) }),
+  fields: (t) => ({ current: t.exposeInt('current', { description: 'The version it has now.' }) }),
 });
 
 builder.objectType(OrderNotEditable, {

@@ -12,10 +12,16 @@ export class InvalidTransition extends DomainError {
   }
 }
 
-/** The change named a version someone else has changed since; re-read the order and try again. */
+/**
+ * The change named a version someone else has changed since; re-read it and try again. Any versioned record
+ * answers it (orders, subscriptions): `what` names the record in the message.
+ */
 export class StaleVersion extends DomainError {
-  constructor(readonly current: number) {
-    super(`The order has changed since you read it (now version ${current})`);
+  constructor(
+    readonly current: number,
+    what = 'order',
+  ) {
+    super(`The ${what} has changed since you read it (now version ${current})`);
   }
 }
 

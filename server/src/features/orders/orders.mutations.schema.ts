@@ -28,7 +28,7 @@ const OrderItemInput = builder.inputType('OrderItemInput', {
   }),
 });
 
-const RecipientInput = builder.inputType('RecipientInput', {
+export const RecipientInput = builder.inputType('RecipientInput', {
   description: 'Who receives the flowers, when it is not the customer.',
   fields: (t) => ({
     name: t.string({ required: true, validate: text(200).min(1) }),

@@ -11,6 +11,7 @@ export const apiScopes = {
   catalog: { read: 'CATALOG_READ', write: 'CATALOG_WRITE' },
   customers: { read: 'CUSTOMERS_READ', write: 'CUSTOMERS_WRITE' },
   stock: { read: 'STOCK_READ', write: 'STOCK_WRITE' },
+  subscriptions: { read: 'SUBSCRIPTIONS_READ', write: 'SUBSCRIPTIONS_WRITE' },
 } as const satisfies Record<string, Record<'read' | 'write', ApiScope>>;
 
 export type ApiResource = keyof typeof apiScopes;

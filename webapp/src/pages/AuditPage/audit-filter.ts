@@ -46,6 +46,11 @@ export const auditActions = [
   'addImportantDate',
   'updateImportantDate',
   'removeImportantDate',
+  'createSubscription',
+  'pauseSubscription',
+  'resumeSubscription',
+  'cancelSubscription',
+  'renewSubscription',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

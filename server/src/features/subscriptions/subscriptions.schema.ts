@@ -1,0 +1,121 @@
+import { SubscriptionFrequency, SubscriptionStatus } from '@posy/prisma';
+import { builder } from '../../builder.js';
+import { visibleCustomers, visibleOrders, visibleProducts, visibleSubscriptions } from '../common/access.js';
+import { MoneyRef, money } from '../common/money.schema.js';
+
+export const SubscriptionStatusEnum = builder.enumType(SubscriptionStatus, { name: 'SubscriptionStatus' });
+export const SubscriptionFrequencyEnum = builder.enumType(SubscriptionFrequency, {
+  name: 'SubscriptionFrequency',
+});
+
+// `Subscription` is GraphQL's root type of live operations, hence the longer name.
+export const SubscriptionRef = builder.prismaNode('Subscription', {
+  name: 'CustomerSubscription',
+  description:
+    "A customer's recurring delivery of one product; the generator turns each delivery into an order.",
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [visibleSubscriptions(ctx)] }),
+  nullable: true,
+  fields: (t) => ({
+    plan: t.exposeString('plan'),
+    frequency: t.expose('frequency', { type: SubscriptionFrequencyEnum }),
+    status: t.expose('status', { type: SubscriptionStatusEnum }),
+    customer: t.relation('customer', { ...visibleCustomers.guard }),
+    product: t.relation('product', { nullable: true, ...visibleProducts.guard }),
+    quantity: t.exposeInt('quantity', { description: 'Units of the product in each delivery.' }),
+    price: t.field({
+      type: MoneyRef,
+      description: 'Price of one unit per delivery, fixed when the subscription was made.',
+      select: { priceMinor: true, shop: { select: { currency: true } } },
+      resolve: (s) => money(s.priceMinor, s.shop.currency),
+    }),
+    recipientName: t.exposeString('recipientName', { nullable: true }),
+    recipientPhone: t.exposeString('recipientPhone', { nullable: true }),
+    deliveryAddress: t.exposeString('deliveryAddress', { nullable: true }),
+    validFrom: t.expose('validFrom', { type: 'DateTime' }),
+    validUntil: t.expose('validUntil', { type: 'DateTime' }),
+    nextDeliveryAt: t.expose('nextDeliveryAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: "Start of the next delivery's window; empty once cancelled.",
+    }),
+    windowMinutes: t.exposeInt('windowMinutes', { description: "Length of each delivery's window." }),
+    version: t.exposeInt('version', { description: 'Send it back with every change (optimistic locking).' }),
+    cancelReason: t.exposeString('cancelReason', { nullable: true }),
+    cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    // The orders rule of the root `orders` field: a customer sees theirs, a key needs orders:read.
+    orders: t.relatedConnection('orders', {
+      cursor: 'id',
+      ...visibleOrders.guard,
+      query: (_args, ctx) => ({ where: visibleOrders.nested(ctx), orderBy: { id: 'desc' } }),
+      totalCount: true,
+    }),
+  }),
+});
+
+// Beside the subscription's own fields rather than in customers.schema.ts: the rule is this feature's.
+builder.prismaObjectFields('Customer', (t) => ({
+  subscriptions: t.relatedConnection('subscriptions', {
+    cursor: 'id',
+    ...visibleSubscriptions.guard,
+    query: (_args, ctx) => ({ where: visibleSubscriptions.nested(ctx), orderBy: { id: 'desc' } }),
+    totalCount: true,
+  }),
+}));
+
+builder.prismaObjectFields('Order', (t) => ({
+  subscription: t.relation('subscription', {
+    nullable: true,
+    description: 'The subscription this order delivers, when the generator made it.',
+    ...visibleSubscriptions.guard,
+  }),
+}));
+
+const SubscriptionsFilterInput = builder.inputType('SubscriptionsFilter', {
+  fields: (t) => ({
+    status: t.field({
+      type: [SubscriptionStatusEnum],
+      required: false,
+      extensions: { maxItems: Object.keys(SubscriptionStatus).length },
+    }),
+  }),
+});
+
+const subscriptionsWhere = (filter: { status?: SubscriptionStatus[] | null } | null | undefined) =>
+  filter?.status?.length ? { status: { in: filter.status } } : {};
+
+builder.queryField('subscriptions', (t) =>
+  t.prismaConnection({
+    type: 'Subscription',
+    cursor: 'id',
+    description:
+      'Subscriptions of the active shop (managers and admins; a customer: their own), newest first.',
+    authScopes: { signedIn: true },
+    args: { filter: t.arg({ type: SubscriptionsFilterInput, required: false }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.subscription.findMany({
+        ...query,
+        where: { AND: [visibleSubscriptions(ctx), subscriptionsWhere(args.filter)] },
+        orderBy: { id: 'desc' },
+      }),
+    totalCount: (_parent, args, ctx) =>
+      ctx.prisma.subscription.count({
+        where: { AND: [visibleSubscriptions(ctx), subscriptionsWhere(args.filter)] },
+      }),
+  }),
+);
+
+builder.queryField('subscription', (t) =>
+  t.prismaField({
+    type: 'Subscription',
+    nullable: true,
+    authScopes: { signedIn: true },
+    args: { id: t.arg.globalID({ for: SubscriptionRef }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.subscription.findFirst({
+        ...query,
+        where: { AND: [{ id: args.id.id }, visibleSubscriptions(ctx)] },
+      }),
+  }),
+);
