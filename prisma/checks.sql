@@ -6,3 +6,9 @@
 ALTER TABLE "StockItem" ADD CONSTRAINT "StockItem_onHand_nonnegative" CHECK ("onHand" >= 0);
 ALTER TABLE "StockItem" ADD CONSTRAINT "StockItem_reserved_nonnegative" CHECK ("reserved" >= 0);
 ALTER TABLE "StockBatch" ADD CONSTRAINT "StockBatch_quantityRemaining_nonnegative" CHECK ("quantityRemaining" >= 0);
+
+-- 20261202040514_order_pickup_point_zone: checkout settings stay sane whatever writes them.
+ALTER TABLE "DeliverySlot" ADD CONSTRAINT "DeliverySlot_times_valid" CHECK ("weekday" BETWEEN 1 AND 7 AND "startMinutes" >= 0 AND "startMinutes" < "endMinutes" AND "endMinutes" <= 1440);
+ALTER TABLE "DeliverySlot" ADD CONSTRAINT "DeliverySlot_capacity_nonnegative" CHECK ("capacity" >= 0);
+ALTER TABLE "DeliveryZone" ADD CONSTRAINT "DeliveryZone_fee_nonnegative" CHECK ("feeMinor" >= 0);
+ALTER TABLE "Shop" ADD CONSTRAINT "Shop_cardTextMaxLength_positive" CHECK ("cardTextMaxLength" > 0);
