@@ -36,6 +36,15 @@ export const auditActions = [
   'receiveSupply',
   'writeOff',
   'writeOffExpired',
+  'upsertDeliverySlot',
+  'deleteDeliverySlot',
+  'addShopClosure',
+  'removeShopClosure',
+  'upsertPickupPoint',
+  'archivePickupPoint',
+  'upsertDeliveryZone',
+  'archiveDeliveryZone',
+  'updateCheckoutRules',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
