@@ -6,7 +6,12 @@ import { type Context, requireShop } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
 import { UUID } from '../../graphql/global-id.js';
 import { handlesCheckoutByHand } from '../common/access.js';
-import { assertSlotAvailable, zoneFee } from './slot-availability.service.js';
+import {
+  assertSlotAvailable,
+  leadTimeOf,
+  SlotUnavailableError,
+  zoneFee,
+} from './slot-availability.service.js';
 
 /** The ceiling of any shop's card text limit (what the input accepts); Shop.cardTextMaxLength is below it. */
 export const CARD_TEXT_CEILING = 1000;
@@ -116,6 +121,22 @@ export function claimSlot(
     },
     options.now,
   );
+}
+
+/**
+ * New items for an order that keeps its window: LEAD_TIME (SlotUnavailableError) when the slowest of them
+ * cannot be ready by the window's start. Items that need no lead time are never refused here.
+ */
+export async function assertLeadTimeFits(
+  ctx: Context,
+  productIds: readonly string[],
+  windowStart: Date | null,
+  now = new Date(),
+) {
+  if (!windowStart) return;
+  const leadTimeMinutes = await leadTimeOf(ctx.prisma, requireShop(ctx), productIds);
+  if (leadTimeMinutes > 0 && now.getTime() + leadTimeMinutes * 60_000 > windowStart.getTime())
+    throw new SlotUnavailableError('LEAD_TIME');
 }
 
 /** FORBIDDEN unless a manager asks for it; a false flag is the same as none. */

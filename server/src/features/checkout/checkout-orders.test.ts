@@ -367,4 +367,24 @@ describe('updateOrder moves an order to another slot through the same rules', ()
     );
     expect(same.data!.updateOrder.__typename).toBe('MutationUpdateOrderSuccess');
   });
+
+  test('new items too slow for the window the order keeps are LEAD_TIME; the items stay', async () => {
+    const slotOn = await openSlots(app, shopId, { startMinutes: 15 * 60, endMinutes: 16 * 60 });
+    const order = await created(delivery(slotOn(dateAhead(3))));
+    const slow = await app.prisma.product.create({
+      data: { shopId, name: 'Orchid wall', priceMinor: 500_000, leadTimeMinutes: 7 * 24 * 60 },
+    });
+    const patch = { items: [{ productId: encodeGlobalId('Product', slow.id), quantity: 1 }] };
+    const refused = await app.gql(UPDATE, { id: order.id, version: order.version, patch }, who.manager);
+    expect(refused.data!.updateOrder).toEqual({ __typename: 'SlotUnavailable', reason: 'LEAD_TIME' });
+    const items = await app.prisma.orderItem.findMany({ where: { orderId: decodeGlobalId(order.id).id } });
+    expect(items.map((i) => i.productName)).toEqual(['Spring tulips']);
+    // Moving it to a date the slow product can make goes through.
+    const later = await app.gql(
+      UPDATE,
+      { id: order.id, version: order.version, patch: { ...patch, slot: slotOn(dateAhead(10)) } },
+      who.manager,
+    );
+    expect(later.data!.updateOrder.__typename).toBe('MutationUpdateOrderSuccess');
+  });
 });

@@ -2,7 +2,12 @@ import type { FulfillmentType, OrderStatus, Prisma } from '@posy/prisma';
 import { actorIds } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
-import { assertCardTextFits, assertOverrideAllowed, claimSlot } from '../checkout/checkout-order.service.js';
+import {
+  assertCardTextFits,
+  assertLeadTimeFits,
+  assertOverrideAllowed,
+  claimSlot,
+} from '../checkout/checkout-order.service.js';
 import { handlesCheckoutByHand, visibleOrders } from '../common/access.js';
 import {
   consumeOrderStock,
@@ -108,7 +113,7 @@ export async function changeOrderStatus(
 export interface OrderPatch extends OrderDetails {
   /** Replaces every item; priced from the catalog now. */
   items?: OrderItemInput[] | null;
-  /** ADMIN/MANAGER only: move the order into `slot` even if the slot rules refuse it. */
+  /** ADMIN/MANAGER only: move the order into `slot`, or keep its window for slower items, whatever the rules. */
   overrideSlotRules?: boolean | null;
 }
 
@@ -150,6 +155,17 @@ export async function updateOrder(
     });
     data.windowStart = window.windowStart;
     data.windowEnd = window.windowEnd;
+  } else if (patch.items && !patch.overrideSlotRules) {
+    // The order keeps its window: slower new items must still be ready by then.
+    const current = await ctx.prisma.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { windowStart: true },
+    });
+    await assertLeadTimeFits(
+      ctx,
+      patch.items.map((item) => item.productId),
+      current.windowStart,
+    );
   }
   if (patch.cardText !== undefined) data.cardText = patch.cardText;
   if (patch.anonymousSender != null) data.anonymousSender = patch.anonymousSender;
