@@ -17,3 +17,8 @@ ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_quantity_positive" CHECK
 ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_windowMinutes_positive" CHECK ("windowMinutes" >= 1);
 ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_priceMinor_nonnegative" CHECK ("priceMinor" >= 0);
 ALTER TABLE "Subscription" ADD CONSTRAINT "Subscription_validity_ordered" CHECK ("validFrom" < "validUntil");
+-- 20261202040514_order_pickup_point_zone: checkout settings stay sane whatever writes them.
+ALTER TABLE "DeliverySlot" ADD CONSTRAINT "DeliverySlot_times_valid" CHECK ("weekday" BETWEEN 1 AND 7 AND "startMinutes" >= 0 AND "startMinutes" < "endMinutes" AND "endMinutes" <= 1440);
+ALTER TABLE "DeliverySlot" ADD CONSTRAINT "DeliverySlot_capacity_nonnegative" CHECK ("capacity" >= 0);
+ALTER TABLE "DeliveryZone" ADD CONSTRAINT "DeliveryZone_fee_nonnegative" CHECK ("feeMinor" >= 0);
+ALTER TABLE "Shop" ADD CONSTRAINT "Shop_cardTextMaxLength_positive" CHECK ("cardTextMaxLength" > 0);

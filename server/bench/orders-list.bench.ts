@@ -1,7 +1,8 @@
 /**
  * Benchmark of the reads every screen leans on: the orders board (a page of 50 orders with customers,
  * items and products) and one order with its history, over the real schema, in process (yoga.fetch),
- * against a shop with 2,000 orders. Prints latency, throughput and memory beside bench/baseline.json.
+ * against a shop with 2,000 orders; and of createOrder over real HTTP (bench/create-orders.ts), one at a
+ * time and 8 at once. Prints latency, throughput and memory beside bench/baseline.json.
  *
  *   pnpm bench                      # compare with the baseline
  *   pnpm bench -- --save-baseline   # make this run the baseline
@@ -14,6 +15,7 @@ import { DEMO_API_KEY, seed } from '@posy/prisma/seed';
 import { cloneDatabase, createTemplateDatabase, startTestPostgres } from '@posy/prisma/test-database';
 import { buildApp } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
+import { concurrentThroughput, prepareCreateOrders } from './create-orders.js';
 
 const ORDERS = 2_000;
 const ITERATIONS = 300;
@@ -78,9 +80,13 @@ async function measure(name: string, run: () => Promise<void>) {
   };
 }
 
+const createOrder = await prepareCreateOrders(prisma, running.url);
 const timings = {
   ...(await measure('board', () => call(BOARD))),
   ...(await measure('order', () => call(ONE, { id: orderId }))),
+  // After the reads, so the orders it adds do not change what they measure.
+  ...(await measure('create', createOrder)),
+  'create ×8 req/s': await concurrentThroughput(createOrder, ITERATIONS, 8),
 };
 // Memory after a full collection (`--expose-gc`), so it is what the server keeps, not garbage in waiting.
 (globalThis as { gc?: () => void }).gc?.();

@@ -21,5 +21,6 @@ import './features/audit/audit.schema.js';
 import './features/checkout/checkout.schema.js';
 import './features/subscriptions/subscriptions.schema.js';
 import './features/subscriptions/subscriptions.mutations.schema.js';
+import './features/checkout/checkout-settings.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));

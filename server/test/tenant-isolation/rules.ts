@@ -24,6 +24,7 @@ export const ID_NAME_RULES: Record<string, string> = {
   task: 'ProductionTask',
   photo: 'File',
   zone: 'DeliveryZone',
+  slot: 'DeliverySlot',
   photoFile: 'File',
   proof: 'File',
   proofFile: 'File',
@@ -61,6 +62,9 @@ export const MUTATIONS_WITHOUT_SHOP_TARGET: Record<string, string> = {
   writeOffExpired: 'writes off the active shop’s expired batches only; it names no object',
   createCustomer:
     'creates in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
+  addShopClosure: 'closes a local date of the active shop only; it names a date, not an object',
+  removeShopClosure: 'opens a local date of the active shop only; it names a date, not an object',
+  updateCheckoutRules: 'changes the active shop’s own rules (time zone, cut-off, card text limit) only',
 };
 
 /**

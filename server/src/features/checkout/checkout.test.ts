@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { encodeGlobalId } from '../../graphql/global-id.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -60,5 +61,39 @@ describe('availableSlots over HTTP', () => {
       code: 'BAD_USER_INPUT',
       field: 'leadTimeMinutes',
     });
+  });
+
+  test('takes the products (their lead time) and a zone as global ids; a raw zone uuid is BAD_USER_INPUT', async () => {
+    const customer = await app.signIn('customer@posy.demo');
+    const shop = await app.prisma.shop.findUniqueOrThrow({ where: { slug: 'demo' } });
+    const zone = await app.prisma.deliveryZone.findFirstOrThrow({
+      where: { shopId: shop.id, name: 'Centre' },
+    });
+    // Ready in no less than 100 years: every slot of 2030 is too soon.
+    const slow = await app.prisma.product.create({
+      data: { shopId: shop.id, name: 'Century bouquet', priceMinor: 1, leadTimeMinutes: 100 * 365 * 24 * 60 },
+    });
+    const QUERY = `query ($date: String!, $zoneId: ID, $productIds: [ID!]) {
+      availableSlots(date: $date, zoneId: $zoneId, productIds: $productIds) { slotId reason } }`;
+    const result = await app.gql(
+      QUERY,
+      {
+        date: '2030-01-07',
+        zoneId: encodeGlobalId('DeliveryZone', zone.id),
+        productIds: [encodeGlobalId('Product', slow.id)],
+      },
+      customer,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.availableSlots.map((s: { reason: string }) => s.reason)).toEqual([
+      'LEAD_TIME',
+      'LEAD_TIME',
+      'LEAD_TIME',
+    ]);
+    const slotId = result.data!.availableSlots[0].slotId;
+    const node = await app.gql('query ($id: ID!) { node(id: $id) { __typename } }', { id: slotId }, customer);
+    expect(node.data!.node).toEqual({ __typename: 'DeliverySlot' });
+    const raw = await app.gql(QUERY, { date: '2030-01-07', zoneId: zone.id }, customer);
+    expect(raw.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -73,8 +73,14 @@ async function dayRules(db: Database, shopId: string, date: string): Promise<Day
   return { ...shop, closed: closure !== null };
 }
 
-async function zoneFee(db: Database, shopId: string, zoneId: string | null | undefined): Promise<number> {
-  if (!zoneId) return 0;
+/** The fee of the shop's active delivery zone `zoneId`; null when no zone is named; NOT_FOUND for another. */
+export async function zoneFee(
+  db: Database,
+  shopId: string,
+  zoneId: string | null | undefined,
+): Promise<number | null> {
+  if (!zoneId) return null;
+  if (!UUID.test(zoneId)) throw notFound('Delivery zone');
   const zone = await db.deliveryZone.findFirst({
     where: { id: zoneId, shopId, active: true },
     select: { feeMinor: true },
@@ -83,9 +89,33 @@ async function zoneFee(db: Database, shopId: string, zoneId: string | null | und
   return zone.feeMinor;
 }
 
-/** Cancelled orders free their place; every other order with exactly this window holds one. */
-function countTaken(db: Database, shopId: string, window: Window) {
-  return db.order.count({ where: { shopId, ...window, status: { not: 'CANCELLED' } } });
+/**
+ * Cancelled orders free their place; every other order with exactly this window holds one, delivery or
+ * pickup alike (a slot bounds what the shop makes and hands over in it). `exceptOrderId`: an order moving
+ * within its own slot does not count against itself.
+ */
+function countTaken(db: Database, shopId: string, window: Window, exceptOrderId?: string) {
+  return db.order.count({
+    where: {
+      shopId,
+      ...window,
+      status: { not: 'CANCELLED' },
+      ...(exceptOrderId ? { id: { not: exceptOrderId } } : {}),
+    },
+  });
+}
+
+/**
+ * Minutes the slowest of these products needs to be made (Product.leadTimeMinutes), 0 for none; ids of
+ * other shops' products count for nothing (pricing refuses them anyway).
+ */
+export async function leadTimeOf(db: Database, shopId: string, productIds: readonly string[]) {
+  if (productIds.length === 0) return 0;
+  const slowest = await db.product.aggregate({
+    where: { shopId, id: { in: [...new Set(productIds)] } },
+    _max: { leadTimeMinutes: true },
+  });
+  return slowest._max.leadTimeMinutes ?? 0;
 }
 
 type Window = { windowStart: Date; windowEnd: Date };
@@ -144,9 +174,14 @@ function evaluate(
 }
 
 export interface SlotQuery {
+  /** Local date of the shop, YYYY-MM-DD. */
   date: string;
+  /** An active delivery zone of the shop; NOT_FOUND otherwise. */
   zoneId?: string | null;
+  /** A floor for the lead time; the products' own lead times raise it. */
   leadTimeMinutes: number;
+  /** The products to be made: the lead time is the longest of theirs. */
+  productIds?: readonly string[];
 }
 
 function assertLeadTime(leadTimeMinutes: number) {
@@ -160,6 +195,10 @@ export async function availableSlots(ctx: Context, input: SlotQuery, now = new D
   assertDate(input.date);
   assertLeadTime(input.leadTimeMinutes);
   await zoneFee(ctx.prisma, shopId, input.zoneId);
+  const leadTimeMinutes = Math.max(
+    input.leadTimeMinutes,
+    await leadTimeOf(ctx.prisma, shopId, input.productIds ?? []),
+  );
   const rules = await dayRules(ctx.prisma, shopId, input.date);
   const slots = await ctx.prisma.deliverySlot.findMany({
     where: { shopId, weekday: isoWeekday(input.date) },
@@ -176,21 +215,33 @@ export async function availableSlots(ctx: Context, input: SlotQuery, now = new D
       capacity: slot.capacity,
       taken,
       remaining: Math.max(0, slot.capacity - taken),
-      reason: evaluate(slot, window, input.date, rules, input.leadTimeMinutes, taken, now),
+      reason: evaluate(slot, window, input.date, rules, leadTimeMinutes, taken, now),
     };
   });
+}
+
+export interface SlotClaim extends SlotQuery {
+  slotId: string;
+  /** The order being moved (updateOrder): it does not take a second place in its own slot. */
+  exceptOrderId?: string;
+  /**
+   * Skip every rule (full, closed, past, cut-off, lead time, inactive): staff typing in an order the shop
+   * has agreed to by phone. The slot must still exist on that weekday. The caller checks who may.
+   */
+  overrideRules?: boolean;
 }
 
 /**
  * The check an order makes before taking a place, inside the caller's transaction. The slot row is locked
  * `FOR UPDATE` before counting, so two orders for the last place wait for each other and the second counts
- * the first: the caller must create its order in the same transaction.
+ * the first: the caller must create its order in the same transaction. `deliveryFeeMinor` is the zone's
+ * fee, null when no zone was named.
  */
 export async function assertSlotAvailable(
   ctx: Context,
-  input: SlotQuery & { slotId: string },
+  input: SlotClaim,
   now = new Date(),
-): Promise<{ windowStart: Date; windowEnd: Date; deliveryFeeMinor: number }> {
+): Promise<{ windowStart: Date; windowEnd: Date; deliveryFeeMinor: number | null }> {
   const shopId = requireShop(ctx);
   assertDate(input.date);
   assertLeadTime(input.leadTimeMinutes);
@@ -205,8 +256,13 @@ export async function assertSlotAvailable(
   const deliveryFeeMinor = await zoneFee(db, shopId, input.zoneId);
   const rules = await dayRules(db, shopId, input.date);
   const window = slotWindow(slot, input.date, rules.timezone);
-  const taken = await countTaken(db, shopId, window);
-  const reason = evaluate(slot, window, input.date, rules, input.leadTimeMinutes, taken, now);
+  if (input.overrideRules) return { ...window, deliveryFeeMinor };
+  const leadTimeMinutes = Math.max(
+    input.leadTimeMinutes,
+    await leadTimeOf(db, shopId, input.productIds ?? []),
+  );
+  const taken = await countTaken(db, shopId, window, input.exceptOrderId);
+  const reason = evaluate(slot, window, input.date, rules, leadTimeMinutes, taken, now);
   if (reason) throw new SlotUnavailableError(reason);
   return { ...window, deliveryFeeMinor };
 }

@@ -114,12 +114,12 @@ describe('slot availability', () => {
     const now = new Date('2026-04-10T08:00:00Z');
     const attempt = () =>
       app.prisma.$transaction(async (tx) => {
-        const window = await assertSlotAvailable(
+        const { windowStart, windowEnd } = await assertSlotAvailable(
           contextOn(tx),
           { slotId: slot.id, date: '2026-04-20', leadTimeMinutes: 0 },
           now,
         );
-        return createOrder(tx, window);
+        return createOrder(tx, { windowStart, windowEnd });
       });
     const results = await Promise.allSettled([attempt(), attempt()]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);

@@ -240,3 +240,13 @@ export function personName(ctx: Context, user: { id: string; name: string }): st
   if (personView(ctx, user) !== 'public') return user.name;
   return user.name.trim().split(/\s+/)[0] ?? '';
 }
+
+/**
+ * Whether the viewer runs the shop's checkout by hand: an ADMIN or MANAGER signed in as a person. They
+ * take phone orders, so they may leave an order's slot or pickup point to be agreed later, and break the
+ * slot rules on purpose (`overrideSlotRules`: the shop agreed to squeeze an order into a full slot).
+ * Customers, florists, couriers and API keys go through the rules as they are.
+ */
+export function handlesCheckoutByHand(ctx: Context): boolean {
+  return ctx.viewer.kind === 'user' && (ctx.shopRole === 'ADMIN' || ctx.shopRole === 'MANAGER');
+}

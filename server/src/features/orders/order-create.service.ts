@@ -3,6 +3,13 @@ import type { FulfillmentType } from '@posy/prisma';
 import { actorIds } from '../../auth/viewer.js';
 import { type Context, requireShop } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
+import {
+  assertCardTextFits,
+  type CheckoutChoice,
+  checkoutTerms,
+  type SlotChoice,
+} from '../checkout/checkout-order.service.js';
+import { assertStockAvailable } from '../checkout/stock-availability.service.js';
 import { visibleCustomers } from '../common/access.js';
 import { priceItems } from './order-pricing.js';
 import { IdempotencyKeyReused } from './orders.errors.js';
@@ -19,26 +26,43 @@ export interface OrderDetails {
   recipient?: { name: string; phone: string } | null;
   deliveryAddress?: string | null;
   instructions?: string | null;
-  windowStart?: Date | null;
-  windowEnd?: Date | null;
+  /**
+   * When it is delivered or collected: its window is the slot's on that date in the shop's time zone, after
+   * the slot rules (checkout-order.service.ts). A patch's null takes the window away (managers only).
+   */
+  slot?: SlotChoice | null;
+  /** At most Shop.cardTextMaxLength characters. */
   cardText?: string | null;
   anonymousSender?: boolean | null;
 }
 
-export interface CreateOrderInput extends OrderDetails {
+export interface CreateOrderInput extends OrderDetails, CheckoutChoice {
   /** Staff and API keys name the customer; a customer always orders for themself. */
   customerId?: string | null;
+  /** Product ids (uuids) of the shop, on sale, each with a quantity of 1 or more. */
   items: OrderItemInput[];
   fulfillment: FulfillmentType;
+  /** A retry with the same key and the same body (slot included) answers the first order. */
   idempotencyKey?: string | null;
 }
 
-/** Creates an order priced from the catalog now; a retry with the same idempotency key answers the same order. */
+/**
+ * Creates an order priced from the catalog now, in the caller's transaction (a mutation's, or a job's own
+ * through runInTransaction), writing nothing when it refuses:
+ * - SlotUnavailableError (typed): the chosen slot is full, closed, past, cut off, inactive, or too soon
+ *   for the slowest product's lead time (checkout-order.service.ts has who must choose one);
+ * - InsufficientStockError (typed): the stock on the shelf cannot make it (nothing is reserved until
+ *   confirmation);
+ * - IdempotencyKeyReused (typed); BAD_USER_INPUT naming the field; NOT_FOUND; FORBIDDEN.
+ * The delivery fee is the zone's when one is named, else the shop's flat fee. A retry with the same
+ * idempotency key answers the same order.
+ */
 export async function createOrder(ctx: Context, input: CreateOrderInput): Promise<{ id: string }> {
   const shopId = requireShop(ctx);
   const customerId = await orderingCustomer(ctx, input.customerId);
   if (input.fulfillment === 'DELIVERY' && !input.deliveryAddress)
     throw badInput('A delivery needs an address', 'deliveryAddress');
+  await assertCardTextFits(ctx, input.cardText);
 
   const hash = input.idempotencyKey ? requestHash(customerId, input) : null;
   if (input.idempotencyKey) {
@@ -58,15 +82,22 @@ export async function createOrder(ctx: Context, input: CreateOrderInput): Promis
   }
 
   const items = await priceItems(ctx, shopId, input.items);
-  // INTEGRATION(checkout): when the input names a slot, check it here before anything is written:
-  //   await assertSlotAvailable(ctx, { slotId, date, zoneId, leadTimeMinutes });  (features/checkout/slot-availability.service.ts)
+  // Before anything is written: the slot (locked until commit, so the last place goes to one order only)…
+  const terms = await checkoutTerms(
+    ctx,
+    input,
+    items.map((item) => item.productId),
+  );
+  // …and the stock, checked but not reserved (confirmation reserves).
+  await assertStockAvailable(ctx, items);
   const shop = await ctx.prisma.shop.update({
     where: { id: shopId },
     data: { lastOrderNumber: { increment: 1 } },
     select: { lastOrderNumber: true, deliveryFeeMinor: true, currency: true },
   });
   const subtotalMinor = items.reduce((sum, item) => sum + item.totalMinor, 0);
-  const deliveryFeeMinor = input.fulfillment === 'DELIVERY' ? shop.deliveryFeeMinor : 0;
+  const deliveryFeeMinor =
+    input.fulfillment === 'DELIVERY' ? (terms.zoneFeeMinor ?? shop.deliveryFeeMinor) : 0;
   const order = await ctx.prisma.order.create({
     data: {
       shopId,
@@ -78,8 +109,10 @@ export async function createOrder(ctx: Context, input: CreateOrderInput): Promis
       recipientPhone: input.recipient?.phone ?? null,
       deliveryAddress: input.fulfillment === 'DELIVERY' ? input.deliveryAddress : null,
       addressComment: input.instructions ?? null,
-      windowStart: input.windowStart ?? null,
-      windowEnd: input.windowEnd ?? null,
+      windowStart: terms.windowStart,
+      windowEnd: terms.windowEnd,
+      pickupPointId: terms.pickupPointId,
+      deliveryZoneId: terms.deliveryZoneId,
       cardText: input.cardText ?? null,
       anonymousSender: input.anonymousSender ?? false,
       idempotencyKey: input.idempotencyKey ?? null,

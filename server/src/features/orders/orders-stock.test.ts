@@ -59,25 +59,35 @@ const item = (id: string) =>
   app.prisma.stockItem.findUniqueOrThrow({ where: { id }, select: { onHand: true, reserved: true } });
 const firstComponent = () => product.components[0]!;
 
-test('an order the stock cannot make answers InsufficientStock naming the short component and stays NEW', async () => {
+test('an order another one took the stock of since its creation answers InsufficientStock at confirmation and stays NEW', async () => {
+  // Creation only checks the shelf (checkout/stock-availability.service.ts): two orders for all of it are
+  // both made, the first confirmed takes it, and the second's confirmation is refused.
   const { stockItemId } = firstComponent();
+  const levels = await Promise.all(product.components.map((c) => item(c.stockItemId)));
+  const most = Math.min(
+    ...product.components.map((c, i) => Math.floor((levels[i]!.onHand - levels[i]!.reserved) / c.quantity)),
+  );
+  expect(most).toBeGreaterThan(0);
+  const first = await create(most);
+  const second = await create(most);
+  expect((await step(first, 'CONFIRMED')).__typename).toBe('MutationChangeOrderStatusSuccess');
   const before = await item(stockItemId);
-  const order = await create(999);
-  const answer = await step(order, 'CONFIRMED');
+  const answer = await step(second, 'CONFIRMED');
   expect(answer.__typename).toBe('InsufficientStock');
   expect(answer.shortages).toContainEqual({
     stockItem: { id: encodeGlobalId('StockItem', stockItemId) },
-    needed: 999 * firstComponent().quantity,
+    needed: most * firstComponent().quantity,
     available: before.onHand - before.reserved,
   });
   const row = await app.prisma.order.findUniqueOrThrow({
-    where: {
-      id: (await app.prisma.order.findFirstOrThrow({ where: { shopId }, orderBy: { number: 'desc' } })).id,
-    },
+    where: { id: decodeGlobalId(second.id).id },
     select: { status: true, version: true, events: { select: { toStatus: true } } },
   });
-  expect(row).toMatchObject({ status: 'NEW', version: order.version, events: [{ toStatus: 'NEW' }] });
+  expect(row).toMatchObject({ status: 'NEW', version: second.version, events: [{ toStatus: 'NEW' }] });
   expect(await item(stockItemId)).toEqual(before);
+  // Give the stock back for the tests below.
+  const confirmed = await app.prisma.order.findUniqueOrThrow({ where: { id: decodeGlobalId(first.id).id } });
+  await step({ ...first, version: confirmed.version }, 'CANCELLED', 'Made room');
 });
 
 test('confirming reserves the stock, finishing production consumes it earliest expiry first', async () => {

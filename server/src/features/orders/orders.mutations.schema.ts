@@ -2,6 +2,9 @@ import type { ArgBuilder } from '@pothos/core';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
+import { CARD_TEXT_CEILING } from '../checkout/checkout-order.service.js';
+import { DeliveryZoneRef, PickupPointRef, SlotChoiceInput } from '../checkout/checkout-types.schema.js';
+import { SlotUnavailableError } from '../checkout/slot-availability.service.js';
 import { CustomerRef } from '../customers/customers.schema.js';
 import { ProductRef } from '../products/products.schema.js';
 import { InsufficientStockError } from '../stock/insufficient-stock.error.js';
@@ -18,7 +21,6 @@ import { createOrder } from './order-create.service.js';
 import { FulfillmentTypeEnum, OrderRef, OrderStatusEnum } from './orders.schema.js';
 import { changeOrderStatus, updateOrder } from './orders.service.js';
 
-const CARD_TEXT_LIMIT = 500;
 const text = (max: number) => z.string().max(max, `At most ${max} characters`);
 
 const OrderItemInput = builder.inputType('OrderItemInput', {
@@ -36,13 +38,6 @@ export const RecipientInput = builder.inputType('RecipientInput', {
   }),
 });
 
-const windowValid = z
-  .looseObject({ windowStart: z.date().nullish(), windowEnd: z.date().nullish() })
-  .refine((w) => !w.windowStart === !w.windowEnd && (!w.windowStart || w.windowStart < w.windowEnd!), {
-    message: 'Give both windowStart and windowEnd, the start before the end',
-    path: ['windowEnd'],
-  });
-
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** Every change names the order and the version it read (StaleVersion otherwise). */
@@ -56,10 +51,23 @@ const orderDetailFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputO
   recipient: t.field({ type: RecipientInput, required: false, description: 'Empty: for the customer.' }),
   deliveryAddress: t.string({ required: false, validate: text(500) }),
   instructions: t.string({ required: false, validate: text(500) }),
-  windowStart: t.field({ type: 'DateTime', required: false }),
-  windowEnd: t.field({ type: 'DateTime', required: false }),
-  cardText: t.string({ required: false, validate: text(CARD_TEXT_LIMIT) }),
+  slot: t.field({
+    type: SlotChoiceInput,
+    required: false,
+    description:
+      'When it is delivered or picked up; the window is the slot’s in the shop’s time zone. Required of ' +
+      'customers and API keys; a manager may leave it empty (time to be agreed). In a patch, null clears it.',
+  }),
+  cardText: t.string({
+    required: false,
+    validate: text(CARD_TEXT_CEILING),
+    description: 'At most the shop’s card text limit (checkoutSettings.cardTextMaxLength).',
+  }),
   anonymousSender: t.boolean({ required: false }),
+  overrideSlotRules: t.boolean({
+    required: false,
+    description: 'ADMIN/MANAGER only: take the slot even when it is full, closed, past, cut off or too soon.',
+  }),
 });
 
 const CreateOrderInput = builder.inputType('CreateOrderInput', {
@@ -68,13 +76,22 @@ const CreateOrderInput = builder.inputType('CreateOrderInput', {
     items: t.field({ type: [OrderItemInput], required: true }),
     fulfillment: t.field({ type: FulfillmentTypeEnum, required: true }),
     ...orderDetailFields(t),
+    pickupPointId: t.globalID({
+      required: false,
+      for: PickupPointRef,
+      description: 'PICKUP: where it is collected. Required of customers and API keys.',
+    }),
+    deliveryZoneId: t.globalID({
+      required: false,
+      for: DeliveryZoneRef,
+      description: 'DELIVERY: the zone whose fee replaces the shop’s flat delivery fee.',
+    }),
     idempotencyKey: t.string({
       required: false,
       description: 'A retry with the same key and body answers the same order.',
       validate: text(100).min(8),
     }),
   }),
-  validate: windowValid,
 });
 
 const OrderPatchInput = builder.inputType('OrderPatchInput', {
@@ -83,7 +100,6 @@ const OrderPatchInput = builder.inputType('OrderPatchInput', {
     items: t.field({ type: [OrderItemInput], required: false }),
     ...orderDetailFields(t),
   }),
-  validate: windowValid,
 });
 
 /** The order a service changed, read fresh for the answer. */
@@ -102,7 +118,7 @@ builder.mutationField('createOrder', (t) =>
     type: OrderRef,
     description: 'A new order priced from the catalog now.',
     authScopes: { shopRole: ['ADMIN', 'MANAGER'], customer: true, apiScope: 'orders:write' },
-    errors: { types: [IdempotencyKeyReused] },
+    errors: { types: [IdempotencyKeyReused, SlotUnavailableError, InsufficientStockError] },
     args: { input: t.arg({ type: CreateOrderInput, required: true }) },
     resolve: async (_root, { input }, ctx) =>
       reread(
@@ -110,6 +126,9 @@ builder.mutationField('createOrder', (t) =>
         await createOrder(ctx, {
           ...input,
           customerId: input.customerId?.id,
+          pickupPointId: input.pickupPointId?.id,
+          deliveryZoneId: input.deliveryZoneId?.id,
+          slot: input.slot && { slotId: input.slot.slotId.id, date: input.slot.date },
           items: input.items.map((i) => ({ productId: i.productId.id, quantity: i.quantity })),
         }),
       ),
@@ -119,9 +138,9 @@ builder.mutationField('createOrder', (t) =>
 builder.mutationField('updateOrder', (t) =>
   t.field({
     type: OrderRef,
-    description: 'Edits items, recipient, window or card text until production starts.',
+    description: 'Edits items, recipient, slot or card text until production starts.',
     authScopes: MANAGE,
-    errors: { types: [StaleVersion, OrderNotEditable, InsufficientStockError] },
+    errors: { types: [StaleVersion, OrderNotEditable, InsufficientStockError, SlotUnavailableError] },
     args: {
       ...versionedOrder(t.arg),
       patch: t.arg({ type: OrderPatchInput, required: true }),
@@ -134,6 +153,7 @@ builder.mutationField('updateOrder', (t) =>
           version: args.version,
           patch: {
             ...args.patch,
+            slot: args.patch.slot && { slotId: args.patch.slot.slotId.id, date: args.patch.slot.date },
             items: args.patch.items?.map((i) => ({ productId: i.productId.id, quantity: i.quantity })),
           },
         }),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
 import { createAppPubSub } from '../../pubsub.js';
+import { dateAhead, openSlots } from '../checkout/checkout-test-slots.js';
 import { receivePlenty } from './orders-test-stock.js';
 
 let app: TestApp;
@@ -11,6 +12,8 @@ let shopId: string;
 let customerId: string;
 let productIds: string[];
 const who: Record<string, Record<string, string>> = {};
+/** A slot with room for every order these tests make, on any date (see openSlots). */
+let slotOn: Awaited<ReturnType<typeof openSlots>>;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -27,6 +30,7 @@ beforeAll(async () => {
     who[role] = await app.signIn(`${role}@posy.demo`);
   // Confirming reserves stock (orders-stock.test.ts): plenty of everything, so these tests are about orders.
   await receivePlenty(app, shopId, who.manager!);
+  slotOn = await openSlots(app, shopId);
 });
 afterAll(() => app?.stop());
 
@@ -77,6 +81,7 @@ const input = (over: Record<string, unknown> = {}) => ({
   items: [{ productId: productIds[0], quantity: 2 }],
   fulfillment: 'DELIVERY',
   deliveryAddress: '1 Flower street',
+  slot: slotOn(dateAhead(30)),
   recipient: { name: 'Rita Recipient', phone: '+79990000000' },
   cardText: 'Happy birthday',
   anonymousSender: true,
@@ -130,9 +135,9 @@ describe('createOrder', () => {
     expect(row.events.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, 'NEW']]);
   });
 
-  test('a card text over 500 characters is BAD_USER_INPUT on cardText and creates nothing', async () => {
+  test('a card text over any shop’s ceiling (1000) is BAD_USER_INPUT on input.cardText and creates nothing', async () => {
     const before = await app.prisma.order.count();
-    const result = await app.gql(CREATE, { input: input({ cardText: 'x'.repeat(501) }) }, who.manager);
+    const result = await app.gql(CREATE, { input: input({ cardText: 'x'.repeat(1001) }) }, who.manager);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.cardText' });
     expect(await app.prisma.order.count()).toBe(before);
   });
@@ -372,10 +377,10 @@ describe('roles', () => {
 });
 
 describe('updateOrder', () => {
-  test('edits items, recipient, window and card text until production, then OrderNotEditable', async () => {
+  test('edits items, recipient, slot and card text until production, then OrderNotEditable', async () => {
     const order = await create();
-    const windowStart = new Date('2030-03-08T09:00:00Z').toISOString();
-    const windowEnd = new Date('2030-03-08T12:00:00Z').toISOString();
+    // Friday 8 March 2030, the 07:00–08:00 Moscow slot: 04:00–05:00 UTC.
+    const windowStart = new Date('2030-03-08T04:00:00Z').toISOString();
     const edited = await app.gql(
       UPDATE,
       {
@@ -385,8 +390,7 @@ describe('updateOrder', () => {
           items: [{ productId: productIds[1], quantity: 3 }],
           recipient: { name: 'Nina', phone: '+79991112233' },
           cardText: 'With love',
-          windowStart,
-          windowEnd,
+          slot: slotOn('2030-03-08'),
         },
       },
       who.manager,

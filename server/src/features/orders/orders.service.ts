@@ -2,7 +2,13 @@ import type { FulfillmentType, OrderStatus, Prisma } from '@posy/prisma';
 import { actorIds } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
-import { visibleOrders } from '../common/access.js';
+import {
+  assertCardTextFits,
+  assertLeadTimeFits,
+  assertOverrideAllowed,
+  claimSlot,
+} from '../checkout/checkout-order.service.js';
+import { handlesCheckoutByHand, visibleOrders } from '../common/access.js';
 import {
   consumeOrderStock,
   releaseOrderStock,
@@ -107,9 +113,14 @@ export async function changeOrderStatus(
 export interface OrderPatch extends OrderDetails {
   /** Replaces every item; priced from the catalog now. */
   items?: OrderItemInput[] | null;
+  /** ADMIN/MANAGER only: move the order into `slot`, or keep its window for slower items, whatever the rules. */
+  overrideSlotRules?: boolean | null;
 }
 
-/** Edits an order until production starts; replaced items are priced from the catalog now. */
+/**
+ * Edits an order until production starts; replaced items are priced from the catalog now. A new slot goes
+ * through the same rules as at creation (SlotUnavailableError), the lead time of the items it will have.
+ */
 export async function updateOrder(
   ctx: Context,
   input: { id: string; version: number; patch: OrderPatch },
@@ -118,6 +129,8 @@ export async function updateOrder(
   if (order.version !== input.version) throw new StaleVersion(order.version);
   if (!EDITABLE_STATUSES.includes(order.status)) throw new OrderNotEditable(order.status);
   const { patch } = input;
+  assertOverrideAllowed(ctx, patch.overrideSlotRules);
+  await assertCardTextFits(ctx, patch.cardText);
   const data: Prisma.OrderUpdateManyMutationInput = {};
   if (patch.recipient !== undefined) {
     data.recipientName = patch.recipient?.name ?? null;
@@ -125,8 +138,35 @@ export async function updateOrder(
   }
   if (patch.deliveryAddress !== undefined) data.deliveryAddress = patch.deliveryAddress;
   if (patch.instructions !== undefined) data.addressComment = patch.instructions;
-  if (patch.windowStart !== undefined) data.windowStart = patch.windowStart;
-  if (patch.windowEnd !== undefined) data.windowEnd = patch.windowEnd;
+  if (patch.slot === null) {
+    if (!handlesCheckoutByHand(ctx)) throw badInput('Choose a delivery slot', 'slot');
+    data.windowStart = null;
+    data.windowEnd = null;
+  } else if (patch.slot) {
+    const productIds = patch.items
+      ? patch.items.map((item) => item.productId)
+      : (
+          await ctx.prisma.orderItem.findMany({ where: { orderId: order.id }, select: { productId: true } })
+        ).map((item) => item.productId);
+    const window = await claimSlot(ctx, patch.slot, {
+      productIds,
+      overrideRules: patch.overrideSlotRules ?? false,
+      exceptOrderId: order.id,
+    });
+    data.windowStart = window.windowStart;
+    data.windowEnd = window.windowEnd;
+  } else if (patch.items && !patch.overrideSlotRules) {
+    // The order keeps its window: slower new items must still be ready by then.
+    const current = await ctx.prisma.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { windowStart: true },
+    });
+    await assertLeadTimeFits(
+      ctx,
+      patch.items.map((item) => item.productId),
+      current.windowStart,
+    );
+  }
   if (patch.cardText !== undefined) data.cardText = patch.cardText;
   if (patch.anonymousSender != null) data.anonymousSender = patch.anonymousSender;
   if (patch.items) {
@@ -146,7 +186,9 @@ export async function updateOrder(
       await reserveOrderStock(ctx, order.id);
     }
   }
-  const changed = Object.keys(patch).filter((k) => patch[k as keyof OrderPatch] !== undefined);
+  const changed = Object.keys(patch).filter(
+    (k) => k !== 'overrideSlotRules' && patch[k as keyof OrderPatch] !== undefined,
+  );
   return applyOrderChange(ctx, order, input.version, data, {
     toStatus: order.status,
     note: `Edited: ${changed.join(', ')}`,

@@ -31,7 +31,7 @@ export const subscriptionOrderKey = (subscriptionId: string, date: string) =>
 
 /**
  * The createOrder input of one delivery: the one place that knows createOrder's input shape, so a change to
- * it (a delivery slot `{ slotId, date }` instead of a window) is adapted here alone.
+ * it is adapted here alone.
  */
 export function subscriptionOrderInput(delivery: SubscriptionDelivery, date: string): CreateOrderInput {
   return {
@@ -44,8 +44,9 @@ export function subscriptionOrderInput(delivery: SubscriptionDelivery, date: str
         ? { name: delivery.recipientName, phone: delivery.recipientPhone }
         : null,
     deliveryAddress: delivery.deliveryAddress,
-    windowStart: delivery.windowStart,
-    windowEnd: delivery.windowEnd,
+    // The delivery time was agreed when the subscription was sold, so it is not a customer's slot choice
+    // and the public slot rules (cut-off, capacity) do not refuse it.
+    agreedWindow: { start: delivery.windowStart, end: delivery.windowEnd },
     idempotencyKey: subscriptionOrderKey(delivery.id, date),
   };
 }

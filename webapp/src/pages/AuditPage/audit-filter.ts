@@ -51,6 +51,15 @@ export const auditActions = [
   'resumeSubscription',
   'cancelSubscription',
   'renewSubscription',
+  'upsertDeliverySlot',
+  'deleteDeliverySlot',
+  'addShopClosure',
+  'removeShopClosure',
+  'upsertPickupPoint',
+  'archivePickupPoint',
+  'upsertDeliveryZone',
+  'archiveDeliveryZone',
+  'updateCheckoutRules',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
