@@ -17,5 +17,6 @@ import './features/staff/staff.schema.js';
 import './features/api-keys/api-keys.schema.js';
 import './features/audit/audit.schema.js';
 import './features/checkout/checkout.schema.js';
+import './features/uploads/uploads.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));

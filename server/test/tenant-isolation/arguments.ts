@@ -115,6 +115,10 @@ function scalarPlaceholder(name: string, scalar: string): Alternative | null {
       const later = /end|until|to$/i.test(name) ? 2 * day : day;
       return value(JSON.stringify(new Date(Date.now() + later).toISOString()));
     }
+    case 'Upload':
+      // A file is a multipart part, never a literal: the literal is refused (BAD_USER_INPUT), which is all an
+      // isolation probe needs; uploads.test.ts sends real files.
+      return value(JSON.stringify('not a file'));
     default:
       return null;
   }

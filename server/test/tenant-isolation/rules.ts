@@ -57,6 +57,8 @@ export const MUTATIONS_WITHOUT_SHOP_TARGET: Record<string, string> = {
   createStockItem:
     'creates in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
   writeOffExpired: 'writes off the active shop’s expired batches only; it names no object',
+  uploadImage:
+    'stores in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
 };
 
 /**

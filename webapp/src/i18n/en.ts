@@ -228,6 +228,7 @@ export const en = {
   'auditAction.receiveSupply': 'Supply received',
   'auditAction.writeOff': 'Stock written off',
   'auditAction.writeOffExpired': 'Expired stock written off',
+  'auditAction.uploadImage': 'Photo uploaded',
   'auditAction.loginWithPassword': 'Signed in with password',
   'auditAction.loginWithCode': 'Signed in with a code',
   'auditAction.loginWithTelegram': 'Signed in with Telegram',

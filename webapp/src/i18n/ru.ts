@@ -233,6 +233,7 @@ export const ru: Dictionary = {
   'auditAction.receiveSupply': 'Принята поставка',
   'auditAction.writeOff': 'Списание со склада',
   'auditAction.writeOffExpired': 'Списаны просроченные партии',
+  'auditAction.uploadImage': 'Загружено фото',
   'auditAction.loginWithPassword': 'Вход по паролю',
   'auditAction.loginWithCode': 'Вход по коду',
   'auditAction.loginWithTelegram': 'Вход через Telegram',

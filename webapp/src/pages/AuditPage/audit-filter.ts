@@ -36,6 +36,7 @@ export const auditActions = [
   'receiveSupply',
   'writeOff',
   'writeOffExpired',
+  'uploadImage',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
