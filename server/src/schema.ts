@@ -18,5 +18,6 @@ import './features/api-keys/api-keys.schema.js';
 import './features/audit/audit.schema.js';
 import './features/checkout/checkout.schema.js';
 import './features/uploads/uploads.schema.js';
+import './features/products/products.photos.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));

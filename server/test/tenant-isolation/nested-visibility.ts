@@ -1,4 +1,4 @@
-import { isObjectType } from 'graphql';
+import { getNamedType, isLeafType, isObjectType } from 'graphql';
 import { schema } from '../../src/schema.js';
 import type { TestApp } from '../harness.js';
 import type { Caller } from './callers.js';
@@ -43,8 +43,13 @@ export function collectNodes(data: unknown, where: string, found: Map<string, Re
       at: `${where} at ${at}`,
       leaves: new Map(),
     };
-    for (const [field, value] of Object.entries(object))
-      if (field !== '__typename' && isLeafValue(value)) reached.leaves.set(field, JSON.stringify(value));
+    const fields = type.getFields();
+    for (const [field, value] of Object.entries(object)) {
+      // By the schema, not the value: an empty list of objects (`photos: []`) is no leaf to select bare.
+      const leaf = fields[field] && isLeafType(getNamedType(fields[field].type));
+      if (field !== '__typename' && leaf && isLeafValue(value))
+        reached.leaves.set(field, JSON.stringify(value));
+    }
     found.set(object.id, reached);
   });
 }

@@ -37,6 +37,9 @@ export const auditActions = [
   'writeOff',
   'writeOffExpired',
   'uploadImage',
+  'addProductPhoto',
+  'removeProductPhoto',
+  'reorderProductPhotos',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
