@@ -115,17 +115,21 @@ async function encode(bytes: Uint8Array, type: AcceptedType): Promise<ProcessedI
     if (metadata.format !== format) throw new UnsupportedImage('UNREADABLE', 'The image cannot be read');
     // rotate() with no angle applies the EXIF orientation; the output then carries no metadata at all.
     const oriented = input.rotate();
-    const [original, ...thumbnails] = await Promise.all([
-      oriented.clone().toFormat(format, ENCODING[format]).toBuffer({ resolveWithObject: true }),
-      ...THUMBNAIL_WIDTHS.map((width) =>
-        oriented
-          .clone()
-          .resize({ width, withoutEnlargement: true })
-          .webp({ quality: 80 })
-          .toBuffer()
-          .then((thumbnail) => ({ width, bytes: thumbnail })),
-      ),
-    ]);
+    // One after the other, not at once: turning a 40 MP image holds all of it decoded (160 MB), and two
+    // uploads at a time should not need six of those.
+    const original = await oriented
+      .clone()
+      .toFormat(format, ENCODING[format])
+      .toBuffer({ resolveWithObject: true });
+    const thumbnails: ProcessedImage['thumbnails'] = [];
+    for (const width of THUMBNAIL_WIDTHS) {
+      const thumbnail = await oriented
+        .clone()
+        .resize({ width, withoutEnlargement: true })
+        .webp({ quality: 80 })
+        .toBuffer();
+      thumbnails.push({ width, bytes: thumbnail });
+    }
     return {
       ext: ACCEPTED[type],
       contentType: type,

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
@@ -44,6 +45,16 @@ beforeAll(async () => {
     .toBuffer();
 });
 afterAll(() => app?.stop());
+
+/** The PNG with its header (IHDR) rewritten to claim these dimensions, its checksum made to match. */
+function withDimensions(image: Buffer, width: number, height: number) {
+  const copy = Buffer.from(image);
+  // Signature (8), IHDR length (4), "IHDR" (4), then width and height; the CRC covers type and data (17 bytes).
+  copy.writeUInt32BE(width, 16);
+  copy.writeUInt32BE(height, 20);
+  copy.writeUInt32BE(crc32(copy.subarray(12, 29)), 29);
+  return copy;
+}
 
 const upload = (headers: Record<string, string>, file: Part, purpose = 'PRODUCT_PHOTO') =>
   multipart(app, headers, UPLOAD, { purpose }, { file });
@@ -156,6 +167,11 @@ describe('uploadImage', () => {
         type: 'image/gif',
       }),
       'UNSUPPORTED_TYPE',
+    ],
+    [
+      'a PNG whose header claims 10000 × 10000 pixels (a decompression bomb)',
+      () => ({ bytes: withDimensions(png, 10_000, 10_000), name: 'bomb.png', type: 'image/png' }),
+      'TOO_MANY_PIXELS',
     ],
     [
       'a JPEG cut short',
