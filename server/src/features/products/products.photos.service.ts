@@ -29,15 +29,19 @@ export async function addProductPhoto(
     where: { productId },
     select: { fileId: true, position: true },
   });
+  const full = photos.length >= MAX_PRODUCT_PHOTOS;
+  const refuseFull = () =>
+    badInput(`A product has at most ${MAX_PRODUCT_PHOTOS} photos; remove one first`, 'productId');
+  // A file is checked against a full gallery before it is stored: bytes written in a transaction that then
+  // rolls back would stay on disk, unreferenced.
+  if (image.file && full) throw refuseFull();
   const fileId = image.imageId
     ? await attachableImage(ctx, image.imageId, CATALOG_PURPOSES)
     : await storeImage(ctx, image.file as UploadedFile, 'PRODUCT_PHOTO');
   ctx.audit.target = { type: 'Product', id: productId };
   ctx.audit.changes = { ...ctx.audit.changes, imageId: fileId };
   if (photos.some((p) => p.fileId === fileId)) return productId;
-  if (photos.length >= MAX_PRODUCT_PHOTOS) {
-    throw badInput(`A product has at most ${MAX_PRODUCT_PHOTOS} photos; remove one first`, 'productId');
-  }
+  if (full) throw refuseFull();
   const position = Math.max(-1, ...photos.map((p) => p.position)) + 1;
   await ctx.prisma.productPhoto.create({ data: { productId, fileId, position }, select: { id: true } });
   return productId;

@@ -4,6 +4,7 @@ import { createSecondShop, type SecondShop } from '../../../test/fixtures/second
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { multipart, type Part, storedFiles } from '../../../test/multipart.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
+import { MAX_PRODUCT_PHOTOS } from './products.photos.service.js';
 
 const PHOTOS = 'photos { id position image { id contentType width url thumbnails { width url } } }';
 const ADD = `mutation ($productId: ID!, $imageId: ID, $file: Upload) {
@@ -149,6 +150,30 @@ describe('product photos', () => {
     // A manager may make the florist's bouquet photo a catalog photo.
     const made = await multipart(app, manager, ADD, { productId, imageId: bouquet }, {});
     expect(made.data?.addProductPhoto.__typename).toBe('MutationAddProductPhotoSuccess');
+  });
+
+  test('a full gallery refuses another photo, and a file sent along is not even stored', async () => {
+    const product = await app.prisma.product.findFirstOrThrow({
+      where: { shop: { slug: 'demo' }, active: true, photos: { none: {} } },
+    });
+    const image = await uploadImage(manager, await jpeg('#111111'));
+    await app.prisma.productPhoto.createMany({
+      data: Array.from({ length: MAX_PRODUCT_PHOTOS }, (_, position) => ({
+        productId: product.id,
+        fileId: rowId(image),
+        position,
+      })),
+    });
+    const full = encodeGlobalId('Product', product.id);
+    const other = await uploadImage(manager, await jpeg('#222222'));
+    const before = await state();
+    const byId = await multipart(app, manager, ADD, { productId: full, imageId: other }, {});
+    const byFile = await multipart(app, manager, ADD, { productId: full }, { file: await jpeg('#333333') });
+    for (const result of [byId, byFile]) {
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toMatch(/at most 12 photos/);
+    }
+    expect(await state()).toEqual(before);
   });
 
   test('bad input is refused with a clear error and changes nothing', async () => {
