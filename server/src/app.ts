@@ -113,7 +113,8 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     const url = `http://${host}:${port}`;
     const appUrl = (config.publicUrl ?? url.replace('127.0.0.1', 'localhost')).replace(/\/+$/, '');
-    const createContext = createContextFactory({ config, prisma, log, pubsub, signer, appUrl });
+    const files = new LocalDiskStorage(path.join(config.dataDir, 'files'));
+    const createContext = createContextFactory({ config, prisma, log, pubsub, signer, appUrl, files });
     const yoga = createGraphQLServer({
       createContext,
       isProduction: config.isProduction,
@@ -129,7 +130,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
         webappDist: config.webappDist,
         jwks: signer.jwks,
         isProduction: config.isProduction,
-        files: new LocalDiskStorage(path.join(config.dataDir, 'files')),
+        files,
         trustedProxyHops: config.trustedProxyHops,
         checkReady: async () => {
           // Each dependency is reported by name; the reason goes to the log, not to the caller.
@@ -168,7 +169,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
         databaseUrl: database.databaseUrl,
         log,
         webAppUrl: appUrl,
-        app: { pubsub, signer },
+        app: { pubsub, signer, files },
       });
       cleanups.unshift(() => jobs.stop());
     }

@@ -34,6 +34,8 @@ export const builder = new SchemaBuilder<{
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
+    /** A file of a multipart request (the GraphQL multipart request spec), as Yoga hands it: a WHATWG File. */
+    Upload: { Input: File; Output: never };
     ID: { Input: string; Output: string | number | bigint };
   };
   DefaultFieldNullability: false;
@@ -91,6 +93,26 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.addScalarType('DateTime', DateTimeResolver);
+
+builder.scalarType('Upload', {
+  description:
+    'A file sent as a part of a multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec).',
+  serialize: () => {
+    throw new Error('An Upload is an argument only; no field returns one');
+  },
+  // Yoga puts the part's File where the request's `map` says; anything else in that place is the caller's mistake.
+  parseValue: (value) => {
+    const file = value as File | null;
+    if (typeof file?.arrayBuffer === 'function' && typeof file.size === 'number') return file;
+    throw new AppError('BAD_USER_INPUT', 'Send the file as a part of a multipart request');
+  },
+  parseLiteral: () => {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      'A file cannot be written into a query; send it as a multipart part',
+    );
+  },
+});
 
 builder.queryType({});
 builder.mutationType({});

@@ -9,6 +9,7 @@ import type { HttpExchange } from './graphql/response-cookies.js';
 import type { RequestContextFactory } from './graphql/yoga.js';
 import type { Logger } from './logger.js';
 import type { PubSub } from './pubsub.js';
+import type { FileStorage } from './storage/file-storage.js';
 import { type Database, runEffectsAtOnce } from './transaction.js';
 
 /** The app's client: emits query events (see app.ts). */
@@ -23,6 +24,8 @@ export interface AppDeps {
   signer: TokenSigner;
   /** Where people open the app, no trailing slash: PUBLIC_URL, or the address the server listens on. */
   appUrl: string;
+  /** Where uploaded bytes live (DATA_DIR/files); the same store GET /files/<key> reads. */
+  files: FileStorage;
 }
 
 /** The per-operation context, the same for HTTP and WebSocket operations. */
@@ -71,6 +74,7 @@ export function createContextFactory(deps: AppDeps): RequestContextFactory {
       pubsub: deps.pubsub,
       signer: deps.signer,
       appUrl: deps.appUrl,
+      files: deps.files,
       requestId,
       ip,
       viewer,

@@ -22,5 +22,7 @@ import './features/checkout/checkout.schema.js';
 import './features/subscriptions/subscriptions.schema.js';
 import './features/subscriptions/subscriptions.mutations.schema.js';
 import './features/checkout/checkout-settings.schema.js';
+import './features/uploads/uploads.schema.js';
+import './features/products/products.photos.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));

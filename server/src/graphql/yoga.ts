@@ -5,6 +5,8 @@ import { PothosValidationError } from '@pothos/core';
 import { type ExecutionArgs, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, useErrorHandler } from 'graphql-yoga';
 import type { Context } from '../context.js';
+import { IMAGE_LIMITS } from '../features/uploads/image-processing.js';
+import { useRequestBodyLimits } from '../http/body-limits.js';
 import { schema } from '../schema.js';
 import { useCostLimitWithVariables } from './cost-limit.plugin.js';
 import { codeVariableError, useValidationErrorCode } from './error-codes.js';
@@ -44,6 +46,11 @@ export const operationLimits = {
   batchLimit: 5,
   /** Bytes of one HTTP request body or WebSocket message (Yoga's default is 25 MB, ws's 100 MiB). */
   maxRequestBytes: 1_000_000,
+  /**
+   * Bytes of one multipart (upload) request: the largest image, plus room for the operation, the map and
+   * the parts' headers. Uploads are HTTP only: a WebSocket message keeps maxRequestBytes.
+   */
+  maxUploadRequestBytes: IMAGE_LIMITS.maxBytes + 64 * 1024,
 };
 
 /**
@@ -68,7 +75,8 @@ export function createGraphQLServer(options: {
     // Yoga's own page loads GraphiQL from a CDN (blank offline); this one inlines the installed package.
     renderGraphiQL,
     batching: { limit: operationLimits.batchLimit },
-    maxRequestBodySize: operationLimits.maxRequestBytes,
+    // Enforced by useRequestBodyLimits below: multipart requests get a larger limit than the rest.
+    maxRequestBodySize: false,
     cors: corsFor(options.corsOrigins),
     logging: false,
     context: async ({ request, requestId, ip, connection }) => {
@@ -99,6 +107,10 @@ export function createGraphQLServer(options: {
     },
     plugins: [
       responseCookies.plugin,
+      useRequestBodyLimits({
+        default: operationLimits.maxRequestBytes,
+        multipart: operationLimits.maxUploadRequestBytes,
+      }),
       // First, so an operation over its limit is refused before other plugins' execute hooks run.
       useRateLimits(options.rateLimiter),
       useRefuseNulCharacters(),

@@ -15,6 +15,7 @@ import {
 } from '../features/subscriptions/generate-subscription-orders.task.js';
 import type { Logger } from '../logger.js';
 import type { PubSub } from '../pubsub.js';
+import type { FileStorage } from '../storage/file-storage.js';
 import { createJobQueuePool, graphileLogger } from './job-queue.js';
 
 export interface JobRunnerDeps {
@@ -29,7 +30,7 @@ export interface JobRunnerDeps {
    * shop need (src/jobs/system-context.ts). Without them, as in a runner started on its own for the outbox
    * alone, the subscription cron is not run here.
    */
-  app?: { pubsub: PubSub; signer: TokenSigner };
+  app?: { pubsub: PubSub; signer: TokenSigner; files: FileStorage };
 }
 
 export interface JobRunner {

@@ -28,6 +28,7 @@ export function systemContext(
     pubsub: deps.pubsub,
     signer: deps.signer,
     appUrl: deps.appUrl,
+    files: deps.files,
     requestId,
     ip: null,
     viewer: { kind: 'system', job },

@@ -28,5 +28,15 @@ export function parseFileKey(key: string) {
   const match = KEY.exec(key);
   if (!match) return null;
   const ext = match[4] as FileExtension;
-  return { visibility: match[1] as FileVisibility, contentType: CONTENT_TYPES[ext] };
+  return {
+    visibility: match[1] as FileVisibility,
+    digest: match[2] as string,
+    contentType: CONTENT_TYPES[ext],
+  };
+}
+
+/** The key of a thumbnail `width` px wide stored beside `key` (always WebP), or null when `key` is none of ours. */
+export function thumbnailKey(key: string, width: number) {
+  const parsed = parseFileKey(key);
+  return parsed ? fileKey(parsed.visibility, parsed.digest, 'webp', width) : null;
 }

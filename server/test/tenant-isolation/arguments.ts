@@ -91,6 +91,9 @@ export function argumentFiller(shop: SecondShop): ArgumentFiller {
   };
 }
 
+/** The variable an Upload argument names (see operations.ts). */
+export const UPLOAD_VARIABLE = '$upload';
+
 function scalarPlaceholder(name: string, scalar: string): Alternative | null {
   const value = (literal: string, probe = false) => ({ literal, targets: [], label: '', probe });
   const day = 24 * 3_600_000;
@@ -115,6 +118,10 @@ function scalarPlaceholder(name: string, scalar: string): Alternative | null {
       const later = /end|until|to$/i.test(name) ? 2 * day : day;
       return value(JSON.stringify(new Date(Date.now() + later).toISOString()));
     }
+    case 'Upload':
+      // A file is a multipart part, never a literal: the operation declares $upload (operations.ts) and sends
+      // none, so it is refused (BAD_USER_INPUT) after the shop is checked; uploads.test.ts sends real files.
+      return value(UPLOAD_VARIABLE);
     default:
       return null;
   }

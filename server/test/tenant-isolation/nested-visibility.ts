@@ -43,16 +43,13 @@ export function collectNodes(data: unknown, where: string, found: Map<string, Re
       at: `${where} at ${at}`,
       leaves: new Map(),
     };
-    // By the schema, not the value alone: an empty list of objects (a customer with no addresses yet) is no leaf.
     const fields = type.getFields();
-    for (const [field, value] of Object.entries(object))
-      if (
-        field !== '__typename' &&
-        isLeafValue(value) &&
-        fields[field] &&
-        isLeafType(getNamedType(fields[field].type))
-      )
+    for (const [field, value] of Object.entries(object)) {
+      // By the schema, not the value: an empty list of objects (`photos: []`) is no leaf to select bare.
+      const leaf = fields[field] && isLeafType(getNamedType(fields[field].type));
+      if (field !== '__typename' && leaf && isLeafValue(value))
         reached.leaves.set(field, JSON.stringify(value));
+    }
     found.set(object.id, reached);
   });
 }

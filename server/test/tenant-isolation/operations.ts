@@ -1,7 +1,7 @@
 import type { GraphQLField } from 'graphql';
 import { schema } from '../../src/schema.js';
 import type { SecondShop } from '../fixtures/second-shop.js';
-import { argumentFiller } from './arguments.js';
+import { argumentFiller, UPLOAD_VARIABLE } from './arguments.js';
 import { documentWriter } from './selection-sets.js';
 import { CoverageGap } from './slots.js';
 
@@ -46,7 +46,13 @@ export function isolationCases(shop: SecondShop, options: { scalarLevels?: numbe
       const bare = argumentAlternatives(field, path, false)[0]!;
       const variants = probing.some((a) => a.literal === bare.literal) ? probing : [...probing, bare];
       return variants.map((args) => {
-        const document = fittingDocument(`${root} Isolation { ${field.name}${args.literal}`, field, path);
+        // An Upload cannot be a literal: the operation declares the variable its placeholder names.
+        const variables = args.literal.includes(UPLOAD_VARIABLE) ? `(${UPLOAD_VARIABLE}: Upload!)` : '';
+        const document = fittingDocument(
+          `${root} Isolation${variables} { ${field.name}${args.literal}`,
+          field,
+          path,
+        );
         return {
           root,
           field: field.name,

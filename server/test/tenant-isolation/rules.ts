@@ -65,6 +65,8 @@ export const MUTATIONS_WITHOUT_SHOP_TARGET: Record<string, string> = {
   addShopClosure: 'closes a local date of the active shop only; it names a date, not an object',
   removeShopClosure: 'opens a local date of the active shop only; it names a date, not an object',
   updateCheckoutRules: 'changes the active shop’s own rules (time zone, cut-off, card text limit) only',
+  uploadImage:
+    'stores in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
 };
 
 /**

@@ -200,6 +200,32 @@ export const visibleSubscriptions = visibility<Prisma.SubscriptionWhereInput>((c
   }
 });
 
+/**
+ * Uploaded images (File rows) the viewer may look up by id: staff of the shop all of the shop's, catalog
+ * keys its catalog images; a customer only the photos of products they may see. Product photos reach customers through
+ * `Product.photos` as well, which this rule agrees with.
+ */
+export const visibleImages = visibility<Prisma.FileWhereInput>((ctx) => {
+  const shopId = requireShop(ctx);
+  switch (ctx.shopRole) {
+    case 'ADMIN':
+    case 'MANAGER':
+    case 'FLORIST':
+    case 'COURIER':
+      return { shopId };
+    case 'CUSTOMER':
+      return { shopId, productPhotos: { some: { product: visibleProducts(ctx) } } };
+    case 'API_KEY': {
+      // The catalog's images, to keys that read the catalog or upload to it (an upload answers its image);
+      // proofs of delivery are the shop staff's business.
+      const refused = requireApiScope(ctx, 'catalog:read') && requireApiScope(ctx, 'catalog:write');
+      return refused ?? { shopId, purpose: { not: 'DELIVERY_PROOF' } };
+    }
+    default:
+      return new Refused();
+  }
+});
+
 /** How much of a person the viewer may see; see `personView`. */
 export type PersonView = 'self' | 'staff' | 'public';
 

@@ -79,7 +79,8 @@ export async function archiveProduct(ctx: Context, productId: string) {
   return productId;
 }
 
-async function editableProduct(ctx: Context, productId: string) {
+/** The active shop's product, not archived; NOT_FOUND otherwise (another shop's id included). */
+export async function editableProduct(ctx: Context, productId: string) {
   const found = await ctx.prisma.product.findFirst({
     where: { id: productId, shopId: requireShop(ctx), archivedAt: null },
     select: { id: true },

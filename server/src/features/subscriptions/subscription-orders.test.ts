@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Prisma } from '@posy/prisma';
 import { createPrismaClient } from '@posy/prisma/client';
@@ -9,6 +10,7 @@ import type { AppPrisma } from '../../context.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
 import type { SystemContextDeps } from '../../jobs/system-context.js';
 import { createAppPubSub } from '../../pubsub.js';
+import { LocalDiskStorage } from '../../storage/local-disk-storage.js';
 import {
   GENERATE_SUBSCRIPTION_ORDERS_TASK,
   runSubscriptionJobs,
@@ -40,7 +42,13 @@ beforeAll(async () => {
     })
   ).id;
   const log = pino({ level: 'silent' });
-  const shared = { config: app.config, log, signer: await createTokenSigner(app.config), appUrl: app.appUrl };
+  const shared = {
+    config: app.config,
+    log,
+    signer: await createTokenSigner(app.config),
+    appUrl: app.appUrl,
+    files: new LocalDiskStorage(path.join(app.config.dataDir, 'files')),
+  };
   deps = { ...shared, prisma: app.prisma, pubsub: createAppPubSub(undefined, log) };
   otherClient = createPrismaClient(app.config.databaseUrl!, { log: [{ level: 'query', emit: 'event' }] });
   otherDeps = { ...shared, prisma: otherClient, pubsub: createAppPubSub(undefined, log) };

@@ -60,6 +60,10 @@ export const auditActions = [
   'upsertDeliveryZone',
   'archiveDeliveryZone',
   'updateCheckoutRules',
+  'uploadImage',
+  'addProductPhoto',
+  'removeProductPhoto',
+  'reorderProductPhotos',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
