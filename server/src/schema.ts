@@ -11,6 +11,8 @@ import './features/stock/stock.schema.js';
 import './features/customers/customers.schema.js';
 import './features/orders/orders.schema.js';
 import './features/orders/orders.mutations.schema.js';
+import './features/production/production.schema.js';
+import './features/production/production.mutations.schema.js';
 import './features/auth/auth.schema.js';
 import './features/invites/invites.schema.js';
 import './features/staff/staff.schema.js';

@@ -36,6 +36,12 @@ export const auditActions = [
   'receiveSupply',
   'writeOff',
   'writeOffExpired',
+  'takeProductionTask',
+  'releaseProductionTask',
+  'finishProductionTask',
+  'requestBouquetApproval',
+  'approveBouquet',
+  'rejectBouquet',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
