@@ -1,10 +1,13 @@
-import { BouquetApprovalStatus, type StockItem, TaskStatus } from '@posy/prisma';
+import { BouquetApprovalStatus, type StockBatch, type StockItem, TaskStatus } from '@posy/prisma';
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../../builder.js';
-import { requireShop } from '../../context.js';
+import { type Context, requireShop } from '../../context.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
 import { queuedProductionTasks, visibleProductionTasks } from '../common/access.js';
 import { OrderRef } from '../orders/orders.schema.js';
 import { StockItemRef } from '../products/products.schema.js';
+import { StockBatchRef } from '../stock/stock.schema.js';
 import type { ConsumedBatch } from '../stock/stock-reservations.service.js';
 import { batchesOf } from './production-plan.js';
 
@@ -85,6 +88,15 @@ const ProductionComponentRef = builder.objectRef<ProductionComponent>('Productio
   }),
 });
 
+/**
+ * A nested selection Prisma accepts: when the query asks nothing of the stock item but `__typename`,
+ * Pothos hands an empty `select`, which Prisma refuses.
+ */
+function atLeastTheId<T>(selection: T): T | { select: { id: true } } {
+  const chosen = (selection as { select?: object }).select;
+  return chosen && Object.keys(chosen).length === 0 ? { select: { id: true } } : selection;
+}
+
 /** An order line as the florist reads it; a variant of OrderItem loaded with the task (nestedSelection). */
 const ProductionLineRef = builder.prismaObject('OrderItem', {
   variant: 'ProductionLine',
@@ -102,7 +114,7 @@ const ProductionLineRef = builder.prismaObject('OrderItem', {
           select: {
             components: {
               orderBy: { id: 'asc' },
-              select: { quantity: true, stockItem: nestedSelection(true, ['stockItem']) },
+              select: { quantity: true, stockItem: atLeastTheId(nestedSelection(true, ['stockItem'])) },
             },
           },
         },
@@ -111,29 +123,61 @@ const ProductionLineRef = builder.prismaObject('OrderItem', {
         item.product.components.map((c) => ({
           perUnit: c.quantity,
           quantity: c.quantity * item.quantity,
-          stockItem: c.stockItem,
+          // Loaded with what the query selects on it (nestedSelection), as StockItemRef reads it.
+          stockItem: c.stockItem as StockItem,
         })),
     }),
   }),
 });
 
-const PlannedBatchRef = builder.objectRef<ConsumedBatch>('ProductionBatch').implement({
+/** A batch of the plan with its rows, each loaded with what the query selects on it. */
+interface ProductionBatch extends ConsumedBatch {
+  batch: StockBatch;
+  stockItem: StockItem;
+}
+
+const ProductionBatchRef = builder.objectRef<ProductionBatch>('ProductionBatch').implement({
   description: 'A batch to take stems from and how many: earliest expiry first, as consumption takes them.',
   fields: (t) => ({
-    batch: t.prismaField({
-      type: 'StockBatch',
-      resolve: (query, b, _args, ctx) =>
-        ctx.prisma.stockBatch.findUniqueOrThrow({ ...query, where: { id: b.batchId } }),
-    }),
-    stockItem: t.prismaField({
-      type: 'StockItem',
-      resolve: (query, b, _args, ctx) =>
-        ctx.prisma.stockItem.findUniqueOrThrow({ ...query, where: { id: b.stockItemId } }),
-    }),
+    batch: t.field({ type: StockBatchRef, resolve: (b) => b.batch }),
+    stockItem: t.field({ type: StockItemRef, nullable: false, resolve: (b) => b.stockItem }),
     quantity: t.exposeInt('quantity'),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
   }),
 });
+
+/**
+ * The task's batches (production-plan.ts) with their batch and stock item rows: one query for each kind,
+ * selecting what the query asks below `batch` and `stockItem`, rather than one per line.
+ */
+async function loadBatches(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  task: { orderId: string; status: TaskStatus },
+): Promise<ProductionBatch[]> {
+  const plan = await batchesOf(ctx, task);
+  if (plan.length === 0) return [];
+  // What the query selects on each (Prisma's own types cannot follow a selection built at run time).
+  const selected = (path: string) =>
+    atLeastTheId(queryFromInfo({ context: ctx, info, path: [path] })) as object;
+  const [batches, items] = await Promise.all([
+    ctx.prisma.stockBatch.findMany({
+      ...selected('batch'),
+      where: { id: { in: plan.map((p) => p.batchId) } },
+    }),
+    ctx.prisma.stockItem.findMany({
+      ...selected('stockItem'),
+      where: { id: { in: plan.map((p) => p.stockItemId) } },
+    }),
+  ]);
+  const batchById = new Map(batches.map((b) => [b.id, b as StockBatch]));
+  const itemById = new Map(items.map((i) => [i.id, i as StockItem]));
+  return plan.map((p) => ({
+    ...p,
+    batch: batchById.get(p.batchId)!,
+    stockItem: itemById.get(p.stockItemId)!,
+  }));
+}
 
 export const ProductionTaskRef = builder.prismaNode('ProductionTask', {
   id: { field: 'id' },
@@ -169,12 +213,12 @@ export const ProductionTaskRef = builder.prismaNode('ProductionTask', {
       resolve: (task) => task.order.items,
     }),
     batches: t.field({
-      type: [PlannedBatchRef],
+      type: [ProductionBatchRef],
       description:
         'The batches to use, earliest expiry first: for an open task those finishing would take now, ' +
         'for a finished one those it took.',
       select: { orderId: true, status: true },
-      resolve: (task, _args, ctx) => batchesOf(ctx, task),
+      resolve: (task, _args, ctx, info) => loadBatches(ctx, info, task),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -182,11 +226,6 @@ export const ProductionTaskRef = builder.prismaNode('ProductionTask', {
 });
 
 builder.prismaObjectFields(OrderRef, (t) => ({
-  productionTask: t.relation('task', {
-    nullable: true,
-    description: 'The order’s production task, once confirmed; for the shop’s florists and managers.',
-    ...visibleProductionTasks.guard,
-  }),
   bouquetApproval: t.field({
     type: BouquetApprovalRef,
     nullable: true,
