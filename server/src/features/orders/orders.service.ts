@@ -3,7 +3,7 @@ import { actorIds } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
 import { visibleOrders } from '../common/access.js';
-import { taskFollowsOrder } from '../production/production-order-hooks.js';
+import { taskFollowsOrder, taskFollowsOrderEdit } from '../production/production-order-hooks.js';
 import {
   consumeOrderStock,
   releaseOrderStock,
@@ -155,8 +155,11 @@ export async function updateOrder(
     }
   }
   const changed = Object.keys(patch).filter((k) => patch[k as keyof OrderPatch] !== undefined);
-  return applyOrderChange(ctx, order, input.version, data, {
+  const change = await applyOrderChange(ctx, order, input.version, data, {
     toStatus: order.status,
     note: `Edited: ${changed.join(', ')}`,
   });
+  // The production task is due by the window (or the items' lead time): it follows the edit.
+  if (patch.windowStart !== undefined || patch.items) await taskFollowsOrderEdit(ctx, order);
+  return change;
 }

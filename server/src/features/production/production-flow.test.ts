@@ -308,6 +308,29 @@ describe('the task follows its order', () => {
     }
   });
 
+  test('editing a confirmed order’s window moves its task’s due time', async () => {
+    const { productId } = await bouquetOf(app, 'Rescheduled roses', 1, [[10, 48]]);
+    const first = new Date(Date.now() + 24 * 3_600_000);
+    const order = await confirmedOrder(app, manager, { productId, windowStart: first });
+    const { id } = await taskIdOf(app, order.id);
+    const later = new Date(first.getTime() + 5 * 3_600_000);
+    const edited = await app.gql(
+      `mutation($id: ID!, $version: Int!, $patch: OrderPatchInput!) { updateOrder(id: $id, version: $version, patch: $patch) {
+        __typename } }`,
+      {
+        id: order.id,
+        version: order.version,
+        patch: {
+          windowStart: later.toISOString(),
+          windowEnd: new Date(later.getTime() + 3_600_000).toISOString(),
+        },
+      },
+      manager,
+    );
+    expect(edited.data!.updateOrder.__typename).toBe('MutationUpdateOrderSuccess');
+    expect(new Date((await task(id)).dueAt).getTime()).toBe(later.getTime());
+  });
+
   test('a manager moving the order without the board moves its task too', async () => {
     const { productId } = await bouquetOf(app, 'Board-less asters', 1, [[10, 48]]);
     const order = await confirmedOrder(app, manager, { productId });

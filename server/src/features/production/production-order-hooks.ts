@@ -67,6 +67,23 @@ export async function taskFollowsOrder(ctx: Context, order: OrderMoving, to: Ord
 }
 
 /**
+ * Keeps an open task's due time with its order when the order is edited (its window or items changed):
+ * the queue is sorted by it.
+ */
+export async function taskFollowsOrderEdit(ctx: Context, order: OrderMoving): Promise<void> {
+  const task = await ctx.prisma.productionTask.findUnique({
+    where: { orderId: order.id },
+    select: { id: true, status: true },
+  });
+  if (!task || (task.status !== 'PENDING' && task.status !== 'IN_PROGRESS')) return;
+  await ctx.prisma.productionTask.update({
+    where: { id: task.id },
+    data: { dueAt: await dueAtOf(ctx, order, new Date()) },
+  });
+  publishTaskChange(ctx, order.shopId, task.id);
+}
+
+/**
  * When the bouquet is due: ready by the window (an hour before it for a delivery, for the courier's
  * drive); without a window, as soon as the slowest of its products can be made from now.
  */
