@@ -10,6 +10,8 @@ import { createRedisEventTarget } from './redis-event-target.js';
 export type PubSubEvents = {
   /** An order of a shop changed (status, assignment, payment); payload is the order id. */
   'order:changed': [shopId: string, payload: { orderId: string; version: number }];
+  /** A production task of a shop changed (created, taken, released, finished, cancelled, approval). */
+  'production:changed': [shopId: string, payload: { taskId: string }];
   /** A session was revoked; open sockets of it must close. */
   'session:revoked': [sessionId: string, payload: { sessionId: string }];
   /**

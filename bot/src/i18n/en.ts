@@ -53,6 +53,8 @@ export const en = {
   'notify.batchExpiring': 'Stock expiring: <b>{stockItemName}</b>, {quantity} {unit}, use by {expiresAt}.',
   'notify.deliveryWindowAtRisk':
     '⚠️ Order <b>#{orderNumber}</b> may miss its delivery window, which ends {windowEnd}.',
+  'notify.bouquetApprovalRequested':
+    '<b>{shopName}</b>\nThe bouquet of order #{orderNumber} is ready: have a look and approve it before it goes out.',
 
   'button.openOrder': 'Open order',
   'button.acceptInvite': 'Accept invitation',

@@ -53,6 +53,8 @@ export const ru: Dictionary = {
     'Истекает срок: <b>{stockItemName}</b>, {quantity} {unit}, использовать до {expiresAt}.',
   'notify.deliveryWindowAtRisk':
     '⚠️ Заказ <b>№{orderNumber}</b> может не успеть к окну доставки, оно заканчивается {windowEnd}.',
+  'notify.bouquetApprovalRequested':
+    '<b>{shopName}</b>\nБукет для заказа №{orderNumber} готов: посмотрите и подтвердите его до отправки.',
 
   'button.openOrder': 'Открыть заказ',
   'button.acceptInvite': 'Принять приглашение',

@@ -28,6 +28,16 @@ export interface NotificationPayloads {
   /** `unit` is shown as given (e.g. "stems"); translate it before queuing if it is a code. */
   BATCH_EXPIRING: { stockItemName: string; quantity: number; unit: string; expiresAt: string };
   DELIVERY_WINDOW_AT_RISK: { orderId: string; orderNumber: string | number; windowEnd: string };
+  /**
+   * The shop asks the customer to approve their bouquet's photo; `taskId` names the production task whose
+   * photo it is (sending the photo itself is still to come).
+   */
+  BOUQUET_APPROVAL_REQUESTED: {
+    orderId: string;
+    orderNumber: string | number;
+    shopName: string;
+    taskId: string;
+  };
 }
 
 export type NotificationKind = keyof NotificationPayloads;

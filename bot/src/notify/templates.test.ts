@@ -36,6 +36,10 @@ const samples: Notification[] = [
     kind: 'DELIVERY_WINDOW_AT_RISK',
     payload: { orderId: 'ord_2', orderNumber: 1025, windowEnd: '2026-03-01T15:30:00Z' },
   },
+  {
+    kind: 'BOUQUET_APPROVAL_REQUESTED',
+    payload: { orderId: 'ord_3', orderNumber: 1026, shopName: evil, taskId: 'task_1' },
+  },
 ];
 
 const render = (notification: Notification, locale: 'en' | 'ru', timeZone?: string) =>
@@ -52,7 +56,7 @@ afterAll(() => fake.stop());
 describe('renderNotification', () => {
   it('has a sample for every kind', () => {
     expect(samples.map((sample) => sample.kind).sort()).toEqual([...notificationKinds].sort());
-    expect(notificationKinds).toHaveLength(7);
+    expect(notificationKinds).toHaveLength(8);
   });
 
   for (const locale of locales) {

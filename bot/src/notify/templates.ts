@@ -87,6 +87,10 @@ const templates: { [K in NotificationKind]: Template<K> } = {
     }),
     replyMarkup: openApp('button.openOrder', `/orders/${encodeURIComponent(orderId)}`),
   }),
+  BOUQUET_APPROVAL_REQUESTED: ({ orderId, orderNumber, shopName }, { html, openApp }) => ({
+    text: html('notify.bouquetApprovalRequested', { shopName, orderNumber }),
+    replyMarkup: openApp('button.openOrder', `/orders/${encodeURIComponent(orderId)}`),
+  }),
 };
 
 /** Every kind there is a template for, i.e. every {@link NotificationKind}. */

@@ -19,8 +19,11 @@ export interface Reached {
   leaves: Map<string, string>;
 }
 
+// An empty list is no leaf: an answer cannot tell an empty list of objects (a finished task's
+// `batches: []`), which node(id) must be asked with a selection, from an empty list of scalars.
 const isLeafValue = (value: unknown) =>
-  value !== null && (typeof value !== 'object' || (Array.isArray(value) && !value.some(isObject)));
+  value !== null &&
+  (typeof value !== 'object' || (Array.isArray(value) && value.length > 0 && !value.some(isObject)));
 const isObject = (value: unknown) => value !== null && typeof value === 'object';
 
 /** Walks an answer, calling `visit` with every object that has a `__typename`, and where it is. */

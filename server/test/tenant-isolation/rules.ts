@@ -78,6 +78,10 @@ export const SUBSCRIPTION_TRIGGERS: Record<string, (b: SecondShop, pubsub: Conte
     for (const orderId of b.ids.Order ?? [])
       pubsub.publish('order:changed', b.shopId, { orderId, version: 2 });
   },
+  productionTaskChanged: (b, pubsub) => {
+    for (const taskId of b.ids.ProductionTask ?? [])
+      pubsub.publish('production:changed', b.shopId, { taskId });
+  },
 };
 
 /** Placeholders for String arguments and input fields, by name; the first match wins. */

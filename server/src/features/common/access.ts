@@ -151,6 +151,47 @@ export function assertCustomerFieldsEditable(ctx: Context, fields: Iterable<stri
     throw forbidden(`A customer changes only their name and phone, not ${refused.join(', ')}`);
 }
 
+/**
+ * Production tasks of the active shop: the production board is for the staff who make and manage the
+ * bouquets (admins, managers, florists); couriers, customers and API keys see none.
+ */
+export const visibleProductionTasks = visibility<Prisma.ProductionTaskWhereInput>((ctx) => {
+  const shopId = requireShop(ctx);
+  switch (ctx.shopRole) {
+    case 'ADMIN':
+    case 'MANAGER':
+    case 'FLORIST':
+      return { shopId };
+    default:
+      return new Refused('Production tasks are for the shop’s florists and managers');
+  }
+});
+
+/**
+ * The production queue (`productionQueue`): open tasks of `visibleProductionTasks`; a florist sees the
+ * ones nobody has taken and their own, managers every open one. A florist may still open any task of
+ * the shop by id, so that a task taken meanwhile answers TaskAlreadyTaken rather than NOT_FOUND.
+ */
+export function queuedProductionTasks(ctx: Context): Prisma.ProductionTaskWhereInput {
+  const visible = visibleProductionTasks(ctx);
+  if (ctx.shopRole !== 'FLORIST' || ctx.viewer.kind !== 'user')
+    return { AND: [visible, { status: { in: ['PENDING', 'IN_PROGRESS'] } }] };
+  return {
+    AND: [visible, { OR: [{ status: 'PENDING' }, { status: 'IN_PROGRESS', floristId: ctx.viewer.userId }] }],
+  };
+}
+
+/**
+ * Orders whose bouquet the viewer may approve or reject: a customer's own orders, nobody else's (not even
+ * staff: the approval is the customer's word).
+ */
+export function ordersTheCustomerDecides(ctx: Context): Prisma.OrderWhereInput {
+  const shopId = requireShop(ctx);
+  if (ctx.shopRole !== 'CUSTOMER' || !ctx.customerId)
+    throw forbidden('Only the customer of the order may approve or reject its bouquet');
+  return { shopId, customerId: ctx.customerId };
+}
+
 const ON_SALE = { active: true, archivedAt: null } satisfies Prisma.ProductWhereInput;
 
 /**

@@ -6,6 +6,7 @@ import { CARD_TEXT_CEILING } from '../checkout/checkout-order.service.js';
 import { DeliveryZoneRef, PickupPointRef, SlotChoiceInput } from '../checkout/checkout-types.schema.js';
 import { SlotUnavailableError } from '../checkout/slot-availability.service.js';
 import { CustomerRef } from '../customers/customers.schema.js';
+import { BouquetNotApproved } from '../production/production.errors.js';
 import { ProductRef } from '../products/products.schema.js';
 import { InsufficientStockError } from '../stock/insufficient-stock.error.js';
 import { markOrderPaid, markOrderRefunded } from './order-payments.service.js';
@@ -166,7 +167,7 @@ builder.mutationField('changeOrderStatus', (t) =>
     type: OrderRef,
     description: 'Moves the order to the next status; `note` is the reason when cancelling.',
     authScopes: CHANGE_ROLES,
-    errors: { types: [StaleVersion, InvalidTransition, InsufficientStockError] },
+    errors: { types: [StaleVersion, InvalidTransition, InsufficientStockError, BouquetNotApproved] },
     args: {
       ...versionedOrder(t.arg),
       to: t.arg({ type: OrderStatusEnum, required: true }),

@@ -9,6 +9,7 @@ import {
   claimSlot,
 } from '../checkout/checkout-order.service.js';
 import { handlesCheckoutByHand, visibleOrders } from '../common/access.js';
+import { taskFollowsOrder, taskFollowsOrderEdit } from '../production/production-order-hooks.js';
 import {
   consumeOrderStock,
   releaseOrderStock,
@@ -47,7 +48,7 @@ export async function applyOrderChange(
   ctx: Context,
   order: OrderRow,
   version: number,
-  data: Prisma.OrderUpdateManyMutationInput,
+  data: Prisma.OrderUncheckedUpdateManyInput,
   event: { toStatus: OrderStatus; note?: string | null },
 ): Promise<{ id: string }> {
   if (order.version !== version) throw new StaleVersion(order.version);
@@ -79,10 +80,13 @@ export function publishOrderChange(ctx: Context, shopId: string, orderId: string
   ctx.afterCommit(() => ctx.pubsub.publish('order:changed', shopId, { orderId, version }));
 }
 
-/** Moves an order along the status machine (order-status.ts); the note is the reason when cancelling. */
+/**
+ * Moves an order along the status machine (order-status.ts); the note is the reason when cancelling.
+ * `floristId` is written with the step: the florist who took the order's production task (features/production).
+ */
 export async function changeOrderStatus(
   ctx: Context,
-  input: { id: string; version: number; to: OrderStatus; note?: string | null },
+  input: { id: string; version: number; to: OrderStatus; note?: string | null; floristId?: string | null },
 ): Promise<{ id: string }> {
   const order = await findOrder(ctx, input.id);
   if (order.version !== input.version) throw new StaleVersion(order.version);
@@ -99,13 +103,17 @@ export async function changeOrderStatus(
   if (input.to === 'CONFIRMED') await reserveOrderStock(ctx, order.id);
   else if (cancelling) await releaseOrderStock(ctx, order.id);
   else if (order.status === 'IN_PRODUCTION' && input.to === 'READY') await consumeOrderStock(ctx, order.id);
+  // The production task follows (created on confirmation, cancelled with the order), and a delivery waits
+  // for the customer's approval of the bouquet when the shop asked for it (BouquetNotApproved).
+  await taskFollowsOrder(ctx, order, input.to);
+  const florist = input.floristId !== undefined ? { floristId: input.floristId } : {};
   return applyOrderChange(
     ctx,
     order,
     input.version,
     cancelling
-      ? { status: 'CANCELLED', cancelReason: input.note, cancelledAt: new Date() }
-      : { status: input.to },
+      ? { status: 'CANCELLED', cancelReason: input.note, cancelledAt: new Date(), ...florist }
+      : { status: input.to, ...florist },
     { toStatus: input.to, note: input.note },
   );
 }
@@ -189,8 +197,11 @@ export async function updateOrder(
   const changed = Object.keys(patch).filter(
     (k) => k !== 'overrideSlotRules' && patch[k as keyof OrderPatch] !== undefined,
   );
-  return applyOrderChange(ctx, order, input.version, data, {
+  const change = await applyOrderChange(ctx, order, input.version, data, {
     toStatus: order.status,
     note: `Edited: ${changed.join(', ')}`,
   });
+  // The production task is due by the window (or the items' lead time): it follows the edit.
+  if (patch.slot !== undefined || patch.items) await taskFollowsOrderEdit(ctx, order);
+  return change;
 }

@@ -37,14 +37,15 @@ export function reserveOrderStock(ctx: Context, orderId: string): Promise<void> 
   });
 }
 
-/** The batches production would take for the order now (FEFO), writing nothing. */
-export function planOrderConsumption(ctx: Context, orderId: string): Promise<ConsumedBatch[]> {
+/**
+ * The batches production would take for the order now (FEFO), writing nothing. Reads through `ctx.prisma`
+ * without a transaction of its own: it writes nothing, and a production board lists it for every task.
+ */
+export async function planOrderConsumption(ctx: Context, orderId: string): Promise<ConsumedBatch[]> {
   const shopId = requireShop(ctx);
-  return inTransaction(ctx, async (db) => {
-    const open = await openReservations(db, shopId, orderId);
-    const needs = open.length > 0 ? toNeeds(open) : await orderNeeds(db, shopId, orderId);
-    return (await planFefo(db, needs)).plan;
-  });
+  const open = await openReservations(ctx.prisma, shopId, orderId);
+  const needs = open.length > 0 ? toNeeds(open) : await orderNeeds(ctx.prisma, shopId, orderId);
+  return (await planFefo(ctx.prisma, needs)).plan;
 }
 
 /**

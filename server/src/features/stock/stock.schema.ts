@@ -62,7 +62,7 @@ builder.prismaObjectFields('StockItem', (t) => ({
   }),
 }));
 
-builder.prismaObject('StockBatch', {
+export const StockBatchRef = builder.prismaObject('StockBatch', {
   fields: (t) => ({
     id: t.exposeID('id'),
     stockItem: t.relation('stockItem'),

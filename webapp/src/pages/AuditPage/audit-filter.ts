@@ -64,6 +64,12 @@ export const auditActions = [
   'addProductPhoto',
   'removeProductPhoto',
   'reorderProductPhotos',
+  'takeProductionTask',
+  'releaseProductionTask',
+  'finishProductionTask',
+  'requestBouquetApproval',
+  'approveBouquet',
+  'rejectBouquet',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

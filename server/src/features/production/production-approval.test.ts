@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { decodeGlobalId, encodeGlobalId } from '../../graphql/global-id.js';
+import {
+  addCustomer,
+  bouquetOf,
+  COURIER,
+  CUSTOMER,
+  confirmedOrder,
+  createTestImageFile,
+  demoShopId,
+  FLORIST,
+  MANAGER,
+  type OrderRef,
+  step,
+  taskIdOf,
+} from './production-test-fixtures.js';
+
+// The customer's word on the bouquet: staff ask with the finished bouquet's photo (recorded, queued as a
+// notification, published); the order does not go out until the customer of that order approves.
+let app: TestApp;
+let manager: Record<string, string>;
+let florist: Record<string, string>;
+let shopId: string;
+let productId: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  manager = await app.signIn(MANAGER);
+  florist = await app.signIn(FLORIST);
+  shopId = await demoShopId(app);
+  ({ productId } = await bouquetOf(app, 'Approved roses', 1, [[100, 96]]));
+});
+afterAll(() => app?.stop());
+
+const fileId = (id: string) => encodeGlobalId('File', id);
+const TAKE = 'mutation($id: ID!) { takeProductionTask(id: $id) { __typename } }';
+const FINISH = `mutation($id: ID!, $photoId: ID!) { finishProductionTask(id: $id, photoId: $photoId) {
+  __typename ... on MutationFinishProductionTaskSuccess { data { order { version } } } } }`;
+const REQUEST = `mutation($taskId: ID!, $photoId: ID) { requestBouquetApproval(taskId: $taskId, photoId: $photoId) {
+  __typename ... on DomainError { message }
+  ... on MutationRequestBouquetApprovalSuccess { data { approval { status requestedAt decidedAt comment photoId } } }
+  ... on InvalidTaskStatus { status } } }`;
+const APPROVE = `mutation($orderId: ID!, $comment: String) { approveBouquet(orderId: $orderId, comment: $comment) {
+  __typename ... on DomainError { message }
+  ... on MutationApproveBouquetSuccess { data { id bouquetApproval { status decidedAt comment } } }
+  ... on ApprovalNotPending { approvalStatus } } }`;
+const REJECT = `mutation($orderId: ID!, $comment: String!) { rejectBouquet(orderId: $orderId, comment: $comment) {
+  __typename ... on DomainError { message }
+  ... on MutationRejectBouquetSuccess { data { id bouquetApproval { status comment } } }
+  ... on ApprovalNotPending { approvalStatus } } }`;
+
+/** A delivery of `customerId` made and finished with a photo: READY, its task DONE. */
+async function finishedOrder(customerId?: string) {
+  const order = await confirmedOrder(app, manager, { productId, fulfillment: 'DELIVERY', customerId });
+  const task = await taskIdOf(app, order.id);
+  await app.gql(TAKE, { id: task.id }, florist);
+  const photo = await createTestImageFile(app, shopId);
+  const finished = await app.gql(FINISH, { id: task.id, photoId: fileId(photo.id) }, florist);
+  const ready: OrderRef = {
+    id: order.id,
+    version: finished.data!.finishProductionTask.data.order.version,
+    status: 'READY',
+  };
+  return { order: ready, task, photo };
+}
+const approvalRow = (taskRowId: string) =>
+  app.prisma.productionTask.findUniqueOrThrow({
+    where: { id: taskRowId },
+    select: {
+      approvalStatus: true,
+      approvalRequestedAt: true,
+      approvalDecidedAt: true,
+      approvalComment: true,
+      photoFileId: true,
+    },
+  });
+const orderRow = (id: string) =>
+  app.prisma.order.findUniqueOrThrow({
+    where: { id: decodeGlobalId(id).id },
+    select: { status: true, version: true },
+  });
+
+test('asked, rejected, asked again with a new photo, approved: the order goes out only after the approval', async () => {
+  const customer = await addCustomer(app, 'Dana Customer');
+  const { order, task, photo } = await finishedOrder(customer.id);
+  const customerUserId = (await app.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } }))
+    .userId!;
+
+  const asked = (await app.gql(REQUEST, { taskId: task.id }, florist)).data!.requestBouquetApproval;
+  expect(asked).toMatchObject({
+    data: { approval: { status: 'PENDING', decidedAt: null, photoId: fileId(photo.id) } },
+  });
+  // The hook the bot's message hangs on: one notification to the customer, in this change's transaction.
+  const notifications = await app.prisma.notification.findMany({
+    where: { userId: customerUserId, kind: 'BOUQUET_APPROVAL_REQUESTED' },
+  });
+  expect(notifications).toHaveLength(1);
+  expect(notifications[0]!.payload).toMatchObject({
+    orderId: decodeGlobalId(order.id).id,
+    taskId: task.rowId,
+  });
+
+  // Waiting for the customer: dispatch refused, nothing changed.
+  const waiting = await step(app, manager, order, 'OUT_FOR_DELIVERY');
+  expect(waiting).toMatchObject({ __typename: 'BouquetNotApproved', approvalStatus: 'PENDING' });
+  expect(await orderRow(order.id)).toEqual({ status: 'READY', version: order.version });
+
+  const emptyReason = await app.gql(REJECT, { orderId: order.id, comment: '  ' }, customer.headers);
+  expect(emptyReason.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  expect((await approvalRow(task.rowId)).approvalStatus).toBe('PENDING');
+
+  const rejected = (
+    await app.gql(REJECT, { orderId: order.id, comment: 'Fewer greens, please' }, customer.headers)
+  ).data!.rejectBouquet;
+  expect(rejected).toMatchObject({
+    data: { bouquetApproval: { status: 'REJECTED', comment: 'Fewer greens, please' } },
+  });
+  expect(await step(app, manager, order, 'OUT_FOR_DELIVERY')).toMatchObject({
+    __typename: 'BouquetNotApproved',
+    approvalStatus: 'REJECTED',
+  });
+  // Answered already: a second answer is refused and changes nothing.
+  const late = (await app.gql(APPROVE, { orderId: order.id }, customer.headers)).data!.approveBouquet;
+  expect(late).toMatchObject({ __typename: 'ApprovalNotPending', approvalStatus: 'REJECTED' });
+  expect((await approvalRow(task.rowId)).approvalStatus).toBe('REJECTED');
+
+  // Remade: asked again with the new photo.
+  const remade = await createTestImageFile(app, shopId);
+  const again = (await app.gql(REQUEST, { taskId: task.id, photoId: fileId(remade.id) }, florist)).data!
+    .requestBouquetApproval;
+  expect(again).toMatchObject({
+    data: { approval: { status: 'PENDING', comment: null, photoId: fileId(remade.id) } },
+  });
+  const approved = (await app.gql(APPROVE, { orderId: order.id, comment: 'Lovely' }, customer.headers)).data!
+    .approveBouquet;
+  expect(approved).toMatchObject({ data: { bouquetApproval: { status: 'APPROVED', comment: 'Lovely' } } });
+  expect(approved.data.bouquetApproval.decidedAt).not.toBeNull();
+  const out = await step(app, manager, order, 'OUT_FOR_DELIVERY');
+  expect(out).toMatchObject({
+    __typename: 'MutationChangeOrderStatusSuccess',
+    data: { status: 'OUT_FOR_DELIVERY' },
+  });
+});
+
+test('only the order’s own customer may answer: another customer NOT_FOUND, staff and couriers FORBIDDEN', async () => {
+  const owner = await addCustomer(app, 'Egor Customer');
+  const { order, task } = await finishedOrder(owner.id);
+  await app.gql(REQUEST, { taskId: task.id }, florist);
+  const before = await approvalRow(task.rowId);
+  const otherCustomer = await app.signIn(CUSTOMER);
+  for (const [who, headers, code] of [
+    ['another customer', otherCustomer, 'NOT_FOUND'],
+    ['manager', manager, 'FORBIDDEN'],
+    ['florist', florist, 'FORBIDDEN'],
+    ['courier', await app.signIn(COURIER), 'FORBIDDEN'],
+    ['API key', app.demoKey, 'FORBIDDEN'],
+  ] as const) {
+    for (const [document, variables] of [
+      [APPROVE, { orderId: order.id }],
+      [REJECT, { orderId: order.id, comment: 'Not mine' }],
+    ] as const) {
+      const result = await app.gql(document, variables, headers);
+      expect(result.errors?.[0]?.extensions?.code, who).toBe(code);
+    }
+  }
+  expect(await approvalRow(task.rowId)).toEqual(before);
+  // And asking is for staff: a customer cannot ask for (or reset) an approval.
+  const byCustomer = await app.gql(REQUEST, { taskId: task.id }, owner.headers);
+  expect(byCustomer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(await approvalRow(task.rowId)).toEqual(before);
+});
+
+test('asking needs a finished task and a customer with an account; answering needs a request', async () => {
+  const owner = await addCustomer(app, 'Fira Customer');
+  const order = await confirmedOrder(app, manager, {
+    productId,
+    fulfillment: 'DELIVERY',
+    customerId: owner.id,
+  });
+  const pending = await taskIdOf(app, order.id);
+  const notDone = (await app.gql(REQUEST, { taskId: pending.id }, florist)).data!.requestBouquetApproval;
+  expect(notDone).toMatchObject({ __typename: 'InvalidTaskStatus', status: 'PENDING' });
+  expect((await approvalRow(pending.rowId)).approvalStatus).toBeNull();
+  const unasked = (await app.gql(APPROVE, { orderId: order.id }, owner.headers)).data!.approveBouquet;
+  expect(unasked).toMatchObject({ __typename: 'ApprovalNotPending', approvalStatus: null });
+
+  const walkIn = await app.prisma.customer.create({ data: { shopId, name: 'Walk-in Customer' } });
+  const { task } = await finishedOrder(walkIn.id);
+  const unreachable = (await app.gql(REQUEST, { taskId: task.id }, florist)).data!.requestBouquetApproval;
+  expect(unreachable.__typename).toBe('CustomerUnreachable');
+  expect((await approvalRow(task.rowId)).approvalStatus).toBeNull();
+  expect(
+    await app.prisma.notification.count({
+      where: { kind: 'BOUQUET_APPROVAL_REQUESTED', payload: { path: ['taskId'], equals: task.rowId } },
+    }),
+  ).toBe(0);
+});
