@@ -1,6 +1,6 @@
 import type { Prisma } from '@posy/prisma';
 import type { ApiScope } from '../../auth/api-keys.js';
-import { type Context, requireShop } from '../../context.js';
+import { type Context, isStaff, requireShop } from '../../context.js';
 import { forbidden } from '../../errors.js';
 
 /*
@@ -182,4 +182,13 @@ export function personView(ctx: Context, user: { id: string }): PersonView {
 export function personName(ctx: Context, user: { id: string; name: string }): string {
   if (personView(ctx, user) !== 'public') return user.name;
   return user.name.trim().split(/\s+/)[0] ?? '';
+}
+
+/**
+ * Whether the viewer reads what staff wrote on an order's history (`OrderEvent.note`: a status change's
+ * note, "Paid: cash …", "Refunded: …"): the shop's staff and its API keys do, its customer does not. What
+ * a customer is meant to read has fields of its own (`Order.cancelReason`).
+ */
+export function readsStaffNotes(ctx: Context): boolean {
+  return isStaff(ctx);
 }

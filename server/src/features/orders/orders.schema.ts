@@ -1,7 +1,7 @@
 import { FulfillmentType, OrderSource, OrderStatus, PaymentStatus } from '@posy/prisma';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { visibleCustomers, visibleOrders, visibleProducts } from '../common/access.js';
+import { readsStaffNotes, visibleCustomers, visibleOrders, visibleProducts } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
 import { ordersWhere } from './orders.filter.js';
 
@@ -39,7 +39,13 @@ builder.prismaObject('OrderEvent', {
     byApiKey: t.boolean({ select: { actorApiKeyId: true }, resolve: (e) => e.actorApiKeyId !== null }),
     fromStatus: t.expose('fromStatus', { type: OrderStatusEnum, nullable: true }),
     toStatus: t.expose('toStatus', { type: OrderStatusEnum }),
-    note: t.exposeString('note', { nullable: true }),
+    // Null for the customer rather than refused, so their order page (which asks for it) still loads.
+    note: t.string({
+      nullable: true,
+      description: 'What staff wrote with this change; null for the customer (see `Order.cancelReason`).',
+      select: { note: true },
+      resolve: (e, _args, ctx) => (readsStaffNotes(ctx) ? e.note : null),
+    }),
   }),
 });
 
