@@ -63,7 +63,7 @@ function requireApiScope(ctx: Context, scope: ApiScope): Refused | null {
 }
 
 /** Which orders of the active shop the viewer may see. */
-export const visibleOrders = visibility<Prisma.OrderWhereInput>((ctx) => {
+const ordersRule: Rule<Prisma.OrderWhereInput> = (ctx) => {
   const shopId = requireShop(ctx);
   const { viewer } = ctx;
   switch (ctx.shopRole) {
@@ -81,14 +81,36 @@ export const visibleOrders = visibility<Prisma.OrderWhereInput>((ctx) => {
     default:
       return new Refused();
   }
+};
+export const visibleOrders = visibility(ordersRule);
+
+/**
+ * Who serves the recipient must not learn an anonymous order's sender: a courier (who hands the flowers
+ * over) sees such an order, its recipient and its card, but not its customer. Staff who make or manage
+ * orders still do, and so do keys, which are the shop's own systems.
+ */
+export function hidesSender(ctx: Context, order: { anonymousSender: boolean }): boolean {
+  return order.anonymousSender && ctx.shopRole === 'COURIER';
+}
+
+/**
+ * The orders through which the viewer may know who ordered: `visibleOrders` less, for a courier, the
+ * anonymous ones. `visibleCustomers` and `Customer.orders` go by it, so that a courier can neither look up
+ * the sender of an anonymous order nor find that order among the orders of a customer they know.
+ */
+export const senderKnownOrders = visibility<Prisma.OrderWhereInput>((ctx) => {
+  const rows = ordersRule(ctx);
+  if (rows instanceof Refused || ctx.shopRole !== 'COURIER') return rows;
+  return { AND: [rows, { anonymousSender: false }] };
 });
 
 /**
  * Customers of the active shop the viewer may see: managers see all, a customer only themself, and
- * florists and couriers the customer of each order they see (the board shows who ordered). Because of
- * that last clause, the customer of any order the viewer sees is visible to them whenever this rule
- * allows customers at all, so `Order.customer` needs only `visibleCustomers.guard`. Listing and
- * searching customers (`customers`) stays with those who manage them.
+ * florists and couriers the customer of each order they see (the board shows who ordered), save a
+ * courier's anonymous orders (`senderKnownOrders`). Because of that last clause, the customer of any
+ * order whose sender the viewer may know is visible to them whenever this rule allows customers at all,
+ * so `Order.customer` needs only `visibleCustomers.guard` and `hidesSender`. Listing and searching
+ * customers (`customers`) stays with those who manage them.
  */
 export const visibleCustomers = visibility<Prisma.CustomerWhereInput>((ctx) => {
   const shopId = requireShop(ctx);
@@ -98,7 +120,7 @@ export const visibleCustomers = visibility<Prisma.CustomerWhereInput>((ctx) => {
       return { shopId };
     case 'FLORIST':
     case 'COURIER':
-      return { shopId, orders: { some: visibleOrders(ctx) } };
+      return { shopId, orders: { some: senderKnownOrders(ctx) } };
     case 'CUSTOMER':
       return { shopId, id: ctx.customerId ?? '' };
     case 'API_KEY':

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { visibleCustomers, visibleOrders } from '../common/access.js';
+import { senderKnownOrders, visibleCustomers } from '../common/access.js';
 import { countCustomers, listCustomers } from './customers.service.js';
 
 builder.prismaObject('CustomerAddress', {
@@ -39,11 +39,12 @@ export const CustomerRef = builder.prismaNode('Customer', {
     note: t.exposeString('note', { nullable: true, authScopes: { shopRole: ['ADMIN', 'MANAGER'] } }),
     addresses: t.relation('addresses', { authScopes: managesCustomers }),
     importantDates: t.relation('importantDates', { authScopes: managesCustomers }),
-    // The orders rule of the root `orders` field, scope check and where-clause alike.
+    // The orders rule of the root `orders` field, scope check and where-clause alike, less the orders that
+    // would tell a courier this customer sent an anonymous one.
     orders: t.relatedConnection('orders', {
       cursor: 'id',
-      ...visibleOrders.guard,
-      query: (_args, ctx) => ({ where: visibleOrders.nested(ctx), orderBy: { id: 'desc' } }),
+      ...senderKnownOrders.guard,
+      query: (_args, ctx) => ({ where: senderKnownOrders.nested(ctx), orderBy: { id: 'desc' } }),
       totalCount: true,
     }),
   }),

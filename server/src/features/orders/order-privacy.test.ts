@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
-import { encodeGlobalId } from '../../graphql/global-id.js';
+import { decodeGlobalId, encodeGlobalId } from '../../graphql/global-id.js';
 
 let app: TestApp;
 let shopId: string;
@@ -80,3 +80,76 @@ describe('OrderEvent.note', () => {
     });
   });
 });
+
+describe('anonymousSender', () => {
+  const ORDER = /* GraphQL */ `
+    query ($id: ID!) {
+      order(id: $id) { recipientName recipientPhone cardText anonymousSender customer { id name phone } }
+    }
+  `;
+  const CUSTOMER = /* GraphQL */ `
+    query ($id: ID!) {
+      node(id: $id) { ... on Customer { name orders { totalCount edges { node { id } } } } }
+    }
+  `;
+
+  test('a courier delivering an anonymous order does not learn who sent it; staff still see the customer', async () => {
+    const courierUser = await app.prisma.user.findUniqueOrThrow({ where: { email: 'courier@posy.demo' } });
+    const customer = await app.prisma.customer.findFirstOrThrow({
+      where: { shopId, user: { email: 'customer@posy.demo' } },
+    });
+    const customerId = encodeGlobalId('Customer', customer.id);
+    const assign = (order: { id: string }) =>
+      app.prisma.order.updateMany({
+        where: { shopId, id: decodeOrderId(order.id) },
+        data: { courierId: courierUser.id },
+      });
+    // The demo courier delivers nothing else of this customer here, so only these orders link them.
+    await app.prisma.order.updateMany({
+      where: { shopId, customerId: customer.id },
+      data: { courierId: null },
+    });
+    const anonymous = await customerOrder({ anonymousSender: true });
+    await assign(anonymous);
+
+    const asCourier = await app.gql(ORDER, { id: anonymous.id }, who.courier);
+    expect(asCourier.errors).toBeUndefined();
+    expect(asCourier.data?.order).toEqual({
+      recipientName: 'Rita Recipient',
+      recipientPhone: '+79990000000',
+      cardText: 'From someone who cares',
+      anonymousSender: true,
+      customer: null,
+    });
+    for (const staff of [who.manager, who.florist]) {
+      const seen = await app.gql(ORDER, { id: anonymous.id }, staff);
+      expect(seen.data?.order.customer).toEqual({
+        id: customerId,
+        name: 'Chris Customer',
+        phone: customer.phone,
+      });
+    }
+    // Nor by another path: the customer is no one the courier may look up, and the board hides them too.
+    expect((await app.gql(CUSTOMER, { id: customerId }, who.courier)).data?.node).toBeNull();
+    const board = await app.gql('{ orders { edges { node { id customer { name } } } } }', {}, who.courier);
+    expect(board.errors).toBeUndefined();
+    const onBoard = board.data?.orders.edges.find(
+      (e: { node: { id: string } }) => e.node.id === anonymous.id,
+    );
+    expect(onBoard?.node.customer).toBeNull();
+
+    // Delivering one of their ordinary orders too, the courier sees them there, but not that the anonymous
+    // order is theirs as well.
+    const ordinary = await customerOrder({ anonymousSender: false });
+    await assign(ordinary);
+    const plain = await app.gql(ORDER, { id: ordinary.id }, who.courier);
+    expect(plain.data?.order.customer).toMatchObject({ id: customerId, name: 'Chris Customer' });
+    const theirs = await app.gql(CUSTOMER, { id: customerId }, who.courier);
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data?.node.orders).toEqual({ totalCount: 1, edges: [{ node: { id: ordinary.id } }] });
+  });
+});
+
+function decodeOrderId(globalId: string) {
+  return decodeGlobalId(globalId).id;
+}

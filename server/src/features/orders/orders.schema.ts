@@ -1,8 +1,15 @@
 import { FulfillmentType, OrderSource, OrderStatus, PaymentStatus } from '@posy/prisma';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { readsStaffNotes, visibleCustomers, visibleOrders, visibleProducts } from '../common/access.js';
+import {
+  hidesSender,
+  readsStaffNotes,
+  visibleCustomers,
+  visibleOrders,
+  visibleProducts,
+} from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
+import { CustomerRef } from '../customers/customers.schema.js';
 import { ordersWhere } from './orders.filter.js';
 
 // The enums' values come from schema.prisma (Prisma's generated objects), so they are written once.
@@ -66,8 +73,16 @@ export const OrderRef = builder.prismaNode('Order', {
     paymentStatus: t.expose('paymentStatus', { type: PaymentStatusEnum }),
     fulfillment: t.expose('fulfillment', { type: FulfillmentTypeEnum }),
     source: t.expose('source', { type: OrderSourceEnum }),
-    // Whoever sees the order sees its customer (see visibleCustomers) unless customers are closed to them.
-    customer: t.relation('customer', { ...visibleCustomers.guard }),
+    // Whoever sees the order sees its customer (see visibleCustomers) unless customers are closed to them,
+    // or the sender is anonymous and the viewer delivers it (hidesSender).
+    customer: t.field({
+      type: CustomerRef,
+      nullable: true,
+      description: 'Who ordered; null for the courier of an order whose sender is anonymous.',
+      ...visibleCustomers.guard,
+      select: (_args, _ctx, nestedSelection) => ({ anonymousSender: true, customer: nestedSelection(true) }),
+      resolve: (order, _args, ctx) => (hidesSender(ctx, order) ? null : order.customer),
+    }),
     recipientName: t.exposeString('recipientName', { nullable: true }),
     recipientPhone: t.exposeString('recipientPhone', { nullable: true }),
     deliveryAddress: t.exposeString('deliveryAddress', { nullable: true }),
