@@ -121,6 +121,14 @@ describe('anonymousSender', () => {
       anonymousSender: true,
       customer: null,
     });
+    // The history names no one who would give the sender away: the customer placed this order themself.
+    const history = await app.gql(
+      'query ($id: ID!) { order(id: $id) { events { toStatus actor { name } } } }',
+      { id: anonymous.id },
+      who.courier,
+    );
+    expect(history.errors).toBeUndefined();
+    expect(history.data?.order.events).toEqual([{ toStatus: 'NEW', actor: null }]);
     for (const staff of [who.manager, who.florist]) {
       const seen = await app.gql(ORDER, { id: anonymous.id }, staff);
       expect(seen.data?.order.customer).toEqual({

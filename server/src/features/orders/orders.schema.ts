@@ -38,7 +38,7 @@ builder.prismaObject('OrderItem', {
   }),
 });
 
-builder.prismaObject('OrderEvent', {
+const OrderEventRef = builder.prismaObject('OrderEvent', {
   fields: (t) => ({
     id: t.exposeID('id'),
     at: t.expose('at', { type: 'DateTime' }),
@@ -113,7 +113,21 @@ export const OrderRef = builder.prismaNode('Order', {
     version: t.exposeInt('version', { description: 'Send it back with every change (optimistic locking).' }),
     courier: t.relation('courier', { nullable: true }),
     florist: t.relation('florist', { nullable: true }),
-    events: t.relation('events', { query: { orderBy: { at: 'asc' } } }),
+    // The customer's own steps (placing it) would name the sender of an anonymous order to its courier.
+    events: t.field({
+      type: [OrderEventRef],
+      select: (_args, _ctx, nestedSelection) => ({
+        anonymousSender: true,
+        customer: { select: { userId: true } },
+        events: nestedSelection({ orderBy: { at: 'asc' } }),
+      }),
+      resolve: (order, _args, ctx) =>
+        hidesSender(ctx, order)
+          ? order.events.map((e) =>
+              e.actorId && e.actorId === order.customer.userId ? { ...e, actor: null } : e,
+            )
+          : order.events,
+    }),
     cancelReason: t.exposeString('cancelReason', { nullable: true }),
     cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
