@@ -94,14 +94,21 @@ export function hidesSender(ctx: Context, order: { anonymousSender: boolean }): 
 }
 
 /**
+ * The where-clause form of `hidesSender`: of the orders the viewer sees, those whose sender they may know.
+ * A search by a customer's name or phone matches only these, or it would tell a courier who sent one.
+ */
+export function senderShown(ctx: Context): Prisma.OrderWhereInput {
+  return ctx.shopRole === 'COURIER' ? { anonymousSender: false } : {};
+}
+
+/**
  * The orders through which the viewer may know who ordered: `visibleOrders` less, for a courier, the
  * anonymous ones. `visibleCustomers` and `Customer.orders` go by it, so that a courier can neither look up
  * the sender of an anonymous order nor find that order among the orders of a customer they know.
  */
 export const senderKnownOrders = visibility<Prisma.OrderWhereInput>((ctx) => {
   const rows = ordersRule(ctx);
-  if (rows instanceof Refused || ctx.shopRole !== 'COURIER') return rows;
-  return { AND: [rows, { anonymousSender: false }] };
+  return rows instanceof Refused ? rows : { AND: [rows, senderShown(ctx)] };
 });
 
 /**

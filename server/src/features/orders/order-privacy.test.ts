@@ -155,6 +155,21 @@ describe('anonymousSender', () => {
     const theirs = await app.gql(CUSTOMER, { id: customerId }, who.courier);
     expect(theirs.errors).toBeUndefined();
     expect(theirs.data?.node.orders).toEqual({ totalCount: 1, edges: [{ node: { id: ordinary.id } }] });
+    // Nor by searching their orders for the customer's name or phone.
+    for (const search of ['Chris Customer', customer.phone!.slice(-6)]) {
+      const found = await app.gql(
+        'query ($s: String!) { orders(filter: { search: $s }) { totalCount edges { node { id } } } }',
+        { s: search },
+        who.courier,
+      );
+      expect(found.data?.orders, search).toEqual({ totalCount: 1, edges: [{ node: { id: ordinary.id } }] });
+    }
+    const byRecipient = await app.gql(
+      '{ orders(filter: { search: "Rita Recipient" }) { totalCount } }',
+      {},
+      who.courier,
+    );
+    expect(byRecipient.data?.orders.totalCount).toBe(2);
   });
 });
 

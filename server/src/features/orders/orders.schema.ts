@@ -4,6 +4,7 @@ import { builder } from '../../builder.js';
 import {
   hidesSender,
   readsStaffNotes,
+  senderShown,
   visibleCustomers,
   visibleOrders,
   visibleProducts,
@@ -170,11 +171,13 @@ builder.queryField('orders', (t) =>
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.order.findMany({
         ...query,
-        where: { AND: [visibleOrders(ctx), ordersWhere(args.filter)] },
+        where: { AND: [visibleOrders(ctx), ordersWhere(args.filter, senderShown(ctx))] },
         orderBy: { id: 'desc' },
       }),
     totalCount: (_parent, args, ctx) =>
-      ctx.prisma.order.count({ where: { AND: [visibleOrders(ctx), ordersWhere(args.filter)] } }),
+      ctx.prisma.order.count({
+        where: { AND: [visibleOrders(ctx), ordersWhere(args.filter, senderShown(ctx))] },
+      }),
   }),
 );
 
