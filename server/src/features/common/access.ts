@@ -90,15 +90,18 @@ export const visibleOrders = visibility(ordersRule);
  * orders still do, and so do keys, which are the shop's own systems.
  */
 export function hidesSender(ctx: Context, order: { anonymousSender: boolean }): boolean {
-  return order.anonymousSender && ctx.shopRole === 'COURIER';
+  return order.anonymousSender && servesRecipient(ctx);
 }
+
+/** The rule's one condition on the viewer, which `senderShown` shares. */
+const servesRecipient = (ctx: Context) => ctx.shopRole === 'COURIER';
 
 /**
  * The where-clause form of `hidesSender`: of the orders the viewer sees, those whose sender they may know.
  * A search by a customer's name or phone matches only these, or it would tell a courier who sent one.
  */
 export function senderShown(ctx: Context): Prisma.OrderWhereInput {
-  return ctx.shopRole === 'COURIER' ? { anonymousSender: false } : {};
+  return servesRecipient(ctx) ? { anonymousSender: false } : {};
 }
 
 /**
