@@ -21,8 +21,6 @@ export class AppError extends GraphQLError {
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found`);
 export const badInput = (message: string, field?: string) =>
   new AppError('BAD_USER_INPUT', message, field ? { field } : {});
-export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
-  new AppError('CONFLICT', message, extensions);
 export const unauthenticated = (message = 'Sign in to continue') => new AppError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'You are not allowed to do this') => new AppError('FORBIDDEN', message);
 export const rateLimited = (retryAfterSeconds: number) =>

@@ -8,6 +8,7 @@ import './features/products/categories.schema.js';
 import './features/products/products.schema.js';
 import './features/products/products.mutations.js';
 import './features/stock/stock.schema.js';
+import './features/stock/stock-movements.schema.js';
 import './features/customers/customers.schema.js';
 import './features/customers/customers.mutations.schema.js';
 import './features/customers/customer-details.schema.js';

@@ -35,6 +35,7 @@ export const en = {
   'status.READY': 'ready',
   'status.OUT_FOR_DELIVERY': 'out for delivery',
   'status.DELIVERED': 'delivered',
+  'status.PICKED_UP': 'picked up',
   'status.CANCELLED': 'cancelled',
 
   'role.ADMIN': 'admin',

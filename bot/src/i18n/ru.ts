@@ -27,6 +27,7 @@ export const ru: Dictionary = {
   'status.READY': 'готов',
   'status.OUT_FOR_DELIVERY': 'в пути',
   'status.DELIVERED': 'доставлен',
+  'status.PICKED_UP': 'получен',
   'status.CANCELLED': 'отменён',
 
   'role.ADMIN': 'администратор',

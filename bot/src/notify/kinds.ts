@@ -5,6 +5,7 @@ export const orderStatuses = [
   'READY',
   'OUT_FOR_DELIVERY',
   'DELIVERED',
+  'PICKED_UP',
   'CANCELLED',
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];

@@ -100,6 +100,7 @@ describe('renderNotification', () => {
       'READY',
       'OUT_FOR_DELIVERY',
       'DELIVERED',
+      'PICKED_UP',
       'CANCELLED',
     ] as const;
     const texts = statuses.map(
@@ -116,8 +117,13 @@ describe('renderNotification', () => {
       'готов',
       'в пути',
       'доставлен',
+      'получен',
       'отменён',
     ]);
+    const pickedUp = { orderId: 'o', orderNumber: 1, status: 'PICKED_UP', shopName: 'S' } as const;
+    expect(render({ kind: 'ORDER_STATUS_CHANGED', payload: pickedUp }, 'en').text).toBe(
+      '<b>S</b>\nOrder #1 is now <b>picked up</b>.',
+    );
   });
 
   it('sends a login code without a button, with the expiry pluralised', () => {

@@ -35,6 +35,7 @@ export async function authenticate(
   const session = await deps.prisma.session.findFirst({
     where: { id: claims.sessionId, userId: claims.userId, revokedAt: null, expiresAt: { gt: new Date() } },
     select: {
+      signInMethod: true,
       user: { select: { memberships: { where: { revokedAt: null }, select: { shopId: true, role: true } } } },
     },
   });
@@ -43,6 +44,7 @@ export async function authenticate(
     kind: 'user',
     userId: claims.userId,
     sessionId: claims.sessionId,
+    signInMethod: session.signInMethod,
     memberships: new Map(session.user.memberships.map((m) => [m.shopId, m.role])),
   };
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@posy/prisma';
+import type { Role, SignInMethod } from '@posy/prisma';
 
 /** Who is calling. Resolved once per request (or per WebSocket connection) from its credentials. */
 export type Viewer =
@@ -7,6 +7,8 @@ export type Viewer =
       kind: 'user';
       userId: string;
       sessionId: string;
+      /** How this session was opened; null for sessions from before it was recorded. */
+      signInMethod: SignInMethod | null;
       /** Active memberships: shop id → role. */
       memberships: ReadonlyMap<string, Role>;
     }

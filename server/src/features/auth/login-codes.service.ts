@@ -97,7 +97,7 @@ export async function loginWithCode(
   });
   if (claimed.count === 0) throw wrong();
   ctx.audit.actorId = user.id;
-  return startSession(ctx, user.id, input.device);
+  return startSession(ctx, user.id, input.device, 'LOGIN_CODE');
 }
 
 /** Locked while a code burnt by too many wrong guesses is younger than the lock period. */

@@ -16,5 +16,5 @@ export async function loginWithPassword(
   if (!(await verifyPassword(user?.passwordHash, credentials.password)) || !user) {
     throw unauthenticated('Wrong email or password');
   }
-  return startSession(ctx, user.id, credentials.device);
+  return startSession(ctx, user.id, credentials.device, 'PASSWORD');
 }

@@ -1,4 +1,4 @@
-import type { Prisma } from '@posy/prisma';
+import type { Prisma, SignInMethod } from '@posy/prisma';
 import { randomSecret, sha256 } from '../../auth/tokens.js';
 import { type Context, requireUser } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
@@ -14,11 +14,17 @@ export interface IssuedTokens {
   sessionId: string;
 }
 
-/** Opens a session (one refresh-token family) for a user who just proved who they are. */
-export async function startSession(ctx: Context, userId: string, device: string | null | undefined) {
+/** Opens a session (one refresh-token family) for a user who just proved who they are, and how. */
+export async function startSession(
+  ctx: Context,
+  userId: string,
+  device: string | null | undefined,
+  signInMethod: SignInMethod,
+) {
   const session = await ctx.prisma.session.create({
     data: {
       userId,
+      signInMethod,
       device: device?.slice(0, 200) ?? null,
       ip: ctx.ip,
       expiresAt: new Date(Date.now() + ctx.config.auth.refreshTokenTtlSeconds * 1000),

@@ -50,7 +50,7 @@ export async function loginWithTelegram(
   });
   ctx.audit.actorId = user.id;
   ctx.audit.shopId = shopId;
-  return startSession(ctx, user.id, input.device);
+  return startSession(ctx, user.id, input.device, 'TELEGRAM');
 }
 
 /** A well-formed id of no shop would fail the customer's foreign key mid-transaction: refuse it first. */

@@ -1,6 +1,6 @@
 import type { Prisma } from '@posy/prisma';
 import type { ApiScope } from '../../auth/api-keys.js';
-import { type Context, requireShop } from '../../context.js';
+import { type Context, isStaff, requireShop } from '../../context.js';
 import { forbidden } from '../../errors.js';
 
 /*
@@ -63,7 +63,7 @@ function requireApiScope(ctx: Context, scope: ApiScope): Refused | null {
 }
 
 /** Which orders of the active shop the viewer may see. */
-export const visibleOrders = visibility<Prisma.OrderWhereInput>((ctx) => {
+const ordersRule: Rule<Prisma.OrderWhereInput> = (ctx) => {
   const shopId = requireShop(ctx);
   const { viewer } = ctx;
   switch (ctx.shopRole) {
@@ -84,14 +84,46 @@ export const visibleOrders = visibility<Prisma.OrderWhereInput>((ctx) => {
     default:
       return new Refused();
   }
+};
+export const visibleOrders = visibility(ordersRule);
+
+/**
+ * Who serves the recipient must not learn an anonymous order's sender: a courier (who hands the flowers
+ * over) sees such an order, its recipient and its card, but not its customer. Staff who make or manage
+ * orders still do, and so do keys, which are the shop's own systems.
+ */
+export function hidesSender(ctx: Context, order: { anonymousSender: boolean }): boolean {
+  return order.anonymousSender && servesRecipient(ctx);
+}
+
+/** The rule's one condition on the viewer, which `senderShown` shares. */
+const servesRecipient = (ctx: Context) => ctx.shopRole === 'COURIER';
+
+/**
+ * The where-clause form of `hidesSender`: of the orders the viewer sees, those whose sender they may know.
+ * A search by a customer's name or phone matches only these, or it would tell a courier who sent one.
+ */
+export function senderShown(ctx: Context): Prisma.OrderWhereInput {
+  return servesRecipient(ctx) ? { anonymousSender: false } : {};
+}
+
+/**
+ * The orders through which the viewer may know who ordered: `visibleOrders` less, for a courier, the
+ * anonymous ones. `visibleCustomers` and `Customer.orders` go by it, so that a courier can neither look up
+ * the sender of an anonymous order nor find that order among the orders of a customer they know.
+ */
+export const senderKnownOrders = visibility<Prisma.OrderWhereInput>((ctx) => {
+  const rows = ordersRule(ctx);
+  return rows instanceof Refused ? rows : { AND: [rows, senderShown(ctx)] };
 });
 
 /**
  * Customers of the active shop the viewer may see: managers see all, a customer only themself, and
- * florists and couriers the customer of each order they see (the board shows who ordered). Because of
- * that last clause, the customer of any order the viewer sees is visible to them whenever this rule
- * allows customers at all, so `Order.customer` needs only `visibleCustomers.guard`. Listing and
- * searching customers (`customers`) stays with those who manage them.
+ * florists and couriers the customer of each order they see (the board shows who ordered), save a
+ * courier's anonymous orders (`senderKnownOrders`). Because of that last clause, the customer of any
+ * order whose sender the viewer may know is visible to them whenever this rule allows customers at all,
+ * so `Order.customer` needs only `visibleCustomers.guard` and `hidesSender`. Listing and searching
+ * customers (`customers`) stays with those who manage them.
  */
 export const visibleCustomers = visibility<Prisma.CustomerWhereInput>((ctx) => {
   const shopId = requireShop(ctx);
@@ -101,7 +133,7 @@ export const visibleCustomers = visibility<Prisma.CustomerWhereInput>((ctx) => {
       return { shopId };
     case 'FLORIST':
     case 'COURIER':
-      return { shopId, orders: { some: visibleOrders(ctx) } };
+      return { shopId, orders: { some: senderKnownOrders(ctx) } };
     case 'CUSTOMER':
       return { shopId, id: ctx.customerId ?? '' };
     case 'API_KEY':
@@ -316,4 +348,13 @@ export function personName(ctx: Context, user: { id: string; name: string }): st
  */
 export function handlesCheckoutByHand(ctx: Context): boolean {
   return ctx.viewer.kind === 'user' && (ctx.shopRole === 'ADMIN' || ctx.shopRole === 'MANAGER');
+}
+
+/**
+ * Whether the viewer reads what staff wrote on an order's history (`OrderEvent.note`: a status change's
+ * note, "Paid: cash …", "Refunded: …"): the shop's staff and its API keys do, its customer does not. What
+ * a customer is meant to read has fields of its own (`Order.cancelReason`).
+ */
+export function readsStaffNotes(ctx: Context): boolean {
+  return isStaff(ctx);
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { visibleOrders } from '../common/access.js';
+import { senderKnownOrders } from '../common/access.js';
 
 /** What a customer's orders add up to, counting only the orders the viewer may see. */
 export interface CustomerTotals {
@@ -48,7 +48,7 @@ async function loadTotals(ctx: Context, batch: Batch) {
       where: {
         AND: [
           { customerId: { in: [...batch.keys()] } },
-          visibleOrders.nested(ctx),
+          senderKnownOrders.nested(ctx),
           { status: { not: 'CANCELLED' } },
         ],
       },

@@ -1,6 +1,6 @@
 import { ImportantDateKind } from '@posy/prisma';
 import { builder } from '../../builder.js';
-import { visibleCustomers, visibleOrders } from '../common/access.js';
+import { senderKnownOrders, visibleCustomers } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
 import { type CustomerTotals, customerTotals } from './customer-totals.js';
 import { countCustomers, listCustomers } from './customers.service.js';
@@ -61,17 +61,18 @@ export const CustomerRef = builder.prismaNode('Customer', {
     note: t.exposeString('note', { nullable: true, authScopes: { shopRole: ['ADMIN', 'MANAGER'] } }),
     addresses: t.relation('addresses', { authScopes: managesCustomers }),
     importantDates: t.relation('importantDates', { authScopes: managesCustomers }),
-    // The orders rule of the root `orders` field, scope check and where-clause alike.
+    // The orders rule of the root `orders` field, scope check and where-clause alike, less the orders that
+    // would tell a courier this customer sent an anonymous one.
     orders: t.relatedConnection('orders', {
       cursor: 'id',
-      ...visibleOrders.guard,
-      query: (_args, ctx) => ({ where: visibleOrders.nested(ctx), orderBy: { id: 'desc' } }),
+      ...senderKnownOrders.guard,
+      query: (_args, ctx) => ({ where: senderKnownOrders.nested(ctx), orderBy: { id: 'desc' } }),
       totalCount: true,
     }),
     // Order data, so the rule of `orders` again; one grouped query per page (customer-totals.ts).
     totals: t.field({
       type: CustomerTotalsRef,
-      ...visibleOrders.guard,
+      ...senderKnownOrders.guard,
       select: { id: true, shop: { select: { currency: true } } },
       resolve: async (customer, _args, ctx) => ({
         ...(await customerTotals(ctx, customer.id)),

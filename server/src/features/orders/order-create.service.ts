@@ -12,6 +12,7 @@ import {
 import { assertStockAvailable } from '../checkout/stock-availability.service.js';
 import { visibleCustomers } from '../common/access.js';
 import { priceItems } from './order-pricing.js';
+import { orderSource } from './order-source.js';
 import { IdempotencyKeyReused } from './orders.errors.js';
 import { publishOrderChange } from './orders.service.js';
 
@@ -104,7 +105,7 @@ export async function createOrder(ctx: Context, input: CreateOrderInput): Promis
       number: shop.lastOrderNumber,
       customerId,
       fulfillment: input.fulfillment,
-      source: ctx.shopRole === 'API_KEY' ? 'API' : ctx.shopRole === 'CUSTOMER' ? 'TELEGRAM' : 'STAFF',
+      source: orderSource(ctx),
       recipientName: input.recipient?.name ?? null,
       recipientPhone: input.recipient?.phone ?? null,
       deliveryAddress: input.fulfillment === 'DELIVERY' ? input.deliveryAddress : null,

@@ -10,9 +10,13 @@ export interface OrdersFilter {
 
 /**
  * Turns the board's filter into a where clause. Search matches an order number exactly when the
- * term is a number, and otherwise (or also) phone digits and recipient/customer names.
+ * term is a number, and otherwise (or also) phone digits and recipient/customer names; by the customer's
+ * only among `senderShown`, the orders whose sender the viewer may know (access.ts).
  */
-export function ordersWhere(filter: OrdersFilter | null | undefined): Prisma.OrderWhereInput {
+export function ordersWhere(
+  filter: OrdersFilter | null | undefined,
+  senderShown: Prisma.OrderWhereInput = {},
+): Prisma.OrderWhereInput {
   if (!filter) return {};
   const and: Prisma.OrderWhereInput[] = [];
   if (filter.status?.length) and.push({ status: { in: filter.status } });
@@ -22,12 +26,15 @@ export function ordersWhere(filter: OrdersFilter | null | undefined): Prisma.Ord
   if (term) {
     const or: Prisma.OrderWhereInput[] = [
       { recipientName: containsText(term) },
-      { customer: { name: containsText(term) } },
+      { AND: [senderShown, { customer: { name: containsText(term) } }] },
     ];
     const digits = term.replace(/\D/g, '');
     if (/^#?\d{1,9}$/.test(term)) or.push({ number: Number(digits) });
     if (digits.length >= 3) {
-      or.push({ recipientPhone: containsLiteral(digits) }, { customer: { phone: containsLiteral(digits) } });
+      or.push(
+        { recipientPhone: containsLiteral(digits) },
+        { AND: [senderShown, { customer: { phone: containsLiteral(digits) } }] },
+      );
     }
     and.push({ OR: or });
   }

@@ -168,7 +168,7 @@ describe('createOrder', () => {
       where: { shopId, user: { email: 'customer@posy.demo' } },
     });
     expect(row.customerId).toBe(me.id);
-    expect(row.source).toBe('TELEGRAM');
+    expect(row.source).toBe('WEB'); // signed in with a password, not the Mini App (order-source.test.ts)
     const other = await app.prisma.customer.findFirstOrThrow({ where: { shopId, id: { not: me.id } } });
     const refused = await app.gql(
       CREATE,

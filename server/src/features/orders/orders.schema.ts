@@ -1,8 +1,16 @@
 import { FulfillmentType, OrderSource, OrderStatus, PaymentStatus } from '@posy/prisma';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { visibleCustomers, visibleOrders, visibleProducts } from '../common/access.js';
+import {
+  hidesSender,
+  readsStaffNotes,
+  senderShown,
+  visibleCustomers,
+  visibleOrders,
+  visibleProducts,
+} from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
+import { CustomerRef } from '../customers/customers.schema.js';
 import { ordersWhere } from './orders.filter.js';
 
 // The enums' values come from schema.prisma (Prisma's generated objects), so they are written once.
@@ -31,7 +39,7 @@ builder.prismaObject('OrderItem', {
   }),
 });
 
-builder.prismaObject('OrderEvent', {
+const OrderEventRef = builder.prismaObject('OrderEvent', {
   fields: (t) => ({
     id: t.exposeID('id'),
     at: t.expose('at', { type: 'DateTime' }),
@@ -39,7 +47,13 @@ builder.prismaObject('OrderEvent', {
     byApiKey: t.boolean({ select: { actorApiKeyId: true }, resolve: (e) => e.actorApiKeyId !== null }),
     fromStatus: t.expose('fromStatus', { type: OrderStatusEnum, nullable: true }),
     toStatus: t.expose('toStatus', { type: OrderStatusEnum }),
-    note: t.exposeString('note', { nullable: true }),
+    // Null for the customer rather than refused, so their order page (which asks for it) still loads.
+    note: t.string({
+      nullable: true,
+      description: 'What staff wrote with this change; null for the customer (see `Order.cancelReason`).',
+      select: { note: true },
+      resolve: (e, _args, ctx) => (readsStaffNotes(ctx) ? e.note : null),
+    }),
   }),
 });
 
@@ -60,8 +74,16 @@ export const OrderRef = builder.prismaNode('Order', {
     paymentStatus: t.expose('paymentStatus', { type: PaymentStatusEnum }),
     fulfillment: t.expose('fulfillment', { type: FulfillmentTypeEnum }),
     source: t.expose('source', { type: OrderSourceEnum }),
-    // Whoever sees the order sees its customer (see visibleCustomers) unless customers are closed to them.
-    customer: t.relation('customer', { ...visibleCustomers.guard }),
+    // Whoever sees the order sees its customer (see visibleCustomers) unless customers are closed to them,
+    // or the sender is anonymous and the viewer delivers it (hidesSender).
+    customer: t.field({
+      type: CustomerRef,
+      nullable: true,
+      description: 'Who ordered; null for the courier of an order whose sender is anonymous.',
+      ...visibleCustomers.guard,
+      select: (_args, _ctx, nestedSelection) => ({ anonymousSender: true, customer: nestedSelection(true) }),
+      resolve: (order, _args, ctx) => (hidesSender(ctx, order) ? null : order.customer),
+    }),
     recipientName: t.exposeString('recipientName', { nullable: true }),
     recipientPhone: t.exposeString('recipientPhone', { nullable: true }),
     deliveryAddress: t.exposeString('deliveryAddress', { nullable: true }),
@@ -92,7 +114,21 @@ export const OrderRef = builder.prismaNode('Order', {
     version: t.exposeInt('version', { description: 'Send it back with every change (optimistic locking).' }),
     courier: t.relation('courier', { nullable: true }),
     florist: t.relation('florist', { nullable: true }),
-    events: t.relation('events', { query: { orderBy: { at: 'asc' } } }),
+    // The customer's own steps (placing it) would name the sender of an anonymous order to its courier.
+    events: t.field({
+      type: [OrderEventRef],
+      select: (_args, _ctx, nestedSelection) => ({
+        anonymousSender: true,
+        customer: { select: { userId: true } },
+        events: nestedSelection({ orderBy: { at: 'asc' } }),
+      }),
+      resolve: (order, _args, ctx) =>
+        hidesSender(ctx, order)
+          ? order.events.map((e) =>
+              e.actorId && e.actorId === order.customer.userId ? { ...e, actor: null } : e,
+            )
+          : order.events,
+    }),
     cancelReason: t.exposeString('cancelReason', { nullable: true }),
     cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -135,11 +171,13 @@ builder.queryField('orders', (t) =>
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.order.findMany({
         ...query,
-        where: { AND: [visibleOrders(ctx), ordersWhere(args.filter)] },
+        where: { AND: [visibleOrders(ctx), ordersWhere(args.filter, senderShown(ctx))] },
         orderBy: { id: 'desc' },
       }),
     totalCount: (_parent, args, ctx) =>
-      ctx.prisma.order.count({ where: { AND: [visibleOrders(ctx), ordersWhere(args.filter)] } }),
+      ctx.prisma.order.count({
+        where: { AND: [visibleOrders(ctx), ordersWhere(args.filter, senderShown(ctx))] },
+      }),
   }),
 );
 

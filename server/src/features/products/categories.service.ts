@@ -52,10 +52,17 @@ async function editableCategory(ctx: Context, categoryId: string) {
   if (!found) throw notFound('A category with this id');
 }
 
-/** Checked here for a clear message; the unique index still holds under a race. */
+/**
+ * Checked here for a clear message. Two requests naming one category at once would both find the name
+ * free, and the second insert's unique violation would abort its mutation's transaction (a masked error,
+ * not this one). So each first takes a lock on (shop, name): the second waits until the first commits,
+ * then finds its category. The lock ends with the transaction (as createOrder's idempotency lock).
+ */
 async function checkNameFree(ctx: Context, name: string, exceptId?: string) {
+  const shopId = requireShop(ctx);
+  await ctx.prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`category:${shopId}:${name}`}))`;
   const taken = await ctx.prisma.category.findFirst({
-    where: { shopId: requireShop(ctx), name, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { shopId, name, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (taken) throw badInput(`There is already a category named “${name}”`, 'name');

@@ -24,8 +24,17 @@ async function findMember(ctx: Context, membershipId: string) {
   return member;
 }
 
-/** A shop always keeps at least one admin, or nobody could manage it any more. */
+/**
+ * A shop always keeps at least one admin, or nobody could manage it any more. The shop's admin memberships
+ * are locked first (in id order, so two callers queue instead of deadlocking): two admins demoting each
+ * other at once would otherwise each count the other and both commit. The count after the lock is a new
+ * statement, so under READ COMMITTED it sees what the one before committed.
+ */
 async function assertAnotherAdmin(ctx: Context, leaving: { id: string; shopId: string; userId: string }) {
+  await ctx.prisma.$queryRaw`
+    SELECT id FROM "Membership"
+    WHERE "shopId" = ${leaving.shopId}::uuid AND role = 'ADMIN' AND "revokedAt" IS NULL
+    ORDER BY id FOR UPDATE`;
   const others = await ctx.prisma.membership.count({
     where: { shopId: leaving.shopId, role: 'ADMIN', revokedAt: null, userId: { not: leaving.userId } },
   });

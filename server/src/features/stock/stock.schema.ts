@@ -82,7 +82,7 @@ builder.prismaObject('Supply', {
   }),
 });
 
-const WriteOffReasonEnum = builder.enumType('WriteOffReason', {
+export const WriteOffReasonEnum = builder.enumType('WriteOffReason', {
   values: ['EXPIRED', 'DAMAGED', 'OTHER'] as const,
 });
 const SupplyLineInput = builder.inputType('SupplyLineInput', {

@@ -6,6 +6,7 @@ import { badInput, notFound } from '../../errors.js';
 import { type Database, inTransaction } from '../../transaction.js';
 import { lockStockItems } from './stock-locks.js';
 import { actorOf } from './stock-reservations.service.js';
+import { writeOffNote } from './write-off-note.js';
 
 export type WriteOffReason = 'EXPIRED' | 'DAMAGED' | 'OTHER';
 
@@ -228,7 +229,7 @@ async function takeFromBatch(
       batchId: batch.id,
       kind: 'WRITE_OFF',
       quantity: -quantity,
-      note: note ? `${reason}: ${note}` : reason,
+      note: writeOffNote(reason, note),
       actorId: actorOf(ctx),
     },
   });

@@ -70,9 +70,14 @@ export default function OrderPage() {
               </Section>
 
               <Section title={t('order.customer')}>
-                <Row label={order().customer.name}>
-                  <Phone number={order().customer.phone} />
-                </Row>
+                {/* Null for the courier of an anonymous order: the recipient is who they deal with. */}
+                <Show when={order().customer}>
+                  {(customer) => (
+                    <Row label={customer().name}>
+                      <Phone number={customer().phone} />
+                    </Row>
+                  )}
+                </Show>
                 <Show when={order().recipientName || order().recipientPhone}>
                   <Row label={`${t('order.recipient')}: ${order().recipientName ?? ''}`}>
                     <Phone number={order().recipientPhone} />

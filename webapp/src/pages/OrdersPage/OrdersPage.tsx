@@ -129,7 +129,7 @@ function OrderCard(props: { order: ResultOf<typeof OrderCardFields> }) {
           <StatusBadge status={props.order.status} />
           <span class="order-card__total">{money(props.order.total)}</span>
         </div>
-        <div class="order-card__customer">{props.order.recipientName ?? props.order.customer.name}</div>
+        <div class="order-card__customer">{props.order.recipientName ?? props.order.customer?.name}</div>
         <div class="order-card__meta">
           <span>{t(`fulfillment.${props.order.fulfillment}`)}</span>
           <Show when={deliveryWindow()}>
