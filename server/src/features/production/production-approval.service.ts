@@ -7,8 +7,9 @@ import { badInput, notFound } from '../../errors.js';
 import { ordersTheCustomerDecides } from '../common/access.js';
 import { enqueueNotification } from '../notifications/notifications.service.js';
 import { publishOrderChange } from '../orders/orders.service.js';
+import { attachableImage } from '../uploads/uploads.service.js';
 import { ApprovalNotPending, CustomerUnreachable, InvalidTaskStatus } from './production.errors.js';
-import { findTask } from './production.service.js';
+import { BOUQUET_PHOTO_PURPOSES, findTask } from './production.service.js';
 import { publishTaskChange } from './production-events.js';
 
 /**
@@ -36,15 +37,9 @@ export async function requestBouquetApproval(
   if (order.status !== 'READY')
     throw badInput('Only a READY order’s bouquet can be shown to the customer for approval', 'taskId');
   if (!order.customer.userId) throw new CustomerUnreachable();
-  let photoFileId = task.photoFileId;
-  if (input.photoFileId) {
-    const photo = await ctx.prisma.file.findFirst({
-      where: { id: input.photoFileId, shopId: task.shopId, contentType: { startsWith: 'image/' } },
-      select: { id: true },
-    });
-    if (!photo) throw notFound('Photo');
-    photoFileId = photo.id;
-  }
+  const photoFileId = input.photoFileId
+    ? await attachableImage(ctx, input.photoFileId, BOUQUET_PHOTO_PURPOSES, 'photoId')
+    : task.photoFileId;
   if (!photoFileId) throw badInput('Finish the task with a photo of the bouquet first', 'photoId');
   const requestedAt = new Date();
   await ctx.prisma.productionTask.update({

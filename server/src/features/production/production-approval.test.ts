@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
-import { decodeGlobalId, encodeGlobalId } from '../../graphql/global-id.js';
+import { uploadTestImage } from '../../../test/uploads-client.js';
+import { decodeGlobalId } from '../../graphql/global-id.js';
 import {
   addCustomer,
   bouquetOf,
+  bouquetPhoto,
   COURIER,
   CUSTOMER,
   confirmedOrder,
-  createTestImageFile,
   demoShopId,
   FLORIST,
   MANAGER,
@@ -21,29 +22,26 @@ import {
 let app: TestApp;
 let manager: Record<string, string>;
 let florist: Record<string, string>;
-let shopId: string;
 let productId: string;
 
 beforeAll(async () => {
   app = await startTestApp();
   manager = await app.signIn(MANAGER);
   florist = await app.signIn(FLORIST);
-  shopId = await demoShopId(app);
   ({ productId } = await bouquetOf(app, 'Approved roses', 1, [[100, 96]]));
 });
 afterAll(() => app?.stop());
 
-const fileId = (id: string) => encodeGlobalId('File', id);
 const TAKE = 'mutation($id: ID!) { takeProductionTask(id: $id) { __typename } }';
 const FINISH = `mutation($id: ID!, $photoId: ID!) { finishProductionTask(id: $id, photoId: $photoId) {
   __typename ... on MutationFinishProductionTaskSuccess { data { order { version } } } } }`;
 const REQUEST = `mutation($taskId: ID!, $photoId: ID) { requestBouquetApproval(taskId: $taskId, photoId: $photoId) {
   __typename ... on DomainError { message }
-  ... on MutationRequestBouquetApprovalSuccess { data { approval { status requestedAt decidedAt comment photoId } } }
+  ... on MutationRequestBouquetApprovalSuccess { data { approval { status requestedAt decidedAt comment photo { id } } } }
   ... on InvalidTaskStatus { status } } }`;
 const APPROVE = `mutation($orderId: ID!, $comment: String) { approveBouquet(orderId: $orderId, comment: $comment) {
   __typename ... on DomainError { message }
-  ... on MutationApproveBouquetSuccess { data { id bouquetApproval { status decidedAt comment } } }
+  ... on MutationApproveBouquetSuccess { data { id bouquetApproval { status decidedAt comment photo { id url } } } }
   ... on ApprovalNotPending { approvalStatus } } }`;
 const REJECT = `mutation($orderId: ID!, $comment: String!) { rejectBouquet(orderId: $orderId, comment: $comment) {
   __typename ... on DomainError { message }
@@ -55,8 +53,8 @@ async function finishedOrder(customerId?: string) {
   const order = await confirmedOrder(app, manager, { productId, fulfillment: 'DELIVERY', customerId });
   const task = await taskIdOf(app, order.id);
   await app.gql(TAKE, { id: task.id }, florist);
-  const photo = await createTestImageFile(app, shopId);
-  const finished = await app.gql(FINISH, { id: task.id, photoId: fileId(photo.id) }, florist);
+  const photo = await bouquetPhoto(app, florist);
+  const finished = await app.gql(FINISH, { id: task.id, photoId: photo.id }, florist);
   const ready: OrderRef = {
     id: order.id,
     version: finished.data!.finishProductionTask.data.order.version,
@@ -89,7 +87,7 @@ test('asked, rejected, asked again with a new photo, approved: the order goes ou
 
   const asked = (await app.gql(REQUEST, { taskId: task.id }, florist)).data!.requestBouquetApproval;
   expect(asked).toMatchObject({
-    data: { approval: { status: 'PENDING', decidedAt: null, photoId: fileId(photo.id) } },
+    data: { approval: { status: 'PENDING', decidedAt: null, photo: { id: photo.id } } },
   });
   // The hook the bot's message hangs on: one notification to the customer, in this change's transaction.
   const notifications = await app.prisma.notification.findMany({
@@ -125,16 +123,32 @@ test('asked, rejected, asked again with a new photo, approved: the order goes ou
   expect(late).toMatchObject({ __typename: 'ApprovalNotPending', approvalStatus: 'REJECTED' });
   expect((await approvalRow(task.rowId)).approvalStatus).toBe('REJECTED');
 
-  // Remade: asked again with the new photo.
-  const remade = await createTestImageFile(app, shopId);
-  const again = (await app.gql(REQUEST, { taskId: task.id, photoId: fileId(remade.id) }, florist)).data!
+  // Remade: asked again with the new photo; a catalog photo or a proof of delivery is no bouquet photo.
+  const rejectedRow = await approvalRow(task.rowId);
+  for (const purpose of ['PRODUCT_PHOTO', 'DELIVERY_PROOF'] as const) {
+    const wrong = await uploadTestImage(app, manager, purpose);
+    const refused = await app.gql(REQUEST, { taskId: task.id, photoId: wrong.id }, florist);
+    expect(refused.errors?.[0]?.extensions?.code, purpose).toBe('BAD_USER_INPUT');
+    expect(await approvalRow(task.rowId)).toEqual(rejectedRow);
+  }
+  const remade = await bouquetPhoto(app, florist);
+  const again = (await app.gql(REQUEST, { taskId: task.id, photoId: remade.id }, florist)).data!
     .requestBouquetApproval;
   expect(again).toMatchObject({
-    data: { approval: { status: 'PENDING', comment: null, photoId: fileId(remade.id) } },
+    data: { approval: { status: 'PENDING', comment: null, photo: { id: remade.id } } },
   });
   const approved = (await app.gql(APPROVE, { orderId: order.id, comment: 'Lovely' }, customer.headers)).data!
     .approveBouquet;
-  expect(approved).toMatchObject({ data: { bouquetApproval: { status: 'APPROVED', comment: 'Lovely' } } });
+  // The customer is shown the photo they approve: its URL, loaded with their order.
+  expect(approved).toMatchObject({
+    data: {
+      bouquetApproval: {
+        status: 'APPROVED',
+        comment: 'Lovely',
+        photo: { id: remade.id, url: expect.stringMatching(/\/files\/public\//) },
+      },
+    },
+  });
   expect(approved.data.bouquetApproval.decidedAt).not.toBeNull();
   const out = await step(app, manager, order, 'OUT_FOR_DELIVERY');
   expect(out).toMatchObject({
@@ -185,6 +199,7 @@ test('asking needs a finished task and a customer with an account; answering nee
   const unasked = (await app.gql(APPROVE, { orderId: order.id }, owner.headers)).data!.approveBouquet;
   expect(unasked).toMatchObject({ __typename: 'ApprovalNotPending', approvalStatus: null });
 
+  const shopId = await demoShopId(app);
   const walkIn = await app.prisma.customer.create({ data: { shopId, name: 'Walk-in Customer' } });
   const { task } = await finishedOrder(walkIn.id);
   const unreachable = (await app.gql(REQUEST, { taskId: task.id }, florist)).data!.requestBouquetApproval;

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { uploadTestImage } from '../../../test/uploads-client.js';
 import { decodeGlobalId, encodeGlobalId } from '../../graphql/global-id.js';
+import { dateAhead, openSlots } from '../checkout/checkout-test-slots.js';
 import {
   addStaff,
   bouquetOf,
+  bouquetPhoto,
   confirmedOrder,
   createOrder,
-  createTestImageFile,
   DELIVERY_HANDOVER,
   demoShopId,
   FLORIST,
@@ -24,6 +26,7 @@ let manager: Record<string, string>;
 let florist: Record<string, string>;
 let floristId: string;
 let shopId: string;
+let slotOn: Awaited<ReturnType<typeof openSlots>>;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -31,6 +34,7 @@ beforeAll(async () => {
   florist = await app.signIn(FLORIST);
   floristId = (await app.prisma.user.findUniqueOrThrow({ where: { email: FLORIST } })).id;
   shopId = await demoShopId(app);
+  slotOn = await openSlots(app, shopId);
 });
 afterAll(() => app?.stop());
 
@@ -54,7 +58,6 @@ const task = async (id: string, headers = manager) => {
   expect(result.errors).toBeUndefined();
   return result.data!.productionTask;
 };
-const fileId = (id: string) => encodeGlobalId('File', id);
 /** What a refused step must leave as it was: the task, the order, its events and the stock. */
 const snapshot = async (taskRowId: string) => {
   const row = await app.prisma.productionTask.findUniqueOrThrow({
@@ -67,9 +70,11 @@ const snapshot = async (taskRowId: string) => {
 describe('confirming an order', () => {
   test('queues its task PENDING, due an hour before a delivery window and at a pickup window', async () => {
     const { productId } = await bouquetOf(app, 'Window roses', 1, [[10, 48]]);
-    const windowStart = new Date(Date.now() + 24 * 3_600_000);
-    const delivery = await confirmedOrder(app, manager, { productId, fulfillment: 'DELIVERY', windowStart });
-    const pickup = await confirmedOrder(app, manager, { productId, fulfillment: 'PICKUP', windowStart });
+    const slot = slotOn(dateAhead(2));
+    const delivery = await confirmedOrder(app, manager, { productId, fulfillment: 'DELIVERY', slot });
+    const pickup = await confirmedOrder(app, manager, { productId, fulfillment: 'PICKUP', slot });
+    const windowStart = new Date(delivery.windowStart!);
+    expect(pickup.windowStart).toBe(delivery.windowStart);
     const deliveryTask = await task((await taskIdOf(app, delivery.id)).id);
     expect(deliveryTask).toMatchObject({ status: 'PENDING', florist: null, takenAt: null });
     expect(new Date(deliveryTask.dueAt).getTime()).toBe(windowStart.getTime() - DELIVERY_HANDOVER);
@@ -185,13 +190,13 @@ describe('taking, releasing and finishing a task', () => {
       [late, 2],
     ]);
     await app.gql(TAKE, { id }, florist);
-    const photo = await createTestImageFile(app, shopId);
-    const answer = (await app.gql(FINISH, { id, photoId: fileId(photo.id), note: ' Extra ribbon ' }, florist))
-      .data!.finishProductionTask;
+    const photo = await bouquetPhoto(app, florist);
+    const answer = (await app.gql(FINISH, { id, photoId: photo.id, note: ' Extra ribbon ' }, florist)).data!
+      .finishProductionTask;
     expect(answer.__typename).toBe('MutationFinishProductionTaskSuccess');
     expect(answer.data).toMatchObject({
       status: 'DONE',
-      photoId: fileId(photo.id),
+      photo: { id: photo.id },
       note: 'Extra ribbon',
       order: { status: 'READY' },
     });
@@ -217,7 +222,7 @@ describe('taking, releasing and finishing a task', () => {
       [noExpiry]: 4,
     });
     expect((await app.prisma.productionTask.findUniqueOrThrow({ where: { id: rowId } })).photoFileId).toBe(
-      photo.id,
+      photo.rowId,
     );
   });
 
@@ -225,10 +230,9 @@ describe('taking, releasing and finishing a task', () => {
     const { productId } = await bouquetOf(app, 'Held orchids', 1, [[10, 48]]);
     const order = await confirmedOrder(app, manager, { productId });
     const { id, rowId } = await taskIdOf(app, order.id);
-    const photo = await createTestImageFile(app, shopId);
+    const photo = await bouquetPhoto(app, florist);
     // Nobody holds it yet: it must be taken first.
-    const untaken = (await app.gql(FINISH, { id, photoId: fileId(photo.id) }, florist)).data!
-      .finishProductionTask;
+    const untaken = (await app.gql(FINISH, { id, photoId: photo.id }, florist)).data!.finishProductionTask;
     expect(untaken).toMatchObject({
       __typename: 'InvalidTaskStatus',
       status: 'PENDING',
@@ -237,16 +241,15 @@ describe('taking, releasing and finishing a task', () => {
     await app.gql(TAKE, { id }, florist);
     const other = await addStaff(app, 'FLORIST', 'Fedor Florist');
     const before = await snapshot(rowId);
-    const refused = (await app.gql(FINISH, { id, photoId: fileId(photo.id) }, other.headers)).data!
+    const refused = (await app.gql(FINISH, { id, photoId: photo.id }, other.headers)).data!
       .finishProductionTask;
     expect(refused).toMatchObject({ __typename: 'TaskNotHeld', florist: { id: floristId } });
     expect(await snapshot(rowId)).toEqual(before);
-    const byManager = (await app.gql(FINISH, { id, photoId: fileId(photo.id) }, manager)).data!
-      .finishProductionTask;
+    const byManager = (await app.gql(FINISH, { id, photoId: photo.id }, manager)).data!.finishProductionTask;
     expect(byManager).toMatchObject({ data: { status: 'DONE', order: { status: 'READY' } } });
   });
 
-  test('a photo of another shop, or no photo at all, is NOT_FOUND; one that is no image BAD_USER_INPUT; nothing changes', async () => {
+  test('a photo of another shop, or none at all, is NOT_FOUND; one uploaded for another purpose, or no image id, BAD_USER_INPUT; nothing changes', async () => {
     const { productId } = await bouquetOf(app, 'Foreign photo freesia', 1, [[10, 48]]);
     const order = await confirmedOrder(app, manager, { productId });
     const { id, rowId } = await taskIdOf(app, order.id);
@@ -254,14 +257,17 @@ describe('taking, releasing and finishing a task', () => {
     const otherShop = await app.prisma.shop.create({
       data: { name: 'Other flowers', slug: 'other-flowers-photo' },
     });
-    const foreign = await createTestImageFile(app, otherShop.id);
-    const pdf = await createTestImageFile(app, shopId, { contentType: 'application/pdf' });
+    const otherFlorist = await addStaff(app, 'FLORIST', 'Olga Other', otherShop.id);
+    const foreign = await bouquetPhoto(app, otherFlorist.headers);
+    const catalogPhoto = await uploadTestImage(app, manager, 'PRODUCT_PHOTO');
+    const proof = await uploadTestImage(app, manager, 'DELIVERY_PROOF');
     const before = await snapshot(rowId);
     for (const [photoId, code] of [
-      [fileId(foreign.id), 'NOT_FOUND'],
       [foreign.id, 'NOT_FOUND'],
-      [fileId('00000000-0000-4000-8000-000000000000'), 'NOT_FOUND'],
-      [fileId(pdf.id), 'BAD_USER_INPUT'],
+      [encodeGlobalId('Image', '00000000-0000-4000-8000-000000000000'), 'NOT_FOUND'],
+      [catalogPhoto.id, 'BAD_USER_INPUT'],
+      [proof.id, 'BAD_USER_INPUT'],
+      [foreign.rowId, 'BAD_USER_INPUT'],
       [encodeGlobalId('Order', decodeGlobalId(order.id).id), 'BAD_USER_INPUT'],
     ] as const) {
       const result = await app.gql(FINISH, { id, photoId }, florist);
@@ -276,7 +282,7 @@ describe('taking, releasing and finishing a task', () => {
     const order = await confirmedOrder(app, manager, { productId });
     const { id } = await taskIdOf(app, order.id);
     await app.gql(TAKE, { id }, florist);
-    await app.gql(FINISH, { id, photoId: fileId((await createTestImageFile(app, shopId)).id) }, florist);
+    await app.gql(FINISH, { id, photoId: (await bouquetPhoto(app, florist)).id }, florist);
     const again = (await app.gql(TAKE, { id }, florist)).data!.takeProductionTask;
     expect(again).toMatchObject({ __typename: 'InvalidTaskStatus', status: 'DONE', expected: ['PENDING'] });
   });
@@ -310,24 +316,18 @@ describe('the task follows its order', () => {
 
   test('editing a confirmed order’s window moves its task’s due time', async () => {
     const { productId } = await bouquetOf(app, 'Rescheduled roses', 1, [[10, 48]]);
-    const first = new Date(Date.now() + 24 * 3_600_000);
-    const order = await confirmedOrder(app, manager, { productId, windowStart: first });
+    const order = await confirmedOrder(app, manager, { productId, slot: slotOn(dateAhead(2)) });
     const { id } = await taskIdOf(app, order.id);
-    const later = new Date(first.getTime() + 5 * 3_600_000);
+    expect(new Date((await task(id)).dueAt).getTime()).toBe(new Date(order.windowStart!).getTime());
     const edited = await app.gql(
       `mutation($id: ID!, $version: Int!, $patch: OrderPatchInput!) { updateOrder(id: $id, version: $version, patch: $patch) {
-        __typename } }`,
-      {
-        id: order.id,
-        version: order.version,
-        patch: {
-          windowStart: later.toISOString(),
-          windowEnd: new Date(later.getTime() + 3_600_000).toISOString(),
-        },
-      },
+        __typename ... on MutationUpdateOrderSuccess { data { windowStart } } } }`,
+      { id: order.id, version: order.version, patch: { slot: slotOn(dateAhead(3)) } },
       manager,
     );
     expect(edited.data!.updateOrder.__typename).toBe('MutationUpdateOrderSuccess');
+    const later = new Date(edited.data!.updateOrder.data.windowStart);
+    expect(later.getTime()).toBe(new Date(order.windowStart!).getTime() + 86_400_000);
     expect(new Date((await task(id)).dueAt).getTime()).toBe(later.getTime());
   });
 

@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSecondShop, type SecondShop } from '../../../test/fixtures/second-shop.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
+import { dateAhead, openSlots } from '../checkout/checkout-test-slots.js';
 import {
   addStaff,
   bouquetOf,
   COURIER,
   CUSTOMER,
   confirmedOrder,
+  demoShopId,
   FLORIST,
   MANAGER,
   TASK_FIELDS,
@@ -42,12 +44,11 @@ const queueOf = async (headers: Record<string, string>): Promise<Row[]> => {
 describe('productionQueue', () => {
   test('lists open tasks soonest due first: a florist the untaken and their own, a manager all', async () => {
     const { productId } = await bouquetOf(app, 'Queued roses', 1, [[100, 96]]);
-    const hour = 3_600_000;
-    const base = Date.now() + 30 * hour;
+    const slotOn = await openSlots(app, await demoShopId(app));
     // Created out of order of their windows: the queue sorts by due time, not by creation.
-    const late = await confirmedOrder(app, manager, { productId, windowStart: new Date(base + 3 * hour) });
-    const early = await confirmedOrder(app, manager, { productId, windowStart: new Date(base + hour) });
-    const middle = await confirmedOrder(app, manager, { productId, windowStart: new Date(base + 2 * hour) });
+    const late = await confirmedOrder(app, manager, { productId, slot: slotOn(dateAhead(4)) });
+    const early = await confirmedOrder(app, manager, { productId, slot: slotOn(dateAhead(2)) });
+    const middle = await confirmedOrder(app, manager, { productId, slot: slotOn(dateAhead(3)) });
     const [lateTask, earlyTask, middleTask] = await Promise.all(
       [late, early, middle].map(async (o) => (await taskIdOf(app, o.id)).id),
     );

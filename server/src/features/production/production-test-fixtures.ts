@@ -1,10 +1,13 @@
 // What the production tests build: orders confirmed through the real GraphQL (so their tasks come from the
-// orders service), bouquets of stock items with batches of known expiry, a second florist, and photo files.
-import { createHash, randomUUID } from 'node:crypto';
+// orders service), bouquets of stock items with batches of known expiry, a second florist, and photos
+// uploaded through uploadImage.
+import { randomUUID } from 'node:crypto';
 import { DEMO_LOGINS, DEMO_SHOP_SLUG } from '@posy/prisma/seed';
 import { expect } from 'vitest';
 import type { TestApp } from '../../../test/harness.js';
+import { uploadTestImage } from '../../../test/uploads-client.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
+import type { SlotChoice } from '../checkout/checkout-order.service.js';
 import { stockItemWith } from '../stock/stock-test-fixtures.js';
 import { DELIVERY_HANDOVER_MINUTES } from './production-order-hooks.js';
 
@@ -16,48 +19,33 @@ export const FLORIST = 'florist@posy.demo';
 export const COURIER = 'courier@posy.demo';
 export const CUSTOMER = 'customer@posy.demo';
 
-export const TASK_FIELDS = `id status dueAt takenAt doneAt note photoId florist { id name }
+export const TASK_FIELDS = `id status dueAt takenAt doneAt note photo { id } florist { id name }
   order { id status version florist { id } }
   composition { productName quantity product { id } components { perUnit quantity stockItem { id name } } }
   batches { batch { id expiresAt } stockItem { id } quantity expiresAt }
-  approval { status requestedAt decidedAt comment photoId }`;
+  approval { status requestedAt decidedAt comment photo { id } }`;
 
 export const demoShopId = async (app: TestApp) =>
   (await app.prisma.shop.findUniqueOrThrow({ where: { slug: DEMO_SHOP_SLUG } })).id;
 
-/**
- * A File row of a bouquet photo, as the upload mutation will write it.
- * TODO(uploads): replace with uploadImage once merged
- */
-export async function createTestImageFile(
-  app: TestApp,
-  shopId: string,
-  options: { contentType?: string } = {},
-) {
-  const key = randomUUID();
-  return app.prisma.file.create({
-    data: {
-      shopId,
-      purpose: 'BOUQUET_PHOTO',
-      storageKey: `test/${key}.jpg`,
-      contentType: options.contentType ?? 'image/jpeg',
-      byteSize: 2048,
-      sha256: createHash('sha256').update(key).digest('hex'),
-      width: 1200,
-      height: 1600,
-    },
-  });
-}
+/** A bouquet photo uploaded through uploadImage (BOUQUET_PHOTO) by `headers`' viewer, for their shop. */
+export const bouquetPhoto = (app: TestApp, headers: Record<string, string>) =>
+  uploadTestImage(app, headers, 'BOUQUET_PHOTO');
 
-/** A staff member of the demo shop signing in with the demo password, besides the seeded ones. */
-export async function addStaff(app: TestApp, role: 'FLORIST' | 'MANAGER', name: string) {
+/**
+ * A staff member signing in with the demo password, besides the seeded ones: of the demo shop, or only of
+ * `shopId` (then it is their active shop).
+ */
+export async function addStaff(app: TestApp, role: 'FLORIST' | 'MANAGER', name: string, shopId?: string) {
   const demo = await app.prisma.user.findUniqueOrThrow({
     where: { email: DEMO_LOGINS[0].email },
     select: { passwordHash: true },
   });
   const email = `${randomUUID()}@production.test`;
   const user = await app.prisma.user.create({ data: { email, name, passwordHash: demo.passwordHash } });
-  await app.prisma.membership.create({ data: { userId: user.id, shopId: await demoShopId(app), role } });
+  await app.prisma.membership.create({
+    data: { userId: user.id, shopId: shopId ?? (await demoShopId(app)), role },
+  });
   return { id: user.id, headers: await app.signIn(email) };
 }
 
@@ -99,7 +87,7 @@ export async function bouquetOf(
 }
 
 const CREATE = `mutation($input: CreateOrderInput!) { createOrder(input: $input) {
-  __typename ... on MutationCreateOrderSuccess { data { id version status } } } }`;
+  __typename ... on MutationCreateOrderSuccess { data { id version status windowStart } } } }`;
 export const CHANGE = `mutation($id: ID!, $version: Int!, $to: OrderStatus!, $note: String) {
   changeOrderStatus(id: $id, version: $version, to: $to, note: $note) {
     __typename ... on DomainError { message }
@@ -111,6 +99,8 @@ export interface OrderRef {
   id: string;
   version: number;
   status: string;
+  /** As createOrder answered it (the slot's start in the shop's zone), ISO; null without a slot. */
+  windowStart?: string | null;
 }
 
 /** An order created through createOrder as the manager, for `customerId` (a uuid) or the demo customer. */
@@ -121,7 +111,8 @@ export async function createOrder(
     productId: string;
     quantity?: number;
     fulfillment?: 'PICKUP' | 'DELIVERY';
-    windowStart?: Date;
+    /** A slot choice as openSlots (checkout-test-slots.ts) answers it: `{ slotId, date }`. */
+    slot?: SlotChoice;
     customerId?: string;
   },
 ): Promise<OrderRef> {
@@ -138,12 +129,7 @@ export async function createOrder(
         items: [{ productId: encodeGlobalId('Product', input.productId), quantity: input.quantity ?? 1 }],
         fulfillment,
         ...(fulfillment === 'DELIVERY' ? { deliveryAddress: 'Flower street 1' } : {}),
-        ...(input.windowStart
-          ? {
-              windowStart: input.windowStart.toISOString(),
-              windowEnd: new Date(input.windowStart.getTime() + 2 * 3_600_000).toISOString(),
-            }
-          : {}),
+        ...(input.slot ? { slot: input.slot } : {}),
       },
     },
     manager,
@@ -171,9 +157,10 @@ export async function confirmedOrder(
   manager: Record<string, string>,
   input: Parameters<typeof createOrder>[2],
 ): Promise<OrderRef> {
-  const answer = await step(app, manager, await createOrder(app, manager, input), 'CONFIRMED');
+  const created = await createOrder(app, manager, input);
+  const answer = await step(app, manager, created, 'CONFIRMED');
   expect(answer.__typename).toBe('MutationChangeOrderStatusSuccess');
-  return answer.data;
+  return { ...answer.data, windowStart: created.windowStart };
 }
 
 /** The global id of the production task of an order (given by its global id). */

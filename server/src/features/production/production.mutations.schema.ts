@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
-import { badInput } from '../../errors.js';
-import { decodeGlobalId, UUID } from '../../graphql/global-id.js';
 import { InvalidTransition, StaleVersion } from '../orders/orders.errors.js';
 import { OrderRef } from '../orders/orders.schema.js';
 import { InsufficientStockError } from '../stock/insufficient-stock.error.js';
+import { ImageRef } from '../uploads/uploads.schema.js';
 import {
   ApprovalNotPending,
   CustomerUnreachable,
@@ -19,17 +18,6 @@ import { finishProductionTask, releaseProductionTask, takeProductionTask } from 
 import { approveBouquet, rejectBouquet, requestBouquetApproval } from './production-approval.service.js';
 
 const text = (max: number) => z.string().max(max, `At most ${max} characters`);
-
-/**
- * A File's id: its Relay id (`File:<uuid>`), or the bare uuid, so this works whichever form the upload
- * mutation ends up answering with.
- */
-function fileIdOf(id: string, field: string): string {
-  if (UUID.test(id)) return id;
-  const decoded = decodeGlobalId(id);
-  if (decoded.typename !== 'File') throw badInput('Not the id of a file', field);
-  return decoded.id;
-}
 
 /** The task a service changed, read fresh for the answer. */
 const rereadTask = (ctx: Context, { id }: { id: string }) =>
@@ -59,7 +47,7 @@ builder.mutationFields((t) => ({
   finishProductionTask: t.field({
     type: ProductionTaskRef,
     description:
-      'Finishes a task with a photo of the bouquet (a File of the shop): the order becomes READY and its ' +
+      'Finishes a task with a photo of the bouquet (an Image uploaded as BOUQUET_PHOTO): the order becomes READY and its ' +
       'stock is consumed from the batches the task shows. By the florist holding it, or a manager.',
     authScopes: PRODUCTION_STAFF,
     errors: {
@@ -67,7 +55,7 @@ builder.mutationFields((t) => ({
     },
     args: {
       id: t.arg.globalID({ for: ProductionTaskRef, required: true }),
-      photoId: t.arg.id({ required: true }),
+      photoId: t.arg.globalID({ for: ImageRef, required: true, description: 'From uploadImage.' }),
       note: t.arg.string({ required: false, validate: text(1000) }),
     },
     resolve: async (_root, args, ctx) =>
@@ -75,7 +63,7 @@ builder.mutationFields((t) => ({
         ctx,
         await finishProductionTask(ctx, {
           id: args.id.id,
-          photoFileId: fileIdOf(String(args.photoId), 'photoId'),
+          photoFileId: args.photoId.id,
           note: args.note,
         }),
       ),
@@ -89,14 +77,18 @@ builder.mutationFields((t) => ({
     errors: { types: [InvalidTaskStatus, CustomerUnreachable] },
     args: {
       taskId: t.arg.globalID({ for: ProductionTaskRef, required: true }),
-      photoId: t.arg.id({ required: false }),
+      photoId: t.arg.globalID({
+        for: ImageRef,
+        required: false,
+        description: 'From uploadImage (BOUQUET_PHOTO); by default the photo the task was finished with.',
+      }),
     },
     resolve: async (_root, args, ctx) =>
       rereadTask(
         ctx,
         await requestBouquetApproval(ctx, {
           taskId: args.taskId.id,
-          photoFileId: args.photoId == null ? null : fileIdOf(String(args.photoId), 'photoId'),
+          photoFileId: args.photoId?.id ?? null,
         }),
       ),
   }),

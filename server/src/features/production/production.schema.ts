@@ -1,14 +1,14 @@
-import { BouquetApprovalStatus, type StockBatch, type StockItem, TaskStatus } from '@posy/prisma';
+import { BouquetApprovalStatus, type File, type StockBatch, type StockItem, TaskStatus } from '@posy/prisma';
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../../builder.js';
 import { type Context, requireShop } from '../../context.js';
-import { encodeGlobalId } from '../../graphql/global-id.js';
 import { queuedProductionTasks, visibleProductionTasks } from '../common/access.js';
 import { OrderRef } from '../orders/orders.schema.js';
 import { StockItemRef } from '../products/products.schema.js';
 import { StockBatchRef } from '../stock/stock.schema.js';
 import type { ConsumedBatch } from '../stock/stock-reservations.service.js';
+import { ImageRef } from '../uploads/uploads.schema.js';
 import { batchesOf } from './production-plan.js';
 
 /** Who works the production board: the shop's florists and those who manage it. */
@@ -21,15 +21,13 @@ export const BouquetApprovalStatusEnum = builder.enumType(BouquetApprovalStatus,
   name: 'BouquetApprovalStatus',
 });
 
-/** A File id as the API gives it (a Relay id of type File), for the photo until files have their own type. */
-const fileId = (id: string | null) => (id ? encodeGlobalId('File', id) : null);
-
 interface BouquetApproval {
   status: BouquetApprovalStatus;
   requestedAt: Date | null;
   decidedAt: Date | null;
   comment: string | null;
-  photoFileId: string | null;
+  /** The task's photo, loaded with the task as the query selects it (approvalSelection). */
+  photo: File | null;
 }
 
 const BouquetApprovalRef = builder.objectRef<BouquetApproval>('BouquetApproval').implement({
@@ -39,28 +37,36 @@ const BouquetApprovalRef = builder.objectRef<BouquetApproval>('BouquetApproval')
     requestedAt: t.expose('requestedAt', { type: 'DateTime', nullable: true }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
     comment: t.exposeString('comment', { nullable: true }),
-    photoId: t.id({
+    photo: t.field({
+      type: ImageRef,
       nullable: true,
-      description: 'The File the customer was shown.',
-      resolve: (a) => fileId(a.photoFileId),
+      description: 'The photo the customer was shown.',
+      resolve: (a) => a.photo,
     }),
   }),
 });
 
-const approvalSelect = {
+/**
+ * What an approval reads of its task: its columns, and the photo with what the query selects of it
+ * (`nestedSelection` of the field holding the approval), in the same query.
+ */
+const approvalSelection = (nestedSelection: (selection: true, path: string[]) => unknown) => ({
   approvalStatus: true,
   approvalRequestedAt: true,
   approvalDecidedAt: true,
   approvalComment: true,
-  photoFileId: true,
-} as const;
+  photo: atLeastTheId(nestedSelection(true, ['photo'])) as true,
+});
+
+/** Pothos types a `select` callback's parent without its nested relation; approvalSelection loads it. */
+type WithPhoto<T> = T & { photo: File | null };
 
 function approvalOf(task: {
   approvalStatus: BouquetApprovalStatus | null;
   approvalRequestedAt: Date | null;
   approvalDecidedAt: Date | null;
   approvalComment: string | null;
-  photoFileId: string | null;
+  photo: File | null;
 }): BouquetApproval | null {
   if (!task.approvalStatus) return null;
   return {
@@ -68,7 +74,7 @@ function approvalOf(task: {
     requestedAt: task.approvalRequestedAt,
     decidedAt: task.approvalDecidedAt,
     comment: task.approvalComment,
-    photoFileId: task.photoFileId,
+    photo: task.photo,
   };
 }
 
@@ -192,17 +198,12 @@ export const ProductionTaskRef = builder.prismaNode('ProductionTask', {
     note: t.exposeString('note', { nullable: true, description: 'The florist’s note on finishing.' }),
     florist: t.relation('florist', { nullable: true, description: 'Who holds (or made) it.' }),
     order: t.relation('order'),
-    photoId: t.id({
-      nullable: true,
-      description: 'The File of the finished bouquet’s photo.',
-      select: { photoFileId: true },
-      resolve: (task) => fileId(task.photoFileId),
-    }),
+    photo: t.relation('photo', { nullable: true, description: 'The finished bouquet’s photo.' }),
     approval: t.field({
       type: BouquetApprovalRef,
       nullable: true,
-      select: approvalSelect,
-      resolve: approvalOf,
+      select: (_args, _ctx, nestedSelection) => approvalSelection(nestedSelection),
+      resolve: (task) => approvalOf(task as WithPhoto<typeof task>),
     }),
     composition: t.field({
       type: [ProductionLineRef],
@@ -230,8 +231,10 @@ builder.prismaObjectFields(OrderRef, (t) => ({
     type: BouquetApprovalRef,
     nullable: true,
     description: 'The customer’s approval of the bouquet’s photo, when the shop asked for it.',
-    select: { task: { select: approvalSelect } },
-    resolve: (order) => (order.task ? approvalOf(order.task) : null),
+    select: (_args, _ctx, nestedSelection) => ({
+      task: { select: approvalSelection(nestedSelection) },
+    }),
+    resolve: (order) => (order.task ? approvalOf(order.task as WithPhoto<typeof order.task>) : null),
   }),
 }));
 

@@ -1,10 +1,11 @@
 // A florist's day: take a task from the queue, give it back, finish it with a photo of the bouquet. Each
 // step moves the order through the orders service (same status rules, event, version, publish) in the
 // mutation's one transaction, so the task and its order never disagree.
-import { type Context, requireShop, requireUser } from '../../context.js';
-import { badInput, notFound } from '../../errors.js';
+import { type Context, requireUser } from '../../context.js';
+import { notFound } from '../../errors.js';
 import { visibleProductionTasks } from '../common/access.js';
 import { applyOrderChange, changeOrderStatus, findOrder } from '../orders/orders.service.js';
+import { attachableImage } from '../uploads/uploads.service.js';
 import { InvalidTaskStatus, TaskAlreadyTaken, TaskNotHeld } from './production.errors.js';
 import { publishTaskChange } from './production-events.js';
 
@@ -91,24 +92,23 @@ export async function releaseProductionTask(ctx: Context, id: string): Promise<{
   return { id: task.id };
 }
 
+/** What a bouquet's photo must have been uploaded as (uploadImage's purpose). */
+export const BOUQUET_PHOTO_PURPOSES = ['BOUQUET_PHOTO'] as const;
+
 /**
- * Finishes a task with a photo of the bouquet (a File of the shop) and the florist's note, and moves the
- * order to READY, which consumes its stock earliest-expiry-first (the batches the task showed).
+ * Finishes a task with a photo of the bouquet (an image of the shop uploaded as BOUQUET_PHOTO, see
+ * attachableImage) and the florist's note, and moves the order to READY, which consumes its stock
+ * earliest-expiry-first (the batches the task showed).
  */
 export async function finishProductionTask(
   ctx: Context,
   input: { id: string; photoFileId: string; note?: string | null },
 ): Promise<{ id: string }> {
   const task = await heldTask(ctx, input.id);
-  const photo = await ctx.prisma.file.findFirst({
-    where: { id: input.photoFileId, shopId: requireShop(ctx) },
-    select: { id: true, contentType: true },
-  });
-  if (!photo) throw notFound('Photo');
-  if (!photo.contentType.startsWith('image/')) throw badInput('The photo must be an image', 'photoId');
+  const photoFileId = await attachableImage(ctx, input.photoFileId, BOUQUET_PHOTO_PURPOSES, 'photoId');
   await ctx.prisma.productionTask.update({
     where: { id: task.id },
-    data: { status: 'DONE', doneAt: new Date(), photoFileId: photo.id, note: input.note?.trim() || null },
+    data: { status: 'DONE', doneAt: new Date(), photoFileId, note: input.note?.trim() || null },
   });
   const order = await findOrder(ctx, task.orderId);
   await changeOrderStatus(ctx, { id: order.id, version: order.version, to: 'READY' });
