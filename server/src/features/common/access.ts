@@ -275,7 +275,8 @@ export const visibleSubscriptions = visibility<Prisma.SubscriptionWhereInput>((c
 
 /**
  * Uploaded images (File rows) the viewer may look up by id: staff of the shop all of the shop's, catalog
- * keys its catalog images; a customer only the photos of products they may see. Product photos reach customers through
+ * keys its catalog images; a customer only the photos of products they may see and of their own bouquets
+ * they were asked to approve. Product photos reach customers through
  * `Product.photos` as well, which this rule agrees with.
  */
 export const visibleImages = visibility<Prisma.FileWhereInput>((ctx) => {
@@ -287,7 +288,14 @@ export const visibleImages = visibility<Prisma.FileWhereInput>((ctx) => {
     case 'COURIER':
       return { shopId };
     case 'CUSTOMER':
-      return { shopId, productPhotos: { some: { product: visibleProducts(ctx) } } };
+      return {
+        shopId,
+        OR: [
+          { productPhotos: { some: { product: visibleProducts(ctx) } } },
+          // The photo of a bouquet of theirs the shop asked them to approve (Order.bouquetApproval.photo).
+          { taskPhotos: { some: { approvalStatus: { not: null }, order: visibleOrders(ctx) } } },
+        ],
+      };
     case 'API_KEY': {
       // The catalog's images, to keys that read the catalog or upload to it (an upload answers its image);
       // proofs of delivery are the shop staff's business.

@@ -85,7 +85,15 @@ test('asked, rejected, asked again with a new photo, approved: the order goes ou
   const customerUserId = (await app.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } }))
     .userId!;
 
+  // The customer may look the photo up only once they are asked about it.
+  const IMAGE = 'query($id: ID!) { node(id: $id) { ... on Image { id url } } }';
+  expect((await app.gql(IMAGE, { id: photo.id }, customer.headers)).data?.node).toBeNull();
   const asked = (await app.gql(REQUEST, { taskId: task.id }, florist)).data!.requestBouquetApproval;
+  expect((await app.gql(IMAGE, { id: photo.id }, customer.headers)).data?.node).toMatchObject({
+    id: photo.id,
+  });
+  const stranger = await addCustomer(app, 'Stella Stranger');
+  expect((await app.gql(IMAGE, { id: photo.id }, stranger.headers)).data?.node).toBeNull();
   expect(asked).toMatchObject({
     data: { approval: { status: 'PENDING', decidedAt: null, photo: { id: photo.id } } },
   });
