@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { decodeGlobalId, encodeGlobalId } from '../../graphql/global-id.js';
+import { dateAhead, openSlots } from '../checkout/checkout-test-slots.js';
 
 let app: TestApp;
 let shopId: string;
 let productId: string;
+let slotOn: Awaited<ReturnType<typeof openSlots>>;
 const who: Record<string, Record<string, string>> = {};
 
 beforeAll(async () => {
@@ -15,6 +17,7 @@ beforeAll(async () => {
     orderBy: { name: 'asc' },
   });
   productId = encodeGlobalId('Product', product.id);
+  slotOn = await openSlots(app, shopId);
   for (const role of ['manager', 'florist', 'courier', 'customer'])
     who[role] = await app.signIn(`${role}@posy.demo`);
 });
@@ -26,10 +29,11 @@ const CREATE = /* GraphQL */ `
   }
 `;
 
-/** An order the demo customer places themself. */
+/** An order the demo customer places themself, in a slot (customers must choose one). */
 async function customerOrder(over: Record<string, unknown> = {}) {
   const input = {
     items: [{ productId, quantity: 1 }],
+    slot: slotOn(dateAhead(3)),
     fulfillment: 'DELIVERY',
     deliveryAddress: '1 Flower street',
     recipient: { name: 'Rita Recipient', phone: '+79990000000' },

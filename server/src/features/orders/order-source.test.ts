@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { signInitData } from '../../../test/telegram-init-data.js';
 import { decodeGlobalId, encodeGlobalId } from '../../graphql/global-id.js';
+import { dateAhead, openSlots } from '../checkout/checkout-test-slots.js';
 
 const BOT_TOKEN = '7000000001:order-source-test-token';
 const CREATE = /* GraphQL */ `
@@ -22,9 +23,14 @@ beforeAll(async () => {
   });
   const customer = await app.prisma.customer.findFirstOrThrow({ where: { shopId, name: 'Chris Customer' } });
   customerId = encodeGlobalId('Customer', customer.id);
+  // Customers must choose a slot and, for a pickup, where.
+  const slotOn = await openSlots(app, shopId);
+  const point = await app.prisma.pickupPoint.findFirstOrThrow({ where: { shopId, active: true } });
   input = {
     items: [{ productId: encodeGlobalId('Product', product.id), quantity: 1 }],
     fulfillment: 'PICKUP',
+    slot: slotOn(dateAhead(3)),
+    pickupPointId: encodeGlobalId('PickupPoint', point.id),
   };
 });
 afterAll(() => app?.stop());
