@@ -3,20 +3,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { multipart, multipartForm, type Part, storedFiles } from '../../../test/multipart.js';
+import { UPLOAD_IMAGE } from '../../../test/uploads-client.js';
 import { operationLimits } from '../../graphql/yoga.js';
 import { IMAGE_LIMITS } from './image-processing.js';
-
-const UPLOAD = /* GraphQL */ `
-  mutation ($file: Upload!, $purpose: ImagePurpose!) {
-    uploadImage(file: $file, purpose: $purpose) {
-      __typename
-      ... on MutationUploadImageSuccess {
-        data { id purpose contentType byteSize width height url thumbnails { width url } }
-      }
-      ... on UnsupportedImage { reason message }
-    }
-  }
-`;
 
 /** A marker written into the fixture's EXIF, to look for in what is stored. */
 const EXIF_MARKER = 'Posy-EXIF-marker 52.5200N 13.4050E';
@@ -57,7 +46,7 @@ function withDimensions(image: Buffer, width: number, height: number) {
 }
 
 const upload = (headers: Record<string, string>, file: Part, purpose = 'PRODUCT_PHOTO') =>
-  multipart(app, headers, UPLOAD, { purpose }, { file });
+  multipart(app, headers, UPLOAD_IMAGE, { purpose }, { file });
 
 /** What is stored: rows of File and files on disk. */
 const stored = async () => ({ rows: await app.prisma.file.count(), files: await storedFiles(app) });
@@ -206,7 +195,7 @@ describe('uploadImage', () => {
   test('an 11 MB upload without a Content-Length (chunked) is cut off at the limit, and nothing is stored', async () => {
     const before = await stored();
     const form = multipartForm(
-      UPLOAD,
+      UPLOAD_IMAGE,
       { purpose: 'PRODUCT_PHOTO' },
       {
         file: { bytes: new Uint8Array(11 * 1024 * 1024), name: 'huge.jpg', type: 'image/jpeg' },
@@ -308,7 +297,7 @@ describe('uploadImage', () => {
   });
 
   test('a file written into the query instead of a multipart part is a clear BAD_USER_INPUT', async () => {
-    const result = await app.gql(UPLOAD, { file: 'not a file', purpose: 'PRODUCT_PHOTO' }, manager);
+    const result = await app.gql(UPLOAD_IMAGE, { file: 'not a file', purpose: 'PRODUCT_PHOTO' }, manager);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
