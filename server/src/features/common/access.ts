@@ -298,9 +298,15 @@ export const visibleImages = visibility<Prisma.FileWhereInput>((ctx) => {
       };
     case 'API_KEY': {
       // The catalog's images, to keys that read the catalog or upload to it (an upload answers its image);
+      // bouquet photos customers were asked to approve, to keys that read orders (Order.bouquetApproval);
       // proofs of delivery are the shop staff's business.
-      const refused = requireApiScope(ctx, 'catalog:read') && requireApiScope(ctx, 'catalog:write');
-      return refused ?? { shopId, purpose: { not: 'DELIVERY_PROOF' } };
+      const catalog = requireApiScope(ctx, 'catalog:read') && requireApiScope(ctx, 'catalog:write');
+      const orders = requireApiScope(ctx, 'orders:read');
+      if (catalog && orders) return catalog;
+      const reach: Prisma.FileWhereInput[] = [];
+      if (!catalog) reach.push({ purpose: { not: 'DELIVERY_PROOF' } });
+      if (!orders) reach.push({ taskPhotos: { some: { approvalStatus: { not: null } } } });
+      return { shopId, OR: reach };
     }
     default:
       return new Refused();

@@ -94,6 +94,11 @@ test('asked, rejected, asked again with a new photo, approved: the order goes ou
   });
   const stranger = await addCustomer(app, 'Stella Stranger');
   expect((await app.gql(IMAGE, { id: photo.id }, stranger.headers)).data?.node).toBeNull();
+  // A key reading orders reads Order.bouquetApproval.photo, so it may look the photo up too.
+  const ordersKey = await app.insertApiKey({ scopes: ['orders:read'] });
+  expect((await app.gql(IMAGE, { id: photo.id }, ordersKey.headers)).data?.node).toMatchObject({
+    id: photo.id,
+  });
   expect(asked).toMatchObject({
     data: { approval: { status: 'PENDING', decidedAt: null, photo: { id: photo.id } } },
   });
