@@ -4,6 +4,7 @@ import { uploadTestImage } from '../../../test/uploads-client.js';
 import { decodeGlobalId } from '../../graphql/global-id.js';
 import {
   addCustomer,
+  addStaff,
   bouquetOf,
   bouquetPhoto,
   COURIER,
@@ -136,12 +137,19 @@ test('asked, rejected, asked again with a new photo, approved: the order goes ou
   expect(late).toMatchObject({ __typename: 'ApprovalNotPending', approvalStatus: 'REJECTED' });
   expect((await approvalRow(task.rowId)).approvalStatus).toBe('REJECTED');
 
-  // Remade: asked again with the new photo; a catalog photo or a proof of delivery is no bouquet photo.
+  // Remade: asked again with the new photo; a catalog photo or a proof of delivery is no bouquet photo,
+  // and another shop's bouquet photo is none of this shop's.
   const rejectedRow = await approvalRow(task.rowId);
-  for (const purpose of ['PRODUCT_PHOTO', 'DELIVERY_PROOF'] as const) {
-    const wrong = await uploadTestImage(app, manager, purpose);
+  const otherShop = await app.prisma.shop.create({ data: { name: 'Other blooms', slug: 'other-blooms' } });
+  const otherFlorist = await addStaff(app, 'FLORIST', 'Oleg Other', otherShop.id);
+  const refusals = [
+    [await uploadTestImage(app, manager, 'PRODUCT_PHOTO'), 'BAD_USER_INPUT'],
+    [await uploadTestImage(app, manager, 'DELIVERY_PROOF'), 'BAD_USER_INPUT'],
+    [await bouquetPhoto(app, otherFlorist.headers), 'NOT_FOUND'],
+  ] as const;
+  for (const [wrong, code] of refusals) {
     const refused = await app.gql(REQUEST, { taskId: task.id, photoId: wrong.id }, florist);
-    expect(refused.errors?.[0]?.extensions?.code, purpose).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.extensions?.code, wrong.id).toBe(code);
     expect(await approvalRow(task.rowId)).toEqual(rejectedRow);
   }
   const remade = await bouquetPhoto(app, florist);
