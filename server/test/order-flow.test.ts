@@ -399,6 +399,8 @@ describe('an order from the Mini App to READY', () => {
     expect(entries('createStockItem')).toMatchObject([{ actor: { id: ids.manager } }]);
     expect(entries('createProduct')).toMatchObject([{ actor: { id: ids.manager } }]);
     expect(entries('receiveSupply')).toMatchObject([{ actor: { id: ids.manager } }]);
+    // The Mini App sign-in is in the shop's log too: it named the shop it was opened for.
+    expect(entries('loginWithTelegram')).toMatchObject([{ actor: { id: ids.customerUser } }]);
     expect(entries('createOrder')).toMatchObject([
       { actor: { id: ids.customerUser }, targetId: rowId(made.orderId) },
     ]);
@@ -422,6 +424,15 @@ describe('an order from the Mini App to READY', () => {
     expect(photo.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const served = await sharp(Buffer.from(await photo.arrayBuffer())).metadata();
     expect(served).toMatchObject({ format: 'jpeg', width: 64, height: 48 });
+
+    // The production task is staff's: the customer cannot read it (nor the florist's note on it).
+    const hidden = await app.gql(
+      'query ($id: ID!) { productionTask(id: $id) { id note } }',
+      { id: made.taskId },
+      customer,
+    );
+    expect(hidden.data?.productionTask ?? null).toBeNull();
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // The customer sees their order READY; no approval was asked for, so none is shown, and no staff notes.
     const mine = (
