@@ -11,6 +11,11 @@ export interface AuditDraft {
   shopId?: string | null;
   target?: { type: string; id: string };
   changes?: Record<string, unknown>;
+  /**
+   * The mutation answered without changing anything (a retry replayed by its idempotency key): no entry,
+   * so the trail holds one `createOrder` per order however often the client retried.
+   */
+  unchanged?: boolean;
 }
 
 /** Argument names whose values never reach the audit log. */

@@ -45,7 +45,7 @@ export function auditMutations(schema: GraphQLSchema) {
         return await runInTransaction({ ...ctx, audit }, async (mutationCtx) => {
           const result = await resolve(root, args, mutationCtx, info);
           if (isTypedError(result)) throw new RolledBack(result);
-          await writeAuditEntry(mutationCtx, field.name, args, audit, result);
+          if (!audit.unchanged) await writeAuditEntry(mutationCtx, field.name, args, audit, result);
           return result;
         });
       } catch (error) {

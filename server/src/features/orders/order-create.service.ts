@@ -78,6 +78,7 @@ export async function createOrder(ctx: Context, input: CreateOrderInput): Promis
     });
     if (earlier) {
       if (earlier.idempotencyHash !== hash) throw new IdempotencyKeyReused(earlier.id);
+      ctx.audit.unchanged = true;
       return { id: earlier.id };
     }
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
-import { encodeGlobalId } from '../../graphql/global-id.js';
+import { decodeGlobalId, encodeGlobalId } from '../../graphql/global-id.js';
 import { createAppPubSub } from '../../pubsub.js';
 import { dateAhead, openSlots } from '../checkout/checkout-test-slots.js';
 import { receivePlenty } from './orders-test-stock.js';
@@ -199,8 +199,12 @@ describe('createOrder', () => {
 describe('idempotency', () => {
   test('a retry with the same key and body answers the same order; another body is IdempotencyKeyReused', async () => {
     const first = await create({ idempotencyKey: 'retry-key-0001' });
+    const entries = () => app.prisma.auditLog.count({ where: { action: 'createOrder' } });
+    const entriesBefore = await entries();
     const again = await create({ idempotencyKey: 'retry-key-0001' });
     expect(again.id).toBe(first.id);
+    // The replay changed nothing, so it leaves no second createOrder entry.
+    expect(await entries()).toBe(entriesBefore);
     const changed = await app.gql(
       CREATE,
       { input: input({ idempotencyKey: 'retry-key-0001', cardText: 'Other' }) },
@@ -222,6 +226,12 @@ describe('idempotency', () => {
     const ids = new Set(answers.map((a) => a.data!.createOrder.data.id));
     expect(ids.size).toBe(1);
     expect(await app.prisma.order.count()).toBe(before + 1);
+    const [orderId] = ids as Set<string>;
+    expect(
+      await app.prisma.auditLog.count({
+        where: { action: 'createOrder', targetId: decodeGlobalId(orderId!).id },
+      }),
+    ).toBe(1);
   });
 });
 
