@@ -90,7 +90,7 @@ const CHANGE = /* GraphQL */ `
     }
   }
 `;
-const TASK_FIELDS = `id status florist { id } photoId order { id status version }
+const TASK_FIELDS = `id status florist { id } photo { id url } order { id status version }
   composition { quantity product { id } components { perUnit quantity stockItem { id } } }
   batches { batch { id expiresAt } stockItem { id } quantity }`;
 const UPLOAD = /* GraphQL */ `
@@ -311,7 +311,7 @@ describe('an order from the Mini App to READY', () => {
     expect(finished.data).toMatchObject({
       status: 'DONE',
       note: 'Pink ribbon',
-      photoId: made.imageId,
+      photo: { id: made.imageId, url: made.imageUrl },
       order: { status: 'READY', version: made.orderVersion + 2 },
     });
     made.orderVersion = finished.data.order.version;
