@@ -49,9 +49,9 @@ const REJECT = `mutation($orderId: ID!, $comment: String!) { rejectBouquet(order
   ... on MutationRejectBouquetSuccess { data { id bouquetApproval { status comment } } }
   ... on ApprovalNotPending { approvalStatus } } }`;
 
-/** A delivery of `customerId` made and finished with a photo: READY, its task DONE. */
-async function finishedOrder(customerId?: string) {
-  const order = await confirmedOrder(app, manager, { productId, fulfillment: 'DELIVERY', customerId });
+/** A delivery (or pickup) of `customerId` made and finished with a photo: READY, its task DONE. */
+async function finishedOrder(customerId?: string, fulfillment: 'DELIVERY' | 'PICKUP' = 'DELIVERY') {
+  const order = await confirmedOrder(app, manager, { productId, fulfillment, customerId });
   const task = await taskIdOf(app, order.id);
   await app.gql(TAKE, { id: task.id }, florist);
   const photo = await bouquetPhoto(app, florist);
@@ -231,4 +231,26 @@ test('asking needs a finished task and a customer with an account; answering nee
       where: { kind: 'BOUQUET_APPROVAL_REQUESTED', payload: { path: ['taskId'], equals: task.rowId } },
     }),
   ).toBe(0);
+});
+
+test('a pickup the customer rejected is not handed over; a pending request does not hold it back', async () => {
+  const customer = await addCustomer(app, 'Gala Customer');
+  const { order, task } = await finishedOrder(customer.id, 'PICKUP');
+  await app.gql(REQUEST, { taskId: task.id }, florist);
+  await app.gql(REJECT, { orderId: order.id, comment: 'Wrong colour' }, customer.headers);
+  const before = await approvalRow(task.rowId);
+  expect(await step(app, manager, order, 'PICKED_UP')).toMatchObject({
+    __typename: 'BouquetNotApproved',
+    approvalStatus: 'REJECTED',
+  });
+  expect(await orderRow(order.id)).toEqual({ status: 'READY', version: order.version });
+  expect(await approvalRow(task.rowId)).toEqual(before);
+
+  // Remade and asked again: the customer may decide at the counter, so a pending request lets it go.
+  await app.gql(REQUEST, { taskId: task.id }, florist);
+  const picked = await step(app, manager, order, 'PICKED_UP');
+  expect(picked).toMatchObject({
+    __typename: 'MutationChangeOrderStatusSuccess',
+    data: { status: 'PICKED_UP' },
+  });
 });

@@ -1,7 +1,7 @@
 // What the orders feature calls as an order moves along its status machine (orders.service.ts
 // changeOrderStatus), so that the production task follows the order whichever path moved it: a florist's
 // takeProductionTask, or a manager's changeOrderStatus straight away. Runs in the order's transaction.
-import type { FulfillmentType, OrderStatus } from '@posy/prisma';
+import type { BouquetApprovalStatus, FulfillmentType, OrderStatus } from '@posy/prisma';
 import { actorIds } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
 import { BouquetNotApproved } from './production.errors.js';
@@ -20,10 +20,13 @@ interface OrderMoving {
  * Brings the order's production task along with its next status: confirming creates it (or reopens a
  * cancelled one: one task per order), production starting takes it, READY finishes it, cancelling cancels
  * it while open. Going out for delivery is refused while the customer's approval of the bouquet is asked
- * and not given (BouquetNotApproved).
+ * and not given, a pickup is not handed over once they rejected it (BouquetNotApproved).
  */
 export async function taskFollowsOrder(ctx: Context, order: OrderMoving, to: OrderStatus): Promise<void> {
-  if (to === 'OUT_FOR_DELIVERY') return assertBouquetApproved(ctx, order.id);
+  if (to === 'OUT_FOR_DELIVERY') return assertBouquetApproved(ctx, order.id, ['PENDING', 'REJECTED']);
+  // A pending request does not hold a pickup back: the customer sees the bouquet at the counter and
+  // decides there. A rejected one does: the shop must remake it (and may ask again) first.
+  if (to === 'PICKED_UP') return assertBouquetApproved(ctx, order.id, ['REJECTED']);
   const task = await ctx.prisma.productionTask.findUnique({
     where: { orderId: order.id },
     select: { id: true, status: true },
@@ -100,12 +103,17 @@ async function dueAtOf(ctx: Context, order: OrderMoving, now: Date): Promise<Dat
   return new Date(now.getTime() + leadTime * 60_000);
 }
 
-async function assertBouquetApproved(ctx: Context, orderId: string) {
+/** BouquetNotApproved when the task's approval is one of `refused`. */
+async function assertBouquetApproved(
+  ctx: Context,
+  orderId: string,
+  refused: readonly BouquetApprovalStatus[],
+) {
   const task = await ctx.prisma.productionTask.findUnique({
     where: { orderId },
     select: { approvalStatus: true },
   });
   // No request (null) means the shop did not ask: nothing to wait for.
-  if (task?.approvalStatus === 'PENDING' || task?.approvalStatus === 'REJECTED')
+  if (task?.approvalStatus && refused.includes(task.approvalStatus))
     throw new BouquetNotApproved(task.approvalStatus);
 }

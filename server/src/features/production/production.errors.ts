@@ -27,7 +27,8 @@ export class TaskNotHeld extends DomainError {
 
 /**
  * The order waits for its customer's word on the bouquet's photo (or they rejected it): it may not go out
- * for delivery until they approve.
+ * for delivery until they approve. A rejected pickup is not handed over either (a pending one may be: the
+ * customer sees the bouquet at the counter).
  */
 export class BouquetNotApproved extends DomainError {
   constructor(readonly approvalStatus: BouquetApprovalStatus) {
