@@ -151,6 +151,46 @@ export async function assertLeadTimeFits(
     throw new SlotUnavailableError('LEAD_TIME');
 }
 
+/** Where an edited order goes: a patch's pickup point or zone; undefined keeps it, null takes it away. */
+export interface PlaceChange {
+  pickupPointId?: string | null;
+  deliveryZoneId?: string | null;
+}
+
+/**
+ * The pickup point and delivery zone an edited order takes, through the same rules as at creation
+ * (BAD_USER_INPUT for the wrong kind of place, NOT_FOUND for another shop's or an archived one, a pickup
+ * point required but of managers); answers only the columns that change, with the new delivery fee
+ * whenever the zone is named: the zone's, or the shop's flat fee without one.
+ */
+export async function patchedPlace(
+  ctx: Context,
+  fulfillment: FulfillmentType,
+  change: PlaceChange,
+): Promise<{ pickupPointId?: string | null; deliveryZoneId?: string | null; deliveryFeeMinor?: number }> {
+  const shopId = requireShop(ctx);
+  const place: { pickupPointId?: string | null; deliveryZoneId?: string | null; deliveryFeeMinor?: number } =
+    {};
+  if (change.pickupPointId) {
+    if (fulfillment !== 'PICKUP') throw badInput('A delivery has no pickup point', 'pickupPointId');
+    place.pickupPointId = await activePickupPoint(ctx, shopId, change.pickupPointId);
+  } else if (change.pickupPointId === null && fulfillment === 'PICKUP') {
+    if (!handlesCheckoutByHand(ctx)) throw badInput('Choose where the order is picked up', 'pickupPointId');
+    place.pickupPointId = null;
+  }
+  if (change.deliveryZoneId !== undefined && fulfillment === 'DELIVERY') {
+    const zoneFeeMinor = await zoneFee(ctx.prisma, shopId, change.deliveryZoneId);
+    place.deliveryZoneId = change.deliveryZoneId;
+    place.deliveryFeeMinor =
+      zoneFeeMinor ??
+      (await ctx.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { deliveryFeeMinor: true } }))
+        .deliveryFeeMinor;
+  } else if (change.deliveryZoneId) {
+    throw badInput('A pickup has no delivery zone', 'deliveryZoneId');
+  }
+  return place;
+}
+
 /** FORBIDDEN unless a manager asks for it; a false flag is the same as none. */
 export function assertOverrideAllowed(ctx: Context, override: boolean | null | undefined) {
   if (override && !handlesCheckoutByHand(ctx))

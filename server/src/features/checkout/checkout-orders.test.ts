@@ -388,3 +388,143 @@ describe('updateOrder moves an order to another slot through the same rules', ()
     expect(later.data!.updateOrder.__typename).toBe('MutationUpdateOrderSuccess');
   });
 });
+
+describe('updateOrder changes the pickup point and the zone through the same rules', () => {
+  const UPDATE_PLACE = /* GraphQL */ `
+    mutation ($id: ID!, $version: Int!, $patch: OrderPatchInput!) {
+      updateOrder(id: $id, version: $version, patch: $patch) {
+        __typename
+        ... on MutationUpdateOrderSuccess {
+          data { version deliveryFee { amountMinor } total { amountMinor } subtotal { amountMinor }
+            deliveryZone { name } pickupPoint { name } }
+        }
+        ... on PaidTotalChange { paidMinor totalMinor message }
+        ... on OrderNotEditable { status }
+      }
+    }
+  `;
+  const PAID = /* GraphQL */ `
+    mutation ($id: ID!, $version: Int!) {
+      markOrderPaid(id: $id, version: $version, method: "CASH") {
+        ... on MutationMarkOrderPaidSuccess { data { version } }
+      }
+    }
+  `;
+  /** What a refused edit must leave as it was. */
+  const rowOf = (id: string) =>
+    app.prisma.order.findUniqueOrThrow({
+      where: { id: decodeGlobalId(id).id },
+      select: {
+        version: true,
+        deliveryZoneId: true,
+        pickupPointId: true,
+        deliveryFeeMinor: true,
+        totalMinor: true,
+        subtotalMinor: true,
+      },
+    });
+  const edit = (order: { id: string; version: number }, patch: Record<string, unknown>) =>
+    app.gql(UPDATE_PLACE, { id: order.id, version: order.version, patch }, who.manager);
+  const zoneId = async (name: string) =>
+    encodeGlobalId(
+      'DeliveryZone',
+      (await app.prisma.deliveryZone.findFirstOrThrow({ where: { shopId, name } })).id,
+    );
+
+  test('a new zone brings its fee and the total follows; null goes back to the flat fee', async () => {
+    const slotOn = await openSlots(app, shopId, { startMinutes: 12 * 60, endMinutes: 13 * 60 });
+    const order = await created(delivery(slotOn(dateAhead(35))));
+    const shop = await app.prisma.shop.findUniqueOrThrow({ where: { id: shopId } });
+    const outskirts = await app.prisma.deliveryZone.findFirstOrThrow({
+      where: { shopId, name: 'Outskirts' },
+    });
+    expect(order.deliveryFee.amountMinor).toBe(shop.deliveryFeeMinor);
+
+    const zoned = await edit(order, { deliveryZoneId: encodeGlobalId('DeliveryZone', outskirts.id) });
+    expect(zoned.data!.updateOrder).toMatchObject({
+      __typename: 'MutationUpdateOrderSuccess',
+      data: {
+        deliveryZone: { name: 'Outskirts' },
+        deliveryFee: { amountMinor: outskirts.feeMinor },
+        total: { amountMinor: order.subtotal.amountMinor + outskirts.feeMinor },
+      },
+    });
+    const flat = await edit(
+      { id: order.id, version: zoned.data!.updateOrder.data.version },
+      { deliveryZoneId: null },
+    );
+    expect(flat.data!.updateOrder.data).toMatchObject({
+      deliveryZone: null,
+      deliveryFee: { amountMinor: shop.deliveryFeeMinor },
+      total: { amountMinor: order.subtotal.amountMinor + shop.deliveryFeeMinor },
+    });
+  });
+
+  test('the wrong kind of place, an archived zone or point: clear errors, nothing changed', async () => {
+    const slotOn = await openSlots(app, shopId, { startMinutes: 11 * 60, endMinutes: 12 * 60 });
+    const counter = await app.prisma.pickupPoint.findFirstOrThrow({
+      where: { shopId, name: 'Shop counter' },
+    });
+    const kiosk = await app.prisma.pickupPoint.create({
+      data: { shopId, name: 'Station kiosk', address: 'Moscow, Station 1' },
+    });
+    const shut = await app.prisma.pickupPoint.create({
+      data: { shopId, name: 'Shut kiosk', address: 'Moscow, Old 2', active: false },
+    });
+    const gone = await app.prisma.deliveryZone.create({
+      data: { shopId, name: 'Gone again', feeMinor: 1, active: false },
+    });
+    const toDeliver = await created(delivery(slotOn(dateAhead(36))));
+    const toPick = await created({
+      items: [{ productId, quantity: 1 }],
+      fulfillment: 'PICKUP',
+      slot: slotOn(dateAhead(36)),
+      pickupPointId: encodeGlobalId('PickupPoint', counter.id),
+    });
+    for (const [order, patch, code, field] of [
+      [
+        toDeliver,
+        { pickupPointId: encodeGlobalId('PickupPoint', kiosk.id) },
+        'BAD_USER_INPUT',
+        'pickupPointId',
+      ],
+      [toDeliver, { deliveryZoneId: encodeGlobalId('DeliveryZone', gone.id) }, 'NOT_FOUND', undefined],
+      [toPick, { deliveryZoneId: await zoneId('Centre') }, 'BAD_USER_INPUT', 'deliveryZoneId'],
+      [toPick, { pickupPointId: encodeGlobalId('PickupPoint', shut.id) }, 'NOT_FOUND', undefined],
+    ] as const) {
+      const before = await rowOf(order.id);
+      const refused = await edit(order, patch);
+      expect(refused.errors?.[0]?.extensions, JSON.stringify(patch)).toMatchObject({
+        code,
+        ...(field ? { field } : {}),
+      });
+      expect(await rowOf(order.id)).toEqual(before);
+    }
+    const moved = await edit(toPick, { pickupPointId: encodeGlobalId('PickupPoint', kiosk.id) });
+    expect(moved.data!.updateOrder.data).toMatchObject({
+      pickupPoint: { name: 'Station kiosk' },
+      deliveryFee: { amountMinor: 0 },
+    });
+  });
+
+  test('a paid order’s total does not change: PaidTotalChange, nothing changed; the same total goes', async () => {
+    const slotOn = await openSlots(app, shopId, { startMinutes: 10 * 60, endMinutes: 11 * 60 });
+    const order = await created(delivery(slotOn(dateAhead(37))));
+    const paid = await app.gql(PAID, { id: order.id, version: order.version }, who.manager);
+    const version = paid.data!.markOrderPaid.data.version;
+    const before = await rowOf(order.id);
+    const outskirts = await zoneId('Outskirts');
+    for (const patch of [{ deliveryZoneId: outskirts }, { items: [{ productId, quantity: 2 }] }]) {
+      const refused = await edit({ id: order.id, version }, patch);
+      expect(refused.data!.updateOrder).toMatchObject({
+        __typename: 'PaidTotalChange',
+        paidMinor: before.totalMinor,
+      });
+      expect(refused.data!.updateOrder.totalMinor).not.toBe(before.totalMinor);
+      expect(await rowOf(order.id)).toEqual(before);
+    }
+    // An edit that keeps the total (the same items again) is no payment matter.
+    const same = await edit({ id: order.id, version }, { items: [{ productId, quantity: 1 }] });
+    expect(same.data!.updateOrder.__typename).toBe('MutationUpdateOrderSuccess');
+  });
+});

@@ -5,6 +5,7 @@ import {
   InvalidPaymentTransition,
   InvalidTransition,
   OrderNotEditable,
+  PaidTotalChange,
   StaleVersion,
 } from './orders.errors.js';
 import { OrderStatusEnum, PaymentStatusEnum } from './orders.schema.js';
@@ -42,5 +43,14 @@ builder.objectType(InvalidPaymentTransition, {
   interfaces: [DomainErrorRef],
   fields: (t) => ({
     paymentStatus: t.field({ type: PaymentStatusEnum, resolve: (e) => e.paymentStatus as never }),
+  }),
+});
+
+builder.objectType(PaidTotalChange, {
+  name: 'PaidTotalChange',
+  interfaces: [DomainErrorRef],
+  fields: (t) => ({
+    paidMinor: t.exposeInt('paidMinor', { description: 'The total the customer paid, in minor units.' }),
+    totalMinor: t.exposeInt('totalMinor', { description: 'The total the edit would give it.' }),
   }),
 });

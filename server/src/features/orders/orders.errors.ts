@@ -48,3 +48,19 @@ export class InvalidPaymentTransition extends DomainError {
     super(`The order's payment is ${paymentStatus}; this step is not possible`);
   }
 }
+
+/**
+ * The edit would change the total of an order already paid: the money taken would no longer match it.
+ * Refused rather than left to be noticed: the shop keeps the total, or settles the payment first.
+ */
+export class PaidTotalChange extends DomainError {
+  constructor(
+    readonly paidMinor: number,
+    readonly totalMinor: number,
+  ) {
+    super(
+      `The order is paid (${paidMinor} minor units); this edit would make its total ${totalMinor}. ` +
+        'Keep the total, or refund the payment first',
+    );
+  }
+}

@@ -15,6 +15,7 @@ import {
   InvalidPaymentTransition,
   InvalidTransition,
   OrderNotEditable,
+  PaidTotalChange,
   StaleVersion,
 } from './orders.errors.js';
 import './orders.errors.schema.js';
@@ -100,8 +101,24 @@ const OrderPatchInput = builder.inputType('OrderPatchInput', {
   fields: (t) => ({
     items: t.field({ type: [OrderItemInput], required: false }),
     ...orderDetailFields(t),
+    pickupPointId: t.globalID({
+      required: false,
+      for: PickupPointRef,
+      description: 'PICKUP: another active pickup point; null (managers only) leaves it to be agreed.',
+    }),
+    deliveryZoneId: t.globalID({
+      required: false,
+      for: DeliveryZoneRef,
+      description:
+        'DELIVERY: another active zone, whose fee the order takes; null goes back to the shop’s flat fee. ' +
+        'The total follows (PaidTotalChange once the order is paid).',
+    }),
   }),
 });
+
+/** A patch's id: undefined keeps the field, null takes it away. */
+const patchedId = (id: { id: string } | null | undefined) =>
+  id === undefined ? undefined : (id?.id ?? null);
 
 /** The order a service changed, read fresh for the answer. */
 const reread = (ctx: Context, { id }: { id: string }) =>
@@ -139,9 +156,12 @@ builder.mutationField('createOrder', (t) =>
 builder.mutationField('updateOrder', (t) =>
   t.field({
     type: OrderRef,
-    description: 'Edits items, recipient, slot or card text until production starts.',
+    description:
+      'Edits items, recipient, slot, pickup point, delivery zone or card text until production starts.',
     authScopes: MANAGE,
-    errors: { types: [StaleVersion, OrderNotEditable, InsufficientStockError, SlotUnavailableError] },
+    errors: {
+      types: [StaleVersion, OrderNotEditable, InsufficientStockError, SlotUnavailableError, PaidTotalChange],
+    },
     args: {
       ...versionedOrder(t.arg),
       patch: t.arg({ type: OrderPatchInput, required: true }),
@@ -154,6 +174,8 @@ builder.mutationField('updateOrder', (t) =>
           version: args.version,
           patch: {
             ...args.patch,
+            pickupPointId: patchedId(args.patch.pickupPointId),
+            deliveryZoneId: patchedId(args.patch.deliveryZoneId),
             slot: args.patch.slot && { slotId: args.patch.slot.slotId.id, date: args.patch.slot.date },
             items: args.patch.items?.map((i) => ({ productId: i.productId.id, quantity: i.quantity })),
           },

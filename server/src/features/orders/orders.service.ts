@@ -7,6 +7,8 @@ import {
   assertLeadTimeFits,
   assertOverrideAllowed,
   claimSlot,
+  type PlaceChange,
+  patchedPlace,
 } from '../checkout/checkout-order.service.js';
 import { handlesCheckoutByHand, visibleOrders } from '../common/access.js';
 import { taskFollowsOrder, taskFollowsOrderEdit } from '../production/production-order-hooks.js';
@@ -18,7 +20,7 @@ import {
 import type { OrderDetails, OrderItemInput } from './order-create.service.js';
 import { priceItems } from './order-pricing.js';
 import { allowedNextStatuses, EDITABLE_STATUSES, roleMayStep } from './order-status.js';
-import { InvalidTransition, OrderNotEditable, StaleVersion } from './orders.errors.js';
+import { InvalidTransition, OrderNotEditable, PaidTotalChange, StaleVersion } from './orders.errors.js';
 
 type OrderRow = {
   id: string;
@@ -118,7 +120,7 @@ export async function changeOrderStatus(
   );
 }
 
-export interface OrderPatch extends OrderDetails {
+export interface OrderPatch extends OrderDetails, PlaceChange {
   /** Replaces every item; priced from the catalog now. */
   items?: OrderItemInput[] | null;
   /** ADMIN/MANAGER only: move the order into `slot`, or keep its window for slower items, whatever the rules. */
@@ -127,7 +129,9 @@ export interface OrderPatch extends OrderDetails {
 
 /**
  * Edits an order until production starts; replaced items are priced from the catalog now. A new slot goes
- * through the same rules as at creation (SlotUnavailableError), the lead time of the items it will have.
+ * through the same rules as at creation (SlotUnavailableError), the lead time of the items it will have;
+ * so do a new pickup point and zone, the zone bringing its fee (or the shop's flat fee). A paid order's
+ * total does not change (PaidTotalChange): the money taken must keep matching it.
  */
 export async function updateOrder(
   ctx: Context,
@@ -139,7 +143,7 @@ export async function updateOrder(
   const { patch } = input;
   assertOverrideAllowed(ctx, patch.overrideSlotRules);
   await assertCardTextFits(ctx, patch.cardText);
-  const data: Prisma.OrderUpdateManyMutationInput = {};
+  const data: Prisma.OrderUncheckedUpdateManyInput = {};
   if (patch.recipient !== undefined) {
     data.recipientName = patch.recipient?.name ?? null;
     data.recipientPhone = patch.recipient?.phone ?? null;
@@ -177,15 +181,25 @@ export async function updateOrder(
   }
   if (patch.cardText !== undefined) data.cardText = patch.cardText;
   if (patch.anonymousSender != null) data.anonymousSender = patch.anonymousSender;
-  if (patch.items) {
-    const items = await priceItems(ctx, order.shopId, patch.items);
+  const place = await patchedPlace(ctx, order.fulfillment, patch);
+  Object.assign(data, place);
+  const items = patch.items ? await priceItems(ctx, order.shopId, patch.items) : null;
+  if (items || place.deliveryFeeMinor !== undefined) {
     const current = await ctx.prisma.order.findUniqueOrThrow({
       where: { id: order.id },
-      select: { deliveryFeeMinor: true, discountMinor: true },
+      select: { subtotalMinor: true, deliveryFeeMinor: true, discountMinor: true, totalMinor: true },
     });
-    const subtotalMinor = items.reduce((sum, item) => sum + item.totalMinor, 0);
+    const subtotalMinor = items
+      ? items.reduce((sum, item) => sum + item.totalMinor, 0)
+      : current.subtotalMinor;
+    const totalMinor =
+      subtotalMinor + (place.deliveryFeeMinor ?? current.deliveryFeeMinor) - current.discountMinor;
+    if (order.paymentStatus === 'PAID' && totalMinor !== current.totalMinor)
+      throw new PaidTotalChange(current.totalMinor, totalMinor);
     data.subtotalMinor = subtotalMinor;
-    data.totalMinor = subtotalMinor + current.deliveryFeeMinor - current.discountMinor;
+    data.totalMinor = totalMinor;
+  }
+  if (items) {
     await ctx.prisma.orderItem.deleteMany({ where: { orderId: order.id } });
     await ctx.prisma.orderItem.createMany({ data: items.map((item) => ({ ...item, orderId: order.id })) });
     // A confirmed order holds stock for its items: hold it for the new ones instead (or InsufficientStock).
