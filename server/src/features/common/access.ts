@@ -1,4 +1,4 @@
-import type { Prisma } from '@posy/prisma';
+import type { BouquetApprovalStatus, Prisma, TaskStatus } from '@posy/prisma';
 import type { ApiScope } from '../../auth/api-keys.js';
 import { type Context, isStaff, requireShop } from '../../context.js';
 import { forbidden } from '../../errors.js';
@@ -276,9 +276,34 @@ export const visibleSubscriptions = visibility<Prisma.SubscriptionWhereInput>((c
 /**
  * Uploaded images (File rows) the viewer may look up by id: staff of the shop all of the shop's, catalog
  * keys its catalog images; a customer only the photos of products they may see and of their own bouquets
- * they were asked to approve. Product photos reach customers through
- * `Product.photos` as well, which this rule agrees with.
+ * once shown (`SHOWN_BOUQUET_TASKS`). Product photos reach customers through `Product.photos`, bouquet
+ * photos through `Order.bouquetPhoto` and `Order.bouquetApproval.photo`, which this rule agrees with.
  */
+/**
+ * Production tasks whose bouquet photo is shown beyond the shop's staff (to the order's customer, and to
+ * keys reading orders): the bouquet is made (DONE), or the customer was asked to approve it. The row-level
+ * half of the rule; `showsBouquetPhoto` is the same rule on a loaded task.
+ */
+export const SHOWN_BOUQUET_TASKS: Prisma.ProductionTaskWhereInput = {
+  OR: [{ status: 'DONE' }, { approvalStatus: { not: null } }],
+};
+
+/** Whether the viewer sees the photo of this task's bouquet: staff always, others by SHOWN_BOUQUET_TASKS. */
+export function showsBouquetPhoto(
+  ctx: Context,
+  task: { status: TaskStatus; approvalStatus: BouquetApprovalStatus | null },
+): boolean {
+  switch (ctx.shopRole) {
+    case 'ADMIN':
+    case 'MANAGER':
+    case 'FLORIST':
+    case 'COURIER':
+      return true;
+    default:
+      return task.status === 'DONE' || task.approvalStatus !== null;
+  }
+}
+
 export const visibleImages = visibility<Prisma.FileWhereInput>((ctx) => {
   const shopId = requireShop(ctx);
   switch (ctx.shopRole) {
@@ -292,20 +317,20 @@ export const visibleImages = visibility<Prisma.FileWhereInput>((ctx) => {
         shopId,
         OR: [
           { productPhotos: { some: { product: visibleProducts(ctx) } } },
-          // The photo of a bouquet of theirs the shop asked them to approve (Order.bouquetApproval.photo).
-          { taskPhotos: { some: { approvalStatus: { not: null }, order: visibleOrders(ctx) } } },
+          // The photo of a bouquet of theirs, once shown (Order.bouquetPhoto, Order.bouquetApproval.photo).
+          { taskPhotos: { some: { AND: [SHOWN_BOUQUET_TASKS, { order: visibleOrders(ctx) }] } } },
         ],
       };
     case 'API_KEY': {
       // The catalog's images, to keys that read the catalog or upload to it (an upload answers its image);
-      // bouquet photos customers were asked to approve, to keys that read orders (Order.bouquetApproval);
+      // bouquet photos once shown to customers, to keys that read orders (Order.bouquetPhoto);
       // proofs of delivery are the shop staff's business.
       const catalog = requireApiScope(ctx, 'catalog:read') && requireApiScope(ctx, 'catalog:write');
       const orders = requireApiScope(ctx, 'orders:read');
       if (catalog && orders) return catalog;
       const reach: Prisma.FileWhereInput[] = [];
       if (!catalog) reach.push({ purpose: { not: 'DELIVERY_PROOF' } });
-      if (!orders) reach.push({ taskPhotos: { some: { approvalStatus: { not: null } } } });
+      if (!orders) reach.push({ taskPhotos: { some: SHOWN_BOUQUET_TASKS } });
       return { shopId, OR: reach };
     }
     default:

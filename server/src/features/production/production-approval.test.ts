@@ -86,9 +86,11 @@ test('asked, rejected, asked again with a new photo, approved: the order goes ou
   const customerUserId = (await app.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } }))
     .userId!;
 
-  // The customer may look the photo up only once they are asked about it.
+  // The customer may look the photo of their finished bouquet up, asked about it or not (Order.bouquetPhoto).
   const IMAGE = 'query($id: ID!) { node(id: $id) { ... on Image { id url } } }';
-  expect((await app.gql(IMAGE, { id: photo.id }, customer.headers)).data?.node).toBeNull();
+  expect((await app.gql(IMAGE, { id: photo.id }, customer.headers)).data?.node).toMatchObject({
+    id: photo.id,
+  });
   const asked = (await app.gql(REQUEST, { taskId: task.id }, florist)).data!.requestBouquetApproval;
   expect((await app.gql(IMAGE, { id: photo.id }, customer.headers)).data?.node).toMatchObject({
     id: photo.id,
