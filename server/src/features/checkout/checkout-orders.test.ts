@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { decodeGlobalId, encodeGlobalId } from '../../graphql/global-id.js';
 import { receivePlenty } from '../orders/orders-test-stock.js';
-import { dateAhead, openSlots } from './checkout-test-slots.js';
+import { dateAhead, midDayZone, openSlots } from './checkout-test-slots.js';
 import { utcToLocal } from './local-time.js';
 
 // createOrder and updateOrder through the checkout rules, over the app's GraphQL: slot, stock, card text,
@@ -82,8 +82,19 @@ async function created(input: Record<string, unknown>, headers = who.customer!) 
   return result.data!.createOrder.data;
 }
 
-/** Today's local date of the demo shop (Europe/Moscow). */
-const today = () => utcToLocal(new Date(), 'Europe/Moscow').date;
+/**
+ * Runs `check` with the demo shop in a zone where it is mid-day now (midDayZone), given today's local date
+ * there, and puts the shop back in Moscow: tests of "today" then cannot meet local midnight.
+ */
+async function atLocalMidDay(check: (today: string) => Promise<void>) {
+  const zone = midDayZone();
+  await app.prisma.shop.update({ where: { id: shopId }, data: { timezone: zone } });
+  try {
+    await check(utcToLocal(new Date(), zone).date);
+  } finally {
+    await app.prisma.shop.update({ where: { id: shopId }, data: { timezone: 'Europe/Moscow' } });
+  }
+}
 
 describe('createOrder checks the slot', () => {
   test('answers the slot’s window in the shop’s time zone', async () => {
@@ -111,17 +122,17 @@ describe('createOrder checks the slot', () => {
   });
 
   test('PAST: a slot of today that has started', async () => {
-    // From local midnight: started whenever the test runs.
+    // From local midnight: started some twelve hours ago.
     const slotOn = await openSlots(app, shopId, { startMinutes: 0, endMinutes: 30 });
-    await expectSlotRefused(delivery(slotOn(today())), 'PAST');
+    await atLocalMidDay((today) => expectSlotRefused(delivery(slotOn(today)), 'PAST'));
   });
 
   test('CUT_OFF: a later slot of today once same-day orders are closed', async () => {
+    // Some eleven hours ahead, so not PAST; a cut-off at local midnight closes same-day orders always.
     const slotOn = await openSlots(app, shopId, { startMinutes: 24 * 60 - 1, endMinutes: 24 * 60 });
-    // A cut-off at local midnight: same-day orders are always closed.
     await app.prisma.shop.update({ where: { id: shopId }, data: { sameDayCutoffMinutes: 0 } });
     try {
-      await expectSlotRefused(delivery(slotOn(today())), 'CUT_OFF');
+      await atLocalMidDay((today) => expectSlotRefused(delivery(slotOn(today)), 'CUT_OFF'));
     } finally {
       await app.prisma.shop.update({ where: { id: shopId }, data: { sameDayCutoffMinutes: 14 * 60 } });
     }
