@@ -21,62 +21,25 @@ export const BouquetApprovalStatusEnum = builder.enumType(BouquetApprovalStatus,
   name: 'BouquetApprovalStatus',
 });
 
-interface BouquetApproval {
-  status: BouquetApprovalStatus;
-  requestedAt: Date | null;
-  decidedAt: Date | null;
-  comment: string | null;
-  /** The task's photo, loaded with the task as the query selects it (approvalSelection). */
-  photo: File | null;
-}
-
-const BouquetApprovalRef = builder.objectRef<BouquetApproval>('BouquetApproval').implement({
+/**
+ * The approval is a variant of its task's row (its approval columns), so the photo is a Prisma relation
+ * loaded, with what the query selects of it, only when the query asks for it.
+ */
+const BouquetApprovalRef = builder.prismaObject('ProductionTask', {
+  variant: 'BouquetApproval',
   description: 'The customer’s word on the photo of their finished bouquet, once the shop asked for it.',
   fields: (t) => ({
-    status: t.expose('status', { type: BouquetApprovalStatusEnum }),
-    requestedAt: t.expose('requestedAt', { type: 'DateTime', nullable: true }),
-    decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
-    comment: t.exposeString('comment', { nullable: true }),
-    photo: t.field({
-      type: ImageRef,
-      nullable: true,
-      description: 'The photo the customer was shown.',
-      resolve: (a) => a.photo,
+    status: t.field({
+      type: BouquetApprovalStatusEnum,
+      // Only tasks with an approval status become a BouquetApproval (approvalOf, isNull).
+      resolve: (task) => task.approvalStatus!,
     }),
+    requestedAt: t.expose('approvalRequestedAt', { type: 'DateTime', nullable: true }),
+    decidedAt: t.expose('approvalDecidedAt', { type: 'DateTime', nullable: true }),
+    comment: t.exposeString('approvalComment', { nullable: true }),
+    photo: t.relation('photo', { nullable: true, description: 'The photo the customer was shown.' }),
   }),
 });
-
-/**
- * What an approval reads of its task: its columns, and the photo with what the query selects of it
- * (`nestedSelection` of the field holding the approval), in the same query.
- */
-const approvalSelection = (nestedSelection: (selection: true, path: string[]) => unknown) => ({
-  approvalStatus: true,
-  approvalRequestedAt: true,
-  approvalDecidedAt: true,
-  approvalComment: true,
-  photo: atLeastTheId(nestedSelection(true, ['photo'])) as true,
-});
-
-/** Pothos types a `select` callback's parent without its nested relation; approvalSelection loads it. */
-type WithPhoto<T> = T & { photo: File | null };
-
-function approvalOf(task: {
-  approvalStatus: BouquetApprovalStatus | null;
-  approvalRequestedAt: Date | null;
-  approvalDecidedAt: Date | null;
-  approvalComment: string | null;
-  photo: File | null;
-}): BouquetApproval | null {
-  if (!task.approvalStatus) return null;
-  return {
-    status: task.approvalStatus,
-    requestedAt: task.approvalRequestedAt,
-    decidedAt: task.approvalDecidedAt,
-    comment: task.approvalComment,
-    photo: task.photo,
-  };
-}
 
 /** A stock item a line of the order takes; `stockItem` is loaded in the task's own query. */
 interface ProductionComponent {
@@ -199,12 +162,7 @@ export const ProductionTaskRef = builder.prismaNode('ProductionTask', {
     florist: t.relation('florist', { nullable: true, description: 'Who holds (or made) it.' }),
     order: t.relation('order'),
     photo: t.relation('photo', { nullable: true, description: 'The finished bouquet’s photo.' }),
-    approval: t.field({
-      type: BouquetApprovalRef,
-      nullable: true,
-      select: (_args, _ctx, nestedSelection) => approvalSelection(nestedSelection),
-      resolve: (task) => approvalOf(task as WithPhoto<typeof task>),
-    }),
+    approval: t.variant(BouquetApprovalRef, { isNull: (task) => task.approvalStatus === null }),
     composition: t.field({
       type: [ProductionLineRef],
       description: 'What to make: each product × quantity, and the stock items it takes.',
@@ -231,10 +189,8 @@ builder.prismaObjectFields(OrderRef, (t) => ({
     type: BouquetApprovalRef,
     nullable: true,
     description: 'The customer’s approval of the bouquet’s photo, when the shop asked for it.',
-    select: (_args, _ctx, nestedSelection) => ({
-      task: { select: approvalSelection(nestedSelection) },
-    }),
-    resolve: (order) => (order.task ? approvalOf(order.task as WithPhoto<typeof order.task>) : null),
+    select: (_args, _ctx, nestedSelection) => ({ task: nestedSelection(true) }),
+    resolve: (order) => (order.task?.approvalStatus ? order.task : null),
   }),
 }));
 
