@@ -9,6 +9,7 @@ import { StockItemRef } from '../products/products.schema.js';
 import { StockBatchRef } from '../stock/stock.schema.js';
 import type { ConsumedBatch } from '../stock/stock-reservations.service.js';
 import { ImageRef } from '../uploads/uploads.schema.js';
+import { loadInTick } from './per-tick-batch.js';
 import { batchesOf } from './production-plan.js';
 
 /** Who works the production board: the shop's florists and those who manage it. */
@@ -116,8 +117,8 @@ const ProductionBatchRef = builder.objectRef<ProductionBatch>('ProductionBatch')
 });
 
 /**
- * The task's batches (production-plan.ts) with their batch and stock item rows: one query for each kind,
- * selecting what the query asks below `batch` and `stockItem`, rather than one per line.
+ * The task's batches (production-plan.ts) with their batch and stock item rows: one query for each kind
+ * for the whole page (per-tick-batch.ts), selecting what the query asks below `batch` and `stockItem`.
  */
 async function loadBatches(
   ctx: Context,
@@ -129,23 +130,27 @@ async function loadBatches(
   // What the query selects on each (Prisma's own types cannot follow a selection built at run time).
   const selected = (path: string) =>
     atLeastTheId(queryFromInfo({ context: ctx, info, path: [path] })) as object;
+  const batchQuery = selected('batch');
+  const itemQuery = selected('stockItem');
+  const rowsById = async <T extends { id: string }>(rows: Promise<unknown[]>) =>
+    new Map(((await rows) as T[]).map((row) => [row.id, row]));
   const [batches, items] = await Promise.all([
-    ctx.prisma.stockBatch.findMany({
-      ...selected('batch'),
-      where: { id: { in: plan.map((p) => p.batchId) } },
-    }),
-    ctx.prisma.stockItem.findMany({
-      ...selected('stockItem'),
-      where: { id: { in: plan.map((p) => p.stockItemId) } },
-    }),
+    Promise.all(
+      plan.map((p) =>
+        loadInTick(ctx, `production:batch:${JSON.stringify(batchQuery)}`, p.batchId, (ids) =>
+          rowsById<StockBatch>(ctx.prisma.stockBatch.findMany({ ...batchQuery, where: { id: { in: ids } } })),
+        ),
+      ),
+    ),
+    Promise.all(
+      plan.map((p) =>
+        loadInTick(ctx, `production:stockItem:${JSON.stringify(itemQuery)}`, p.stockItemId, (ids) =>
+          rowsById<StockItem>(ctx.prisma.stockItem.findMany({ ...itemQuery, where: { id: { in: ids } } })),
+        ),
+      ),
+    ),
   ]);
-  const batchById = new Map(batches.map((b) => [b.id, b as StockBatch]));
-  const itemById = new Map(items.map((i) => [i.id, i as StockItem]));
-  return plan.map((p) => ({
-    ...p,
-    batch: batchById.get(p.batchId)!,
-    stockItem: itemById.get(p.stockItemId)!,
-  }));
+  return plan.map((p, i) => ({ ...p, batch: batches[i]!, stockItem: items[i]! }));
 }
 
 export const ProductionTaskRef = builder.prismaNode('ProductionTask', {
