@@ -1,4 +1,4 @@
-import { BouquetApprovalStatus, type File, type StockBatch, type StockItem, TaskStatus } from '@posy/prisma';
+import { BouquetApprovalStatus, type StockBatch, type StockItem, TaskStatus } from '@posy/prisma';
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../../builder.js';
@@ -8,7 +8,6 @@ import { OrderRef } from '../orders/orders.schema.js';
 import { StockItemRef } from '../products/products.schema.js';
 import { StockBatchRef } from '../stock/stock.schema.js';
 import type { ConsumedBatch } from '../stock/stock-reservations.service.js';
-import { ImageRef } from '../uploads/uploads.schema.js';
 import { loadInTick } from './per-tick-batch.js';
 import { batchesOf } from './production-plan.js';
 

@@ -237,6 +237,56 @@ describe('the subscription order generator', () => {
     );
     const ids = listed.data!.subscriptions.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids).not.toContain(encodeGlobalId('CustomerSubscription', fine.id));
+
+    // Resuming (once the product is back on sale) clears the reason: it no longer needs attention.
+    await app.prisma.product.update({ where: { id: offSale.id }, data: { active: true } });
+    const resumed = await app.gql(
+      `mutation($id: ID!, $version: Int!) { resumeSubscription(id: $id, version: $version) {
+        __typename ... on MutationResumeSubscriptionSuccess { data { status pauseReason needsAttention } } } }`,
+      { id: encodeGlobalId('CustomerSubscription', resting.id), version: resting.version + 1 },
+      manager,
+    );
+    expect(resumed.data!.resumeSubscription.data).toEqual({
+      status: 'ACTIVE',
+      pauseReason: null,
+      needsAttention: false,
+    });
+  });
+
+  test('a delivery with the shop closed that day and the six after is skipped, audited, the schedule moved on', async () => {
+    const sub = await insert({ nextDeliveryAt: fromNow(DAY) });
+    const at = sub.nextDeliveryAt!;
+    const shop = await app.prisma.shop.findUniqueOrThrow({ where: { id: shopId } });
+    await app.prisma.shopClosure.createMany({
+      data: Array.from({ length: 7 }, (_, n) => ({
+        shopId,
+        date: new Date(`${deliveryDate(new Date(at.getTime() + n * DAY), shop.timezone)}T00:00:00Z`),
+        reason: 'Holidays',
+      })),
+      skipDuplicates: true, // the seed may close one of these days already
+    });
+    await run();
+    await app.prisma.shopClosure.deleteMany({ where: { shopId, reason: 'Holidays' } });
+    expect(await ordersOf(sub.id)).toHaveLength(0);
+    expect((await reread(sub.id)).nextDeliveryAt).toEqual(new Date(at.getTime() + 7 * DAY));
+    expect(await app.prisma.auditLog.findMany({ where: { targetId: sub.id } })).toMatchObject([
+      {
+        action: 'skipSubscriptionDelivery',
+        changes: { orderId: null, skipped: expect.stringContaining('closed') },
+      },
+    ]);
+  });
+
+  test('a product deleted since pauses the subscription too', async () => {
+    const doomed = await app.prisma.product.create({ data: { shopId, name: 'Doomed', priceMinor: 100_000 } });
+    const sub = await insert({ productId: doomed.id, nextDeliveryAt: fromNow(DAY - HOUR) });
+    await app.prisma.product.delete({ where: { id: doomed.id } });
+    await run();
+    expect(await ordersOf(sub.id)).toHaveLength(0);
+    expect(await reread(sub.id)).toMatchObject({
+      status: 'PAUSED',
+      pauseReason: "The subscription's product no longer exists",
+    });
   });
 
   test('a delivery on a day the shop is closed moves to the next open day, same time; the schedule keeps its dates', async () => {
@@ -268,7 +318,7 @@ describe('the subscription order generator', () => {
         },
       },
     ]);
-    await app.prisma.shopClosure.deleteMany({ where: { shopId } });
+    await app.prisma.shopClosure.deleteMany({ where: { shopId, reason: 'Inventory' } });
   });
 
   test('a paused subscription, and a delivery beyond the lead horizon, make nothing', async () => {
