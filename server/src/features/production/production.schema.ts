@@ -1,4 +1,4 @@
-import { BouquetApprovalStatus, type File, type StockBatch, type StockItem, TaskStatus } from '@posy/prisma';
+import { BouquetApprovalStatus, type StockBatch, type StockItem, TaskStatus } from '@posy/prisma';
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../../builder.js';
@@ -8,7 +8,7 @@ import { OrderRef } from '../orders/orders.schema.js';
 import { StockItemRef } from '../products/products.schema.js';
 import { StockBatchRef } from '../stock/stock.schema.js';
 import type { ConsumedBatch } from '../stock/stock-reservations.service.js';
-import { ImageRef } from '../uploads/uploads.schema.js';
+import { loadInTick } from './per-tick-batch.js';
 import { batchesOf } from './production-plan.js';
 
 /** Who works the production board: the shop's florists and those who manage it. */
@@ -21,62 +21,25 @@ export const BouquetApprovalStatusEnum = builder.enumType(BouquetApprovalStatus,
   name: 'BouquetApprovalStatus',
 });
 
-interface BouquetApproval {
-  status: BouquetApprovalStatus;
-  requestedAt: Date | null;
-  decidedAt: Date | null;
-  comment: string | null;
-  /** The task's photo, loaded with the task as the query selects it (approvalSelection). */
-  photo: File | null;
-}
-
-const BouquetApprovalRef = builder.objectRef<BouquetApproval>('BouquetApproval').implement({
+/**
+ * The approval is a variant of its task's row (its approval columns), so the photo is a Prisma relation
+ * loaded, with what the query selects of it, only when the query asks for it.
+ */
+const BouquetApprovalRef = builder.prismaObject('ProductionTask', {
+  variant: 'BouquetApproval',
   description: 'The customer’s word on the photo of their finished bouquet, once the shop asked for it.',
   fields: (t) => ({
-    status: t.expose('status', { type: BouquetApprovalStatusEnum }),
-    requestedAt: t.expose('requestedAt', { type: 'DateTime', nullable: true }),
-    decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
-    comment: t.exposeString('comment', { nullable: true }),
-    photo: t.field({
-      type: ImageRef,
-      nullable: true,
-      description: 'The photo the customer was shown.',
-      resolve: (a) => a.photo,
+    status: t.field({
+      type: BouquetApprovalStatusEnum,
+      // Only tasks with an approval status become a BouquetApproval (approvalOf, isNull).
+      resolve: (task) => task.approvalStatus!,
     }),
+    requestedAt: t.expose('approvalRequestedAt', { type: 'DateTime', nullable: true }),
+    decidedAt: t.expose('approvalDecidedAt', { type: 'DateTime', nullable: true }),
+    comment: t.exposeString('approvalComment', { nullable: true }),
+    photo: t.relation('photo', { nullable: true, description: 'The photo the customer was shown.' }),
   }),
 });
-
-/**
- * What an approval reads of its task: its columns, and the photo with what the query selects of it
- * (`nestedSelection` of the field holding the approval), in the same query.
- */
-const approvalSelection = (nestedSelection: (selection: true, path: string[]) => unknown) => ({
-  approvalStatus: true,
-  approvalRequestedAt: true,
-  approvalDecidedAt: true,
-  approvalComment: true,
-  photo: atLeastTheId(nestedSelection(true, ['photo'])) as true,
-});
-
-/** Pothos types a `select` callback's parent without its nested relation; approvalSelection loads it. */
-type WithPhoto<T> = T & { photo: File | null };
-
-function approvalOf(task: {
-  approvalStatus: BouquetApprovalStatus | null;
-  approvalRequestedAt: Date | null;
-  approvalDecidedAt: Date | null;
-  approvalComment: string | null;
-  photo: File | null;
-}): BouquetApproval | null {
-  if (!task.approvalStatus) return null;
-  return {
-    status: task.approvalStatus,
-    requestedAt: task.approvalRequestedAt,
-    decidedAt: task.approvalDecidedAt,
-    comment: task.approvalComment,
-    photo: task.photo,
-  };
-}
 
 /** A stock item a line of the order takes; `stockItem` is loaded in the task's own query. */
 interface ProductionComponent {
@@ -153,8 +116,8 @@ const ProductionBatchRef = builder.objectRef<ProductionBatch>('ProductionBatch')
 });
 
 /**
- * The task's batches (production-plan.ts) with their batch and stock item rows: one query for each kind,
- * selecting what the query asks below `batch` and `stockItem`, rather than one per line.
+ * The task's batches (production-plan.ts) with their batch and stock item rows: one query for each kind
+ * for the whole page (per-tick-batch.ts), selecting what the query asks below `batch` and `stockItem`.
  */
 async function loadBatches(
   ctx: Context,
@@ -166,23 +129,27 @@ async function loadBatches(
   // What the query selects on each (Prisma's own types cannot follow a selection built at run time).
   const selected = (path: string) =>
     atLeastTheId(queryFromInfo({ context: ctx, info, path: [path] })) as object;
+  const batchQuery = selected('batch');
+  const itemQuery = selected('stockItem');
+  const rowsById = async <T extends { id: string }>(rows: Promise<unknown[]>) =>
+    new Map(((await rows) as T[]).map((row) => [row.id, row]));
   const [batches, items] = await Promise.all([
-    ctx.prisma.stockBatch.findMany({
-      ...selected('batch'),
-      where: { id: { in: plan.map((p) => p.batchId) } },
-    }),
-    ctx.prisma.stockItem.findMany({
-      ...selected('stockItem'),
-      where: { id: { in: plan.map((p) => p.stockItemId) } },
-    }),
+    Promise.all(
+      plan.map((p) =>
+        loadInTick(ctx, `production:batch:${JSON.stringify(batchQuery)}`, p.batchId, (ids) =>
+          rowsById<StockBatch>(ctx.prisma.stockBatch.findMany({ ...batchQuery, where: { id: { in: ids } } })),
+        ),
+      ),
+    ),
+    Promise.all(
+      plan.map((p) =>
+        loadInTick(ctx, `production:stockItem:${JSON.stringify(itemQuery)}`, p.stockItemId, (ids) =>
+          rowsById<StockItem>(ctx.prisma.stockItem.findMany({ ...itemQuery, where: { id: { in: ids } } })),
+        ),
+      ),
+    ),
   ]);
-  const batchById = new Map(batches.map((b) => [b.id, b as StockBatch]));
-  const itemById = new Map(items.map((i) => [i.id, i as StockItem]));
-  return plan.map((p) => ({
-    ...p,
-    batch: batchById.get(p.batchId)!,
-    stockItem: itemById.get(p.stockItemId)!,
-  }));
+  return plan.map((p, i) => ({ ...p, batch: batches[i]!, stockItem: items[i]! }));
 }
 
 export const ProductionTaskRef = builder.prismaNode('ProductionTask', {
@@ -199,12 +166,7 @@ export const ProductionTaskRef = builder.prismaNode('ProductionTask', {
     florist: t.relation('florist', { nullable: true, description: 'Who holds (or made) it.' }),
     order: t.relation('order'),
     photo: t.relation('photo', { nullable: true, description: 'The finished bouquet’s photo.' }),
-    approval: t.field({
-      type: BouquetApprovalRef,
-      nullable: true,
-      select: (_args, _ctx, nestedSelection) => approvalSelection(nestedSelection),
-      resolve: (task) => approvalOf(task as WithPhoto<typeof task>),
-    }),
+    approval: t.variant(BouquetApprovalRef, { isNull: (task) => task.approvalStatus === null }),
     composition: t.field({
       type: [ProductionLineRef],
       description: 'What to make: each product × quantity, and the stock items it takes.',
@@ -231,10 +193,8 @@ builder.prismaObjectFields(OrderRef, (t) => ({
     type: BouquetApprovalRef,
     nullable: true,
     description: 'The customer’s approval of the bouquet’s photo, when the shop asked for it.',
-    select: (_args, _ctx, nestedSelection) => ({
-      task: { select: approvalSelection(nestedSelection) },
-    }),
-    resolve: (order) => (order.task ? approvalOf(order.task as WithPhoto<typeof order.task>) : null),
+    select: (_args, _ctx, nestedSelection) => ({ task: nestedSelection(true) }),
+    resolve: (order) => (order.task?.approvalStatus ? order.task : null),
   }),
 }));
 

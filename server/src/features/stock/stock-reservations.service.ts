@@ -5,7 +5,7 @@ import { type Context, requireShop } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { type Database, inTransaction } from '../../transaction.js';
 import { InsufficientStockError } from './insufficient-stock.error.js';
-import { type ConsumedBatch, planFefo } from './stock-fefo.js';
+import { type ConsumedBatch, fefoFrom, liveBatches, planFefo } from './stock-fefo.js';
 import { lockStockItems } from './stock-locks.js';
 
 export { InsufficientStockError } from './insufficient-stock.error.js';
@@ -46,6 +46,40 @@ export async function planOrderConsumption(ctx: Context, orderId: string): Promi
   const open = await openReservations(ctx.prisma, shopId, orderId);
   const needs = open.length > 0 ? toNeeds(open) : await orderNeeds(ctx.prisma, shopId, orderId);
   return (await planFefo(ctx.prisma, needs)).plan;
+}
+
+/**
+ * planOrderConsumption for several orders at once (a production board's page): one read of their
+ * reservations, one of the needs of those without any, one of the live batches. Each order's plan is made
+ * as if it were the only one, as planOrderConsumption makes it; an order not of the shop plans nothing.
+ */
+export async function planOrdersConsumption(
+  ctx: Context,
+  orderIds: readonly string[],
+): Promise<Map<string, ConsumedBatch[]>> {
+  const shopId = requireShop(ctx);
+  const open = await ctx.prisma.stockReservation.findMany({
+    where: { orderId: { in: [...orderIds] }, order: { shopId }, releasedAt: null, consumedAt: null },
+    select: { orderId: true, stockItemId: true, quantity: true },
+    orderBy: { stockItemId: 'asc' },
+  });
+  const needsOf = new Map<string, Map<string, number>>();
+  for (const r of open) {
+    const needs = needsOf.get(r.orderId) ?? new Map<string, number>();
+    needs.set(r.stockItemId, r.quantity);
+    needsOf.set(r.orderId, needs);
+  }
+  const unreserved = orderIds.filter((id) => !needsOf.has(id));
+  if (unreserved.length > 0) {
+    const orders = await ctx.prisma.order.findMany({
+      where: { id: { in: unreserved }, shopId },
+      select: { id: true, items: { select: { quantity: true, product: { select: { components: true } } } } },
+    });
+    for (const order of orders) needsOf.set(order.id, needsOfItems(order.items));
+  }
+  const itemIds = new Set([...needsOf.values()].flatMap((needs) => [...needs.keys()]));
+  const batches = itemIds.size > 0 ? await liveBatches(ctx.prisma, itemIds) : [];
+  return new Map([...needsOf].map(([orderId, needs]) => [orderId, fefoFrom(batches, needs).plan]));
 }
 
 /**
@@ -143,8 +177,15 @@ async function orderNeeds(db: Database, shopId: string, orderId: string) {
     select: { items: { select: { quantity: true, product: { select: { components: true } } } } },
   });
   if (!order) throw notFound('Order');
+  return needsOfItems(order.items);
+}
+
+/** Stock item → quantity the order's items take, by their products' compositions as they are now. */
+function needsOfItems(
+  items: { quantity: number; product: { components: { stockItemId: string; quantity: number }[] } }[],
+) {
   const needs = new Map<string, number>();
-  for (const item of order.items)
+  for (const item of items)
     for (const c of item.product.components)
       needs.set(c.stockItemId, (needs.get(c.stockItemId) ?? 0) + c.quantity * item.quantity);
   return needs;

@@ -7,7 +7,8 @@
 //   createOrder's own race-safe idempotency (an advisory lock on the key), so even a schedule reset to the
 //   same date (pause and resume, renewal) answers the existing order instead of making a second one.
 import { writeAuditEntry } from '../../audit/audit-entry.js';
-import type { Context } from '../../context.js';
+import { type Context, requireShop } from '../../context.js';
+import { localToUtc, utcToLocal } from '../checkout/local-time.js';
 import { type CreateOrderInput, createOrder } from '../orders/order-create.service.js';
 import { IdempotencyKeyReused } from '../orders/orders.errors.js';
 import { deliveryDate, nextDelivery } from './subscription-schedule.js';
@@ -92,6 +93,7 @@ export async function generateSubscriptionDelivery(
       validUntil: true,
       frequency: true,
       shop: { select: { timezone: true } },
+      product: { select: { active: true, archivedAt: true } },
     },
   });
   const at = subscription?.nextDeliveryAt;
@@ -100,13 +102,19 @@ export async function generateSubscriptionDelivery(
 
   const timeZone = subscription.shop.timezone;
   const date = deliveryDate(at, timeZone);
-  const windowEnd = new Date(at.getTime() + subscription.windowMinutes * 60_000);
+  const unavailable = productUnavailable(subscription.product);
+  if (unavailable) return pauseForAttention(ctx, subscription.id, date, unavailable);
+  // A closed day moves the delivery (paid for) to the next open day at the same time; the schedule keeps
+  // its own dates, and the order keeps the scheduled date's key so it is still made once.
+  const openDay = await nextOpenDay(ctx, at, timeZone);
+  const windowStart = openDay ?? at;
+  const windowEnd = new Date(windowStart.getTime() + subscription.windowMinutes * 60_000);
   let orderId: string | null = null;
   let skipped: string | null = null;
   if (windowEnd <= options.now) skipped = 'The delivery window had passed before its order was made';
-  else if (!subscription.productId) skipped = "The subscription's product no longer exists";
+  else if (!openDay) skipped = `The shop is closed on the delivery day and the ${MAX_CLOSED_DAYS} after it`;
   else {
-    const delivery = { ...subscription, productId: subscription.productId, windowStart: at, windowEnd };
+    const delivery = { ...subscription, productId: subscription.productId!, windowStart, windowEnd };
     orderId = await orderOnce(ctx, subscriptionOrderInput(delivery, date));
     await applySubscriptionTerms(ctx, orderId, subscription);
   }
@@ -126,6 +134,9 @@ export async function generateSubscriptionDelivery(
       changes: {
         job: jobOf(ctx),
         deliveryDate: date,
+        ...(windowStart.getTime() === at.getTime()
+          ? {}
+          : { movedTo: deliveryDate(windowStart, timeZone), movedBecause: 'The shop is closed that day' }),
         orderId,
         nextDeliveryAt,
         ...(skipped ? { skipped } : {}),
@@ -134,6 +145,73 @@ export async function generateSubscriptionDelivery(
     null,
   );
   return { subscriptionId, date, orderId, nextDeliveryAt };
+}
+
+/** Why the subscription's product cannot be ordered, or null when it can. */
+function productUnavailable(product: { active: boolean; archivedAt: Date | null } | null): string | null {
+  if (!product) return "The subscription's product no longer exists";
+  if (product.archivedAt) return "The subscription's product is archived";
+  if (!product.active) return "The subscription's product is off sale";
+  return null;
+}
+
+/**
+ * Days a delivery is moved at most past closures: less than a week, so even a weekly delivery never lands
+ * on (or past) the next one; a closure that long skips the delivery instead.
+ */
+const MAX_CLOSED_DAYS = 6;
+
+/**
+ * `at`, or the same wall-clock time on the first following shop-local day without a ShopClosure; null when
+ * the shop is closed on all of the next MAX_CLOSED_DAYS days too.
+ */
+async function nextOpenDay(ctx: Context, at: Date, timeZone: string): Promise<Date | null> {
+  const { date, minutes } = utcToLocal(at, timeZone);
+  const first = new Date(`${date}T00:00:00Z`);
+  const closures = await ctx.prisma.shopClosure.findMany({
+    where: {
+      shopId: requireShop(ctx),
+      date: { gte: first, lte: new Date(first.getTime() + MAX_CLOSED_DAYS * DAY) },
+    },
+    select: { date: true },
+  });
+  const closed = new Set(closures.map((c) => c.date.getTime()));
+  let day = first.getTime();
+  while (closed.has(day)) day += DAY;
+  if (day === first.getTime()) return at;
+  if (day > first.getTime() + MAX_CLOSED_DAYS * DAY) return null;
+  return localToUtc(new Date(day).toISOString().slice(0, 10), minutes, timeZone);
+}
+const DAY = 86_400_000;
+
+/**
+ * Pauses a subscription whose product cannot be ordered, with the reason (pauseReason), instead of failing
+ * on every run until the delivery's window passes: managers find it with `needsAttention`, fix the product
+ * or the subscription, and resume it. nextDeliveryAt stays; resuming moves it to the next one ahead.
+ */
+async function pauseForAttention(
+  ctx: Context,
+  subscriptionId: string,
+  date: string,
+  reason: string,
+): Promise<null> {
+  await ctx.prisma.subscription.update({
+    where: { id: subscriptionId },
+    data: { status: 'PAUSED', pauseReason: reason, version: { increment: 1 } },
+    select: { id: true },
+  });
+  ctx.log.warn({ subscriptionId, date, reason }, 'subscription paused: needs attention');
+  await writeAuditEntry(
+    ctx,
+    'pauseSubscriptionForAttention',
+    {},
+    {
+      target: { type: 'Subscription', id: subscriptionId },
+      changes: { job: jobOf(ctx), deliveryDate: date, status: 'PAUSED', pauseReason: reason },
+    },
+    null,
+  );
+  return null;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   GENERATE_SUBSCRIPTION_ORDERS_TASK,
   runSubscriptionJobs,
 } from './generate-subscription-orders.task.js';
+import { deliveryDate } from './subscription-schedule.js';
 
 let app: TestApp;
 let shopId: string;
@@ -187,17 +188,137 @@ describe('the subscription order generator', () => {
     );
   });
 
-  test('a subscription whose order cannot be made is left to the next run and holds up no other', async () => {
+  test('a product archived or off sale pauses the subscription with the reason, audited, for managers to see', async () => {
     const archived = await app.prisma.product.create({
       data: { shopId, name: 'Discontinued', priceMinor: 100_000, archivedAt: new Date() },
     });
-    const failing = await insert({ productId: archived.id, nextDeliveryAt: fromNow(DAY - HOUR) });
+    const offSale = await app.prisma.product.create({
+      data: { shopId, name: 'Off season', priceMinor: 100_000, active: false },
+    });
+    const gone = await insert({ productId: archived.id, nextDeliveryAt: fromNow(DAY - HOUR) });
+    const resting = await insert({ productId: offSale.id, nextDeliveryAt: fromNow(DAY - HOUR) });
     const fine = await insert({ nextDeliveryAt: fromNow(DAY) });
     await run();
-    expect(await ordersOf(failing.id)).toHaveLength(0);
-    expect(await reread(failing.id)).toEqual(failing);
-    expect(await app.prisma.auditLog.count({ where: { targetId: failing.id } })).toBe(0);
+    await run(); // the second run finds them paused: nothing more is written
+    for (const [sub, reason] of [
+      [gone, "The subscription's product is archived"],
+      [resting, "The subscription's product is off sale"],
+    ] as const) {
+      expect(await ordersOf(sub.id)).toHaveLength(0);
+      expect(await reread(sub.id)).toMatchObject({
+        status: 'PAUSED',
+        pauseReason: reason,
+        nextDeliveryAt: sub.nextDeliveryAt,
+        version: sub.version + 1,
+      });
+      expect(await app.prisma.auditLog.findMany({ where: { targetId: sub.id } })).toMatchObject([
+        { action: 'pauseSubscriptionForAttention', actorId: null, changes: { pauseReason: reason } },
+      ]);
+    }
     expect(await ordersOf(fine.id)).toHaveLength(1);
+
+    const manager = await app.signIn('manager@posy.demo');
+    const listed = await app.gql(
+      `{ subscriptions(filter: { needsAttention: true }, first: 50) {
+        edges { node { id status pauseReason needsAttention } } } }`,
+      {},
+      manager,
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.subscriptions.edges.map((e: { node: unknown }) => e.node)).toEqual(
+      expect.arrayContaining([
+        {
+          id: encodeGlobalId('CustomerSubscription', gone.id),
+          status: 'PAUSED',
+          pauseReason: "The subscription's product is archived",
+          needsAttention: true,
+        },
+      ]),
+    );
+    const ids = listed.data!.subscriptions.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(ids).not.toContain(encodeGlobalId('CustomerSubscription', fine.id));
+
+    // Resuming (once the product is back on sale) clears the reason: it no longer needs attention.
+    await app.prisma.product.update({ where: { id: offSale.id }, data: { active: true } });
+    const resumed = await app.gql(
+      `mutation($id: ID!, $version: Int!) { resumeSubscription(id: $id, version: $version) {
+        __typename ... on MutationResumeSubscriptionSuccess { data { status pauseReason needsAttention } } } }`,
+      { id: encodeGlobalId('CustomerSubscription', resting.id), version: resting.version + 1 },
+      manager,
+    );
+    expect(resumed.data!.resumeSubscription.data).toEqual({
+      status: 'ACTIVE',
+      pauseReason: null,
+      needsAttention: false,
+    });
+  });
+
+  test('a delivery with the shop closed that day and the six after is skipped, audited, the schedule moved on', async () => {
+    const sub = await insert({ nextDeliveryAt: fromNow(DAY) });
+    const at = sub.nextDeliveryAt!;
+    const shop = await app.prisma.shop.findUniqueOrThrow({ where: { id: shopId } });
+    await app.prisma.shopClosure.createMany({
+      data: Array.from({ length: 7 }, (_, n) => ({
+        shopId,
+        date: new Date(`${deliveryDate(new Date(at.getTime() + n * DAY), shop.timezone)}T00:00:00Z`),
+        reason: 'Holidays',
+      })),
+      skipDuplicates: true, // the seed may close one of these days already
+    });
+    await run();
+    await app.prisma.shopClosure.deleteMany({ where: { shopId, reason: 'Holidays' } });
+    expect(await ordersOf(sub.id)).toHaveLength(0);
+    expect((await reread(sub.id)).nextDeliveryAt).toEqual(new Date(at.getTime() + 7 * DAY));
+    expect(await app.prisma.auditLog.findMany({ where: { targetId: sub.id } })).toMatchObject([
+      {
+        action: 'skipSubscriptionDelivery',
+        changes: { orderId: null, skipped: expect.stringContaining('closed') },
+      },
+    ]);
+  });
+
+  test('a product deleted since pauses the subscription too', async () => {
+    const doomed = await app.prisma.product.create({ data: { shopId, name: 'Doomed', priceMinor: 100_000 } });
+    const sub = await insert({ productId: doomed.id, nextDeliveryAt: fromNow(DAY - HOUR) });
+    await app.prisma.product.delete({ where: { id: doomed.id } });
+    await run();
+    expect(await ordersOf(sub.id)).toHaveLength(0);
+    expect(await reread(sub.id)).toMatchObject({
+      status: 'PAUSED',
+      pauseReason: "The subscription's product no longer exists",
+    });
+  });
+
+  test('a delivery on a day the shop is closed moves to the next open day, same time; the schedule keeps its dates', async () => {
+    const sub = await insert({ nextDeliveryAt: fromNow(DAY) });
+    const at = sub.nextDeliveryAt!;
+    const shop = await app.prisma.shop.findUniqueOrThrow({ where: { id: shopId } });
+    const localDay = (d: Date) => new Date(`${deliveryDate(d, shop.timezone)}T00:00:00Z`);
+    // Closed on the delivery day and the day after.
+    await app.prisma.shopClosure.createMany({
+      data: [
+        { shopId, date: localDay(at), reason: 'Inventory' },
+        { shopId, date: localDay(new Date(at.getTime() + DAY)), reason: 'Inventory' },
+      ],
+    });
+    await run();
+    const orders = await ordersOf(sub.id);
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({
+      windowStart: new Date(at.getTime() + 2 * DAY),
+      windowEnd: new Date(at.getTime() + 2 * DAY + 120 * MINUTE),
+    });
+    expect((await reread(sub.id)).nextDeliveryAt).toEqual(new Date(at.getTime() + 7 * DAY));
+    expect(await app.prisma.auditLog.findMany({ where: { targetId: sub.id } })).toMatchObject([
+      {
+        action: 'generateSubscriptionOrder',
+        changes: {
+          deliveryDate: deliveryDate(at, shop.timezone),
+          movedTo: deliveryDate(new Date(at.getTime() + 2 * DAY), shop.timezone),
+        },
+      },
+    ]);
+    await app.prisma.shopClosure.deleteMany({ where: { shopId, reason: 'Inventory' } });
   });
 
   test('a paused subscription, and a delivery beyond the lead horizon, make nothing', async () => {

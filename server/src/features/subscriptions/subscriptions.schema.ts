@@ -43,6 +43,17 @@ export const SubscriptionRef = builder.prismaNode('Subscription', {
     version: t.exposeInt('version', { description: 'Send it back with every change (optimistic locking).' }),
     cancelReason: t.exposeString('cancelReason', { nullable: true }),
     cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
+    pauseReason: t.exposeString('pauseReason', {
+      nullable: true,
+      description:
+        'Why the generator paused it (its product archived, off sale or deleted); a manager must fix it and resume. ' +
+        'Empty for a pause by people.',
+    }),
+    needsAttention: t.boolean({
+      description: 'Paused by the generator for a reason a manager must act on (pauseReason).',
+      select: { pauseReason: true },
+      resolve: (s) => s.pauseReason !== null,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     // The orders rule of the root `orders` field: a customer sees theirs, a key needs orders:read.
     orders: t.relatedConnection('orders', {
@@ -79,11 +90,22 @@ const SubscriptionsFilterInput = builder.inputType('SubscriptionsFilter', {
       required: false,
       extensions: { maxItems: Object.keys(SubscriptionStatus).length },
     }),
+    needsAttention: t.boolean({
+      required: false,
+      description:
+        'true: only those the generator paused for a manager to act on (pauseReason); false: the others.',
+    }),
   }),
 });
 
-const subscriptionsWhere = (filter: { status?: SubscriptionStatus[] | null } | null | undefined) =>
-  filter?.status?.length ? { status: { in: filter.status } } : {};
+const subscriptionsWhere = (
+  filter: { status?: SubscriptionStatus[] | null; needsAttention?: boolean | null } | null | undefined,
+) => ({
+  ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
+  ...(typeof filter?.needsAttention === 'boolean'
+    ? { pauseReason: filter.needsAttention ? { not: null } : null }
+    : {}),
+});
 
 builder.queryField('subscriptions', (t) =>
   t.prismaConnection({

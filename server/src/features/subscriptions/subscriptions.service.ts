@@ -137,7 +137,7 @@ async function applySubscriptionChange(
 /** Stops deliveries until resumed: the generator makes no orders for a paused subscription. */
 export async function pauseSubscription(ctx: Context, input: VersionedChange) {
   const subscription = await findSubscription(ctx, input.id);
-  return applySubscriptionChange(ctx, subscription, input.version, 'PAUSED', {});
+  return applySubscriptionChange(ctx, subscription, input.version, 'PAUSED', { pauseReason: null });
 }
 
 /** Starts deliveries again from the first one on its schedule that is still ahead (paused ones are skipped). */
@@ -152,6 +152,8 @@ export async function resumeSubscription(ctx: Context, input: VersionedChange) {
     );
   return applySubscriptionChange(ctx, subscription, input.version, 'ACTIVE', {
     nextDeliveryAt: aheadOfNow(subscription),
+    // The manager acted on what the generator asked of them (e.g. a product back on sale).
+    pauseReason: null,
   });
 }
 
@@ -163,6 +165,7 @@ export async function cancelSubscription(ctx: Context, input: VersionedChange & 
     cancelReason: input.reason,
     cancelledAt: new Date(),
     nextDeliveryAt: null,
+    pauseReason: null,
   });
 }
 

@@ -3,7 +3,8 @@ import { activeShopAccess } from '../../auth/session';
 import { dateTime, t } from '../../i18n/i18n';
 import type { AuditEntry } from './audit.loader';
 import { auditActor } from './audit-entry';
-import { isAuditAction, prettyChanges } from './audit-filter';
+import { prettyChanges } from './audit-filter';
+import { auditActionLabel } from './audit-label';
 
 /** Who made the change, in words (see auditActor). */
 function who(entry: AuditEntry): string {
@@ -18,10 +19,7 @@ function who(entry: AuditEntry): string {
  */
 export function AuditEntryRow(props: { entry: AuditEntry }) {
   const action = () => props.entry.action;
-  const label = () => {
-    const name = action();
-    return isAuditAction(name) ? t(`auditAction.${name}`) : name;
-  };
+  const label = () => auditActionLabel(action());
   const changes = () => prettyChanges(props.entry.changes);
   // Ids are long; the start tells entries apart, the whole is in the tooltip.
   const shortId = () => {
