@@ -21,8 +21,9 @@ const tooLarge = () =>
  * Yoga's `maxRequestBodySize` is one number for every request; uploads need more than operations do, and
  * raising it for all would let any JSON request be ten times larger. This plugin takes its place (set
  * `maxRequestBodySize: false`): a multipart request may carry `limits.multipart` bytes, any other
- * `limits.default`. A declared Content-Length over the limit is refused before a byte is read; a body
- * without one (chunked) is counted as it streams and cut off at the limit, so no request is buffered past it.
+ * `limits.default`. A declared Content-Length over the limit is refused before a byte is read (one within it
+ * bounds the body already); a body without one (chunked) is counted as it streams and cut off at the limit,
+ * so no request is buffered past it.
  */
 export function useRequestBodyLimits(limits: BodyLimits): Plugin {
   return {
@@ -37,6 +38,9 @@ export function useRequestBodyLimits(limits: BodyLimits): Plugin {
           });
         }
         if (Number(declared) > limit) throw tooLarge();
+        // Node's HTTP parser ends a body at its Content-Length, so a declared length within the limit bounds
+        // it: most requests then pay no counting stream.
+        return;
       }
       if (!requestParser || !request.body) return;
       const parse = requestParser;
