@@ -267,6 +267,7 @@ export const en = {
   'auditAction.skipSubscriptionDelivery': 'Subscription delivery skipped',
   'auditAction.pauseSubscriptionForAttention': 'Subscription paused: needs attention',
   'auditAction.expireSubscription': 'Subscription expired',
+  'auditAction.failed': 'Refused: {action}',
   'auditAction.loginWithPassword': 'Signed in with password',
   'auditAction.loginWithCode': 'Signed in with a code',
   'auditAction.loginWithTelegram': 'Signed in with Telegram',

@@ -272,6 +272,7 @@ export const ru: Dictionary = {
   'auditAction.skipSubscriptionDelivery': 'Доставка по подписке пропущена',
   'auditAction.pauseSubscriptionForAttention': 'Подписка приостановлена: требует внимания',
   'auditAction.expireSubscription': 'Подписка истекла',
+  'auditAction.failed': 'Отказано: {action}',
   'auditAction.loginWithPassword': 'Вход по паролю',
   'auditAction.loginWithCode': 'Вход по коду',
   'auditAction.loginWithTelegram': 'Вход через Telegram',

@@ -37,4 +37,11 @@ describe('job audit actions', () => {
     expect(auditActionLabel('createOrder')).toBe(en['auditAction.createOrder']);
     expect(auditActionLabel('dropDatabase')).toBe('dropDatabase');
   });
+
+  it('a refused sign-in (`<mutation>.failed`) is labelled as that mutation, refused', () => {
+    expect(auditActionLabel('loginWithPassword.failed')).toBe(
+      `Refused: ${en['auditAction.loginWithPassword']}`,
+    );
+    expect(auditActionLabel('dropDatabase.failed')).toBe('dropDatabase.failed');
+  });
 });

@@ -18,7 +18,17 @@ export type JobAuditAction = (typeof jobAuditActions)[number];
 const isJobAuditAction = (value: string): value is JobAuditAction =>
   (jobAuditActions as readonly string[]).includes(value);
 
-/** The action's name in the user's language: a mutation's or a job's; an unknown one as it came. */
+/** The suffix of a refused sign-in's entry (`loginWithPassword.failed`, server/src/audit/audit-mutations.ts). */
+const FAILED = '.failed';
+
+/**
+ * The action's name in the user's language: a mutation's or a job's, a refused one as "Refused: <its
+ * label>"; an unknown one as it came.
+ */
 export function auditActionLabel(name: string): string {
+  if (name.endsWith(FAILED)) {
+    const action = name.slice(0, -FAILED.length);
+    if (isAuditAction(action)) return t('auditAction.failed', { action: auditActionLabel(action) });
+  }
   return isAuditAction(name) || isJobAuditAction(name) ? t(`auditAction.${name}`) : name;
 }
