@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { untilWaitingOnLocks } from '../../../test/lock-waits.js';
 
 const CREATE = 'mutation ($input: CreateCategoryInput!) { createCategory(input: $input) { id name } }';
 
@@ -8,14 +9,6 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app?.stop());
-
-/** How many backends of this test's database wait on a lock now. */
-async function waitingOnLocks() {
-  const [row] = await app.prisma.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM pg_stat_activity
-    WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-  return row?.n ?? 0;
-}
 
 test('two creates of one category name at once: one is created, the other a clear BAD_USER_INPUT', async () => {
   const shop = await app.prisma.shop.findUniqueOrThrow({ where: { slug: 'demo' } });
@@ -43,9 +36,7 @@ test('two creates of one category name at once: one is created, the other a clea
     app.gql(CREATE, { input: { name } }, manager),
     app.gql(CREATE, { input: { name } }, manager),
   ]);
-  const deadline = Date.now() + 10_000;
-  while ((await waitingOnLocks()) < 2 && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  await untilWaitingOnLocks(app, 2);
   release();
   await holder;
   const answers = await requests;

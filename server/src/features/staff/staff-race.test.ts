@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { untilWaitingOnLocks } from '../../../test/lock-waits.js';
 
 const CHANGE = `mutation ($id: ID!, $role: Role!) {
   changeStaffRole(membershipId: $id, role: $role) { __typename ... on LastAdmin { membershipId } }
@@ -10,14 +11,6 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app?.stop());
-
-/** How many backends of this test's database wait on a lock now. */
-async function waitingOnLocks() {
-  const [row] = await app.prisma.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM pg_stat_activity
-    WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-  return row?.n ?? 0;
-}
 
 test('two admins demoting each other at once: one wins, the other gets LastAdmin, an admin remains', async () => {
   const shop = await app.prisma.shop.findUniqueOrThrow({ where: { slug: 'demo' } });
@@ -50,9 +43,7 @@ test('two admins demoting each other at once: one wins, the other gets LastAdmin
     app.gql(CHANGE, { id: b.id, role: 'MANAGER' }, asA),
     app.gql(CHANGE, { id: a.id, role: 'MANAGER' }, asB),
   ]);
-  const deadline = Date.now() + 10_000;
-  while ((await waitingOnLocks()) < 2 && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  await untilWaitingOnLocks(app, 2);
   release();
   await holder;
   const answers = await requests;
