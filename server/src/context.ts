@@ -64,24 +64,39 @@ export function createContextFactory(deps: AppDeps): RequestContextFactory {
       apiKey: headers.get('x-api-key'),
     });
     const shop = await resolveActiveShop(deps.prisma, viewer, headers.get('x-shop-id'));
-    const log = deps.log.child({ requestId });
-    return {
-      config: deps.config,
-      prisma: deps.prisma,
-      rootPrisma: deps.prisma,
-      afterCommit: runEffectsAtOnce(log),
-      log,
-      pubsub: deps.pubsub,
-      signer: deps.signer,
-      appUrl: deps.appUrl,
-      files: deps.files,
+    return contextOf(deps, deps.log.child({ requestId }), {
       requestId,
       ip,
       viewer,
       ...shop,
       http: http ?? null,
-      audit: {},
-    };
+    });
+  };
+}
+
+/** What only one operation knows of its context: who acts, where, and through which request. */
+export type OperationFacts = Pick<
+  Context,
+  'requestId' | 'ip' | 'viewer' | 'shopId' | 'shopRole' | 'customerId' | 'http'
+>;
+
+/**
+ * A context of the app's long-lived pieces and one operation's facts: the one place that builds it, for
+ * requests and for background jobs (jobs/system-context.ts) alike.
+ */
+export function contextOf(deps: AppDeps, log: Logger, facts: OperationFacts): Context {
+  return {
+    config: deps.config,
+    prisma: deps.prisma,
+    rootPrisma: deps.prisma,
+    afterCommit: runEffectsAtOnce(log),
+    log,
+    pubsub: deps.pubsub,
+    signer: deps.signer,
+    appUrl: deps.appUrl,
+    files: deps.files,
+    ...facts,
+    audit: {},
   };
 }
 

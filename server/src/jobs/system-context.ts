@@ -1,5 +1,4 @@
-import type { AppDeps, Context } from '../context.js';
-import { runEffectsAtOnce } from '../transaction.js';
+import { type AppDeps, type Context, contextOf } from '../context.js';
 
 /** What a job needs to act as the shop: the app's long-lived pieces, with the job's own database client. */
 export type SystemContextDeps = AppDeps;
@@ -18,17 +17,7 @@ export function systemContext(
   job: string,
   requestId: string,
 ): Context {
-  const log = deps.log.child({ job, requestId, shopId });
-  return {
-    config: deps.config,
-    prisma: deps.prisma,
-    rootPrisma: deps.prisma,
-    afterCommit: runEffectsAtOnce(log),
-    log,
-    pubsub: deps.pubsub,
-    signer: deps.signer,
-    appUrl: deps.appUrl,
-    files: deps.files,
+  return contextOf(deps, deps.log.child({ job, requestId, shopId }), {
     requestId,
     ip: null,
     viewer: { kind: 'system', job },
@@ -36,6 +25,5 @@ export function systemContext(
     shopRole: 'SYSTEM',
     customerId: null,
     http: null,
-    audit: {},
-  };
+  });
 }
