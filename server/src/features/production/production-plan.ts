@@ -1,8 +1,8 @@
 // The batches a florist takes an order's stems from, earliest expiry first, as consumption does; for all
-// the tasks of a page at once (per-tick-batch.ts), so the board's statements do not grow with its tasks.
+// the tasks of a page at once (src/load-in-tick.ts), so the board's statements do not grow with its tasks.
 import type { Context } from '../../context.js';
+import { loadInTick } from '../../load-in-tick.js';
 import { type ConsumedBatch, planOrdersConsumption } from '../stock/stock-reservations.service.js';
-import { loadInTick } from './per-tick-batch.js';
 
 /**
  * The batches of the task: for an open task, those consumption would take now (FEFO; the plan writes

@@ -3,12 +3,12 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../../builder.js';
 import { type Context, requireShop } from '../../context.js';
+import { loadInTick } from '../../load-in-tick.js';
 import { queuedProductionTasks, visibleProductionTasks } from '../common/access.js';
 import { OrderRef } from '../orders/orders.schema.js';
 import { StockItemRef } from '../products/products.schema.js';
 import { StockBatchRef } from '../stock/stock.schema.js';
 import type { ConsumedBatch } from '../stock/stock-reservations.service.js';
-import { loadInTick } from './per-tick-batch.js';
 import { batchesOf } from './production-plan.js';
 
 /** Who works the production board: the shop's florists and those who manage it. */
@@ -117,7 +117,7 @@ const ProductionBatchRef = builder.objectRef<ProductionBatch>('ProductionBatch')
 
 /**
  * The task's batches (production-plan.ts) with their batch and stock item rows: one query for each kind
- * for the whole page (per-tick-batch.ts), selecting what the query asks below `batch` and `stockItem`.
+ * for the whole page (src/load-in-tick.ts), selecting what the query asks below `batch` and `stockItem`.
  */
 async function loadBatches(
   ctx: Context,
