@@ -2,20 +2,31 @@
  * Benchmark of the reads every screen leans on: the orders board (a page of 50 orders with customers,
  * items and products) and one order with its history, over the real schema, in process (yoga.fetch),
  * against a shop with 2,000 orders; and of createOrder over real HTTP (bench/create-orders.ts), one at a
- * time and 8 at once. Prints latency, throughput and memory beside bench/baseline.json.
+ * time and 8 at once. Then, over real HTTP from outside (wrk, bench/http-load.ts), the board beside a raw
+ * node:http + pg handler answering it with the same SQL and JSON, and `{ __typename }` beside a bare
+ * node:http server (bench/raw-board.ts), in interleaved rounds; and the SQL statements per request of the
+ * ten most used operations at a small and a large page (bench/statements.ts). Prints latency, throughput,
+ * ratios and memory beside bench/baseline.json.
  *
  *   pnpm bench                      # compare with the baseline
  *   pnpm bench -- --save-baseline   # make this run the baseline
+ *   pnpm bench -- --profile-board   # only load the board over HTTP (run under node --cpu-prof)
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPrismaClient } from '@posy/prisma/client';
-import { DEMO_API_KEY, seed } from '@posy/prisma/seed';
+import { DEMO_API_KEY, DEMO_PASSWORD, seed } from '@posy/prisma/seed';
 import { cloneDatabase, createTemplateDatabase, startTestPostgres } from '@posy/prisma/test-database';
 import { buildApp } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
+import { addLongLists, addOrders } from './add-orders.js';
 import { concurrentThroughput, prepareCreateOrders } from './create-orders.js';
+import { compareOverHttp } from './http-load.js';
+import { profileByPackage } from './profile.js';
+import { startRawServers } from './raw-board.js';
+import { BOARD_QUERY, countStatements, LARGE_PAGE, mostUsedOperations, SMALL_PAGE } from './statements.js';
 
 const ORDERS = 2_000;
 const ITERATIONS = 300;
@@ -23,6 +34,8 @@ const baselineFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ba
 
 const BOARD = `{ orders(first: 50) { totalCount edges { node { number status total { amountMinor }
   customer { name } items { quantity product { name } } } } } }`;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ONE = `query ($id: ID!) { order(id: $id) { number status events { toStatus at } items { productName } customer { name } } }`;
 
 const postgres = await startTestPostgres();
@@ -31,6 +44,7 @@ const database = await cloneDatabase(postgres.adminUrl, template);
 const prisma = createPrismaClient(database.databaseUrl);
 await seed(prisma);
 await addOrders(prisma, ORDERS);
+const longLists = await addLongLists(prisma);
 
 const app = buildApp(
   parseConfig({
@@ -49,7 +63,8 @@ const app = buildApp(
 );
 const running = await app.start();
 const anOrder = await prisma.order.findFirstOrThrow({ orderBy: { number: 'desc' } });
-const orderId = Buffer.from(`Order:${anOrder.id}`).toString('base64url');
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
+const orderId = globalId('Order', anOrder.id);
 
 async function call(query: string, variables: Record<string, unknown> = {}) {
   const response = await running.yoga.fetch('http://bench/graphql', {
@@ -59,6 +74,34 @@ async function call(query: string, variables: Record<string, unknown> = {}) {
   });
   const body = (await response.json()) as { errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
+}
+
+/** Over real HTTP, as the HTTP comparison sends it; the access token's headers. */
+async function signIn(email: string) {
+  const response = await fetch(`${running.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        'mutation ($email: String!, $password: String!) { loginWithPassword(email: $email, password: $password) { accessToken } }',
+      variables: { email, password: DEMO_PASSWORD },
+    }),
+  });
+  const body = (await response.json()) as { data?: { loginWithPassword: { accessToken: string } } };
+  return { authorization: `Bearer ${body.data!.loginWithPassword.accessToken}` };
+}
+
+/** The raw handler must answer what Posy answers, or the comparison would not be of the same work. */
+async function sameAnswers() {
+  const answer = (url: string) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...keyHeaders },
+      body: boardBody,
+    }).then((r) => r.text());
+  const [posy, rawAnswer] = await Promise.all([answer(`${running.url}/graphql`), answer(raw.boardUrl)]);
+  if (posy !== rawAnswer)
+    throw new Error(`the raw board answers differently:\n${posy.slice(0, 300)}\n${rawAnswer.slice(0, 300)}`);
 }
 
 async function measure(name: string, run: () => Promise<void>) {
@@ -80,8 +123,82 @@ async function measure(name: string, run: () => Promise<void>) {
   };
 }
 
+const boardBody = JSON.stringify({ query: BOARD_QUERY, variables: { first: 50 } });
+const raw = await startRawServers(database.databaseUrl);
+const keyHeaders = { 'x-api-key': DEMO_API_KEY };
+await sameAnswers();
+if (process.argv.includes('--profile-board')) {
+  // The board under the comparison's load, profiled; the summary is the figure, the file is for a viewer.
+  const file = path.join(tmpdir(), `posy-board-${Date.now()}.cpuprofile`);
+  let load: unknown;
+  const byPackage = await profileByPackage(async () => {
+    load = await compareOverHttp(
+      [{ name: 'board', url: `${running.url}/graphql`, body: boardBody, headers: keyHeaders }],
+      1,
+      Number(process.env.BENCH_SECONDS ?? 15),
+    );
+  }, file);
+  console.log(load);
+  console.table(byPackage.slice(0, 15));
+  console.log(`profile: ${file}`);
+  await raw.stop();
+  await app.stop();
+  await prisma.$disconnect();
+  await database.drop();
+  await postgres.stop();
+  process.exit(0);
+}
+
+const http = await compareOverHttp(
+  [
+    { name: 'board', url: `${running.url}/graphql`, body: boardBody, headers: keyHeaders },
+    { name: 'raw board', url: raw.boardUrl, body: boardBody, headers: keyHeaders },
+    {
+      name: 'typename',
+      url: `${running.url}/graphql`,
+      body: JSON.stringify({ query: '{ __typename }' }),
+      headers: {},
+    },
+    { name: 'bare', url: raw.bareUrl, body: JSON.stringify({ query: '{ __typename }' }), headers: {} },
+  ],
+  ROUNDS,
+  SECONDS,
+);
+const httpFigures = {
+  ...Object.fromEntries(
+    Object.entries(http).flatMap(([side, figures]) =>
+      Object.entries(figures).map(([name, value]) => [`http ${side} ${name}`, round(value)]),
+    ),
+  ),
+  'board ÷ raw req/s': round(http.board!['req/s'] / http['raw board']!['req/s']),
+  'typename ÷ bare req/s': round(http.typename!['req/s'] / http.bare!['req/s']),
+};
+await raw.stop();
+
+const managerHeaders = await signIn('manager@posy.demo');
+const statements = await countStatements(running, mostUsedOperations(orderId), {
+  key: keyHeaders,
+  manager: managerHeaders,
+});
+const longListTimings = {
+  ...(await measure('order of 50 items', () =>
+    call(`query ($id: ID!) { order(id: $id) { number items { quantity productName product { name } } } }`, {
+      id: globalId('Order', longLists.orderWith50Items),
+    }),
+  )),
+  ...(await measure('customer of 500 orders', () =>
+    call(
+      `query ($id: ID!) { node(id: $id) { ... on Customer { name orders(first: 100) { edges { node { number
+        items { quantity } } } } } } }`,
+      { id: globalId('Customer', longLists.customerWith500Orders) },
+    ),
+  )),
+};
+
 const createOrder = await prepareCreateOrders(prisma, running.url);
 const timings = {
+  ...httpFigures,
+  ...longListTimings,
   ...(await measure('board', () => call(BOARD))),
   ...(await measure('order', () => call(ONE, { id: orderId }))),
   // After the reads, so the orders it adds do not change what they measure.
@@ -105,13 +222,20 @@ const baseline = await readFile(baselineFile, 'utf8')
   .then((text) => JSON.parse(text) as { figures: Record<string, number>; note: string })
   .catch(() => null);
 console.log(`\nPosy bench: ${ORDERS} orders, ${ITERATIONS} iterations each, Node ${process.version}`);
+console.log(`HTTP: wrk, concurrency 10, ${ROUNDS} interleaved rounds of ${SECONDS} s per side, medians`);
 console.log(`baseline: ${baseline?.note ?? 'none (run with --save-baseline)'}\n`);
-console.log(`${'metric'.padEnd(18)}${'baseline'.padStart(12)}${'now'.padStart(12)}${'change'.padStart(10)}`);
+console.log(`${'metric'.padEnd(34)}${'baseline'.padStart(12)}${'now'.padStart(12)}${'change'.padStart(10)}`);
 for (const [metric, now] of Object.entries(figures)) {
   const before = baseline?.figures[metric];
   const change = before ? `${(((now - before) / before) * 100).toFixed(1)}%` : '';
   console.log(
-    `${metric.padEnd(18)}${String(before ?? '–').padStart(12)}${String(now).padStart(12)}${change.padStart(10)}`,
+    `${metric.padEnd(34)}${String(before ?? '–').padStart(12)}${String(now).padStart(12)}${change.padStart(10)}`,
+  );
+}
+console.log(`\nSQL statements per request (page of ${SMALL_PAGE} → ${LARGE_PAGE})`);
+for (const [name, { small, large }] of Object.entries(statements)) {
+  console.log(
+    `${name.padEnd(18)}${String(small).padStart(4)} → ${String(large).padEnd(4)}${small === large ? '' : ' GROWS'}`,
   );
 }
 if (process.argv.includes('--save-baseline')) {
@@ -122,47 +246,4 @@ if (process.argv.includes('--save-baseline')) {
 
 function round(value: number) {
   return Math.round(value * 100) / 100;
-}
-
-/** Many orders with an item each, spread over the demo shop's customers and products. */
-async function addOrders(db: typeof prisma, count: number) {
-  const shop = await db.shop.findUniqueOrThrow({ where: { slug: 'demo' } });
-  const customers = await db.customer.findMany({ where: { shopId: shop.id } });
-  const products = await db.product.findMany({ where: { shopId: shop.id } });
-  const statuses = ['NEW', 'CONFIRMED', 'IN_PRODUCTION', 'READY', 'DELIVERED'] as const;
-  for (let start = 0; start < count; start += 500) {
-    const batch = Array.from({ length: Math.min(500, count - start) }, (_, i) => {
-      const n = shop.lastOrderNumber + start + i + 1;
-      const product = products[n % products.length]!;
-      return { n, product, customer: customers[n % customers.length]! };
-    });
-    const orders = await db.order.createManyAndReturn({
-      data: batch.map(({ n, customer, product }) => ({
-        shopId: shop.id,
-        number: n,
-        customerId: customer.id,
-        status: statuses[n % statuses.length]!,
-        currency: shop.currency,
-        subtotalMinor: product.priceMinor,
-        totalMinor: product.priceMinor,
-        fulfillment: 'PICKUP' as const,
-      })),
-      select: { id: true, number: true },
-    });
-    await db.orderItem.createMany({
-      data: orders.map((order) => {
-        const product = batch.find((b) => b.n === order.number)!.product;
-        return {
-          orderId: order.id,
-          productId: product.id,
-          productName: product.name,
-          quantity: 1,
-          unitPriceMinor: product.priceMinor,
-          unitCostMinor: 0,
-          totalMinor: product.priceMinor,
-        };
-      }),
-    });
-  }
-  await db.shop.update({ where: { id: shop.id }, data: { lastOrderNumber: { increment: count } } });
 }
