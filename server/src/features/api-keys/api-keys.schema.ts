@@ -13,6 +13,7 @@ export const ApiScopeEnum = builder.enumType('ApiScope', {
 });
 
 const ApiKeyRef = builder.prismaNode('ApiKey', {
+  select: { id: true },
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, shopId: ctx.shopId ?? '' }),
   authScopes: { shopRole: ['ADMIN'] },
@@ -21,9 +22,14 @@ const ApiKeyRef = builder.prismaNode('ApiKey', {
     name: t.exposeString('name'),
     prefix: t.string({
       description: 'The visible start of the key (`posy_<prefix>_…`), to tell keys apart.',
+      select: { prefix: true },
       resolve: (key) => `posy_${key.prefix}_`,
     }),
-    scopes: t.field({ type: [ApiScopeEnum], resolve: (key) => key.scopes as ApiScope[] }),
+    scopes: t.field({
+      type: [ApiScopeEnum],
+      select: { scopes: true },
+      resolve: (key) => key.scopes as ApiScope[],
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),

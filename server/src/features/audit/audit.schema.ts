@@ -2,6 +2,7 @@ import { builder } from '../../builder.js';
 import { listAuditLog } from './audit.service.js';
 
 builder.prismaObject('AuditLog', {
+  select: { id: true },
   name: 'AuditEntry',
   description: 'One change: who (a user or an API key) did what to which object, from where.',
   fields: (t) => ({
@@ -21,6 +22,7 @@ builder.prismaObject('AuditLog', {
     changes: t.string({
       nullable: true,
       description: 'The changed fields as JSON (secrets redacted).',
+      select: { changes: true },
       resolve: (entry) => (entry.changes == null ? null : JSON.stringify(entry.changes)),
     }),
     requestId: t.exposeString('requestId', { nullable: true }),

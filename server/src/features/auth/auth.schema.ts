@@ -129,6 +129,7 @@ builder.mutationField('logoutEverywhere', (t) =>
 );
 
 builder.prismaObject('Session', {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     device: t.exposeString('device', { nullable: true }),

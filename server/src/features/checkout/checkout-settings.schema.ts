@@ -35,6 +35,7 @@ const name = z.string().trim().min(1).max(200);
 const DAY = 86_400_000;
 
 export const CheckoutSettingsRef = builder.prismaObject('Shop', {
+  select: { id: true },
   variant: 'CheckoutSettings',
   description: 'How the active shop takes orders: its slots, closures, pickup points, zones and rules.',
   fields: (t) => ({

@@ -16,6 +16,7 @@ export const seesCheckout = {
 const inActiveShop = (id: string, ctx: { shopId: string | null }) => ({ id, shopId: ctx.shopId ?? '' });
 
 export const DeliverySlotRef = builder.prismaNode('DeliverySlot', {
+  select: { id: true },
   id: { field: 'id' },
   description: 'A window of a weekday the shop delivers (and hands over pickups) in, with its capacity.',
   findUnique: inActiveShop,
@@ -31,6 +32,7 @@ export const DeliverySlotRef = builder.prismaNode('DeliverySlot', {
 });
 
 export const PickupPointRef = builder.prismaNode('PickupPoint', {
+  select: { id: true },
   id: { field: 'id' },
   findUnique: inActiveShop,
   nullable: true,
@@ -43,6 +45,7 @@ export const PickupPointRef = builder.prismaNode('PickupPoint', {
 });
 
 export const DeliveryZoneRef = builder.prismaNode('DeliveryZone', {
+  select: { id: true },
   id: { field: 'id' },
   findUnique: inActiveShop,
   nullable: true,
@@ -61,6 +64,7 @@ export const DeliveryZoneRef = builder.prismaNode('DeliveryZone', {
 });
 
 export const ShopClosureRef = builder.prismaObject('ShopClosure', {
+  select: { id: true },
   description: 'A local date on which the shop takes no orders for delivery or pickup.',
   fields: (t) => ({
     date: t.string({

@@ -1,5 +1,6 @@
 import { ImportantDateKind } from '@posy/prisma';
 import { builder } from '../../builder.js';
+import { countBesidePage } from '../../graphql/total-count.js';
 import { senderKnownOrders, visibleCustomers } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
 import { type CustomerTotals, customerTotals } from './customer-totals.js';
@@ -8,6 +9,7 @@ import { countCustomers, listCustomers } from './customers.service.js';
 export const ImportantDateKindEnum = builder.enumType(ImportantDateKind, { name: 'ImportantDateKind' });
 
 builder.prismaObject('CustomerAddress', {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     label: t.exposeString('label', { nullable: true }),
@@ -18,6 +20,7 @@ builder.prismaObject('CustomerAddress', {
 });
 
 builder.prismaObject('ImportantDate', {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.expose('kind', { type: ImportantDateKindEnum }),
@@ -51,6 +54,7 @@ const managesCustomers = {
 } as const;
 
 export const CustomerRef = builder.prismaNode('Customer', {
+  select: { id: true },
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [visibleCustomers(ctx)] }),
   nullable: true,
@@ -82,6 +86,10 @@ export const CustomerRef = builder.prismaNode('Customer', {
   }),
 });
 
+const customersCount = countBesidePage((args: { search?: string | null }, ctx) =>
+  countCustomers(ctx, args.search),
+);
+
 builder.queryField('customers', (t) =>
   t.prismaConnection({
     type: 'Customer',
@@ -89,7 +97,10 @@ builder.queryField('customers', (t) =>
     description: 'Customers of the active shop, for those who manage them (and a customer: themself).',
     authScopes: { signedIn: true },
     args: { search: t.arg.string({ required: false }) },
-    resolve: (query, _root, args, ctx) => listCustomers(ctx, args.search, query),
-    totalCount: (_parent, args, ctx) => countCustomers(ctx, args.search),
+    resolve: (query, _root, args, ctx, info) => {
+      customersCount.start(args, ctx, info);
+      return listCustomers(ctx, args.search, query);
+    },
+    totalCount: customersCount.totalCount,
   }),
 );

@@ -14,6 +14,7 @@ import {
 } from './invites.service.js';
 
 const InviteRef = builder.prismaNode('Invite', {
+  select: { id: true },
   id: { field: 'id' },
   // Reachable by id only inside the active shop, and only by those who manage its staff.
   findUnique: (id, ctx) => ({ id, shopId: ctx.shopId ?? '' }),

@@ -1,6 +1,7 @@
 import { FulfillmentType, OrderSource, OrderStatus, PaymentStatus } from '@posy/prisma';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
+import { countBesidePage } from '../../graphql/total-count.js';
 import {
   hidesSender,
   readsStaffNotes,
@@ -20,6 +21,7 @@ export const FulfillmentTypeEnum = builder.enumType(FulfillmentType, { name: 'Fu
 export const OrderSourceEnum = builder.enumType(OrderSource, { name: 'OrderSource' });
 
 builder.prismaObject('OrderItem', {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     // An orders:read key is not thereby a catalog:read key.
@@ -40,6 +42,8 @@ builder.prismaObject('OrderItem', {
 });
 
 const OrderEventRef = builder.prismaObject('OrderEvent', {
+  // Who acted, always: `Order.events` hides the customer's own steps from a courier by it.
+  select: { id: true, actorId: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     at: t.expose('at', { type: 'DateTime' }),
@@ -65,6 +69,7 @@ const orderMoney = (field: 'subtotalMinor' | 'deliveryFeeMinor' | 'discountMinor
   }) as const;
 
 export const OrderRef = builder.prismaNode('Order', {
+  select: { id: true },
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [visibleOrders(ctx)] }),
   nullable: true,
@@ -161,6 +166,12 @@ const OrdersFilterInput = builder.inputType('OrdersFilter', {
     }),
 });
 
+const ordersCount = countBesidePage((args: { filter?: Parameters<typeof ordersWhere>[0] }, ctx) =>
+  ctx.prisma.order.count({
+    where: { AND: [visibleOrders(ctx), ordersWhere(args.filter, senderShown(ctx))] },
+  }),
+);
+
 builder.queryField('orders', (t) =>
   t.prismaConnection({
     type: 'Order',
@@ -168,16 +179,12 @@ builder.queryField('orders', (t) =>
     description: 'Orders of the active shop the viewer may see, newest first.',
     authScopes: { signedIn: true },
     args: { filter: t.arg({ type: OrdersFilterInput, required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.order.findMany({
-        ...query,
-        where: { AND: [visibleOrders(ctx), ordersWhere(args.filter, senderShown(ctx))] },
-        orderBy: { id: 'desc' },
-      }),
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.order.count({
-        where: { AND: [visibleOrders(ctx), ordersWhere(args.filter, senderShown(ctx))] },
-      }),
+    resolve: (query, _root, args, ctx, info) => {
+      const where = { AND: [visibleOrders(ctx), ordersWhere(args.filter, senderShown(ctx))] };
+      ordersCount.start(args, ctx, info);
+      return ctx.prisma.order.findMany({ ...query, where, orderBy: { id: 'desc' } });
+    },
+    totalCount: ordersCount.totalCount,
   }),
 );
 

@@ -26,6 +26,8 @@ export const BouquetApprovalStatusEnum = builder.enumType(BouquetApprovalStatus,
  * loaded, with what the query selects of it, only when the query asks for it.
  */
 const BouquetApprovalRef = builder.prismaObject('ProductionTask', {
+  // The status always: it is what tells a task with an approval from one without (approval's isNull).
+  select: { id: true, approvalStatus: true },
   variant: 'BouquetApproval',
   description: 'The customer’s word on the photo of their finished bouquet, once the shop asked for it.',
   fields: (t) => ({
@@ -68,6 +70,7 @@ function atLeastTheId<T>(selection: T): T | { select: { id: true } } {
 
 /** An order line as the florist reads it; a variant of OrderItem loaded with the task (nestedSelection). */
 const ProductionLineRef = builder.prismaObject('OrderItem', {
+  select: { id: true },
   variant: 'ProductionLine',
   description: 'A product of the order × its quantity, and the stock items it is made of.',
   fields: (t) => ({
@@ -153,6 +156,8 @@ async function loadBatches(
 }
 
 export const ProductionTaskRef = builder.prismaNode('ProductionTask', {
+  // `approval` tells from the status whether there is one (its isNull).
+  select: { id: true, approvalStatus: true },
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [visibleProductionTasks(ctx)] }),
   nullable: true,

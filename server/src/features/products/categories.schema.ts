@@ -7,6 +7,7 @@ import { archiveCategory, createCategory, updateCategory } from './categories.se
 export const editsCatalog = { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'catalog:write' } as const;
 
 export const CategoryRef = builder.prismaNode('Category', {
+  select: { id: true },
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [visibleCategories(ctx)] }),
   nullable: true,

@@ -14,6 +14,7 @@ import {
 import { ProductRef } from './products.schema.js';
 
 export const ProductPhotoRef = builder.prismaNode('ProductPhoto', {
+  select: { id: true },
   id: { field: 'id' },
   description: 'A photo in a product’s gallery.',
   findUnique: (id, ctx) => ({ id, product: visibleProducts(ctx) }),

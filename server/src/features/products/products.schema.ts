@@ -1,5 +1,6 @@
 import { StockUnit } from '@posy/prisma';
 import { builder } from '../../builder.js';
+import { countBesidePage } from '../../graphql/total-count.js';
 import { listedProducts, visibleCategories, visibleProducts } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
 import { containsText } from '../common/text-search.js';
@@ -23,6 +24,7 @@ const seesCost = { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'catalog:read' } as
 export const StockUnitEnum = builder.enumType(StockUnit, { name: 'StockUnit' });
 
 export const StockItemRef = builder.prismaNode('StockItem', {
+  select: { id: true },
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, shopId: ctx.shopId ?? '' }),
   nullable: true,
@@ -46,6 +48,7 @@ export const StockItemRef = builder.prismaNode('StockItem', {
 });
 
 builder.prismaObject('ProductComponent', {
+  select: { id: true },
   fields: (t) => ({
     quantity: t.exposeInt('quantity'),
     stockItem: t.relation('stockItem'),
@@ -53,6 +56,7 @@ builder.prismaObject('ProductComponent', {
 });
 
 export const ProductRef = builder.prismaNode('Product', {
+  select: { id: true },
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [visibleProducts(ctx)] }),
   nullable: true,
@@ -99,19 +103,25 @@ export const ProductRef = builder.prismaNode('Product', {
   }),
 });
 
+const productsCount = countBesidePage((args: Parameters<typeof productsWhere>[1], ctx) =>
+  ctx.prisma.product.count({ where: productsWhere(ctx, args) }),
+);
+
 builder.queryField('products', (t) =>
   t.prismaConnection({
     type: 'Product',
     cursor: 'id',
     authScopes: { signedIn: true },
     args: { search: t.arg.string({ required: false }), activeOnly: t.arg.boolean({ required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.product.findMany({
+    resolve: (query, _root, args, ctx, info) => {
+      productsCount.start(args, ctx, info);
+      return ctx.prisma.product.findMany({
         ...query,
         where: productsWhere(ctx, args),
         orderBy: { id: 'asc' },
-      }),
-    totalCount: (_parent, args, ctx) => ctx.prisma.product.count({ where: productsWhere(ctx, args) }),
+      });
+    },
+    totalCount: productsCount.totalCount,
   }),
 );
 

@@ -2,6 +2,7 @@ import { builder } from '../../builder.js';
 import { activeShop } from './shops.service.js';
 
 export const ShopRef = builder.prismaNode('Shop', {
+  select: { id: true },
   id: { field: 'id' },
   // A shop is reachable by id only as the active shop the viewer was admitted to.
   findUnique: (id, ctx) => ({ id, AND: [{ id: ctx.shopId ?? '' }] }),

@@ -1,6 +1,7 @@
 import { StockMovementKind } from '@posy/prisma';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
+import { countBesidePage } from '../../graphql/total-count.js';
 import { visibleOrders } from '../common/access.js';
 import { StockItemRef } from '../products/products.schema.js';
 import { WriteOffReasonEnum } from './stock.schema.js';
@@ -13,6 +14,7 @@ const readsLedger = { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'stock:read' } a
 export const StockMovementKindEnum = builder.enumType(StockMovementKind, { name: 'StockMovementKind' });
 
 builder.prismaObject('StockMovement', {
+  select: { id: true },
   description: 'One change of a stock item’s on-hand quantity: a supply in, a consumption or write-off out.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -61,6 +63,23 @@ const StockMovementsFilterInput = builder.inputType('StockMovementsFilter', {
     .refine((f) => !f.from || !f.to || f.from < f.to, { message: 'from must be before to', path: ['to'] }),
 });
 
+type MovementsFilter = Parameters<typeof stockMovementsWhere>[1];
+const movementsCount = countBesidePage(
+  (
+    {
+      filter,
+    }: {
+      filter?:
+        | (Omit<NonNullable<MovementsFilter>, 'stockItemId'> & { stockItemId?: { id: string } | null })
+        | null;
+    },
+    ctx,
+  ) =>
+    ctx.prisma.stockMovement.count({
+      where: stockMovementsWhere(ctx, filter && { ...filter, stockItemId: filter.stockItemId?.id }),
+    }),
+);
+
 builder.queryField('stockMovements', (t) =>
   t.prismaConnection({
     type: 'StockMovement',
@@ -69,15 +88,15 @@ builder.queryField('stockMovements', (t) =>
       'The active shop’s stock ledger, newest first: e.g. a period’s write-offs with their reasons.',
     authScopes: readsLedger,
     args: { filter: t.arg({ type: StockMovementsFilterInput, required: false }) },
-    resolve: (query, _root, { filter }, ctx) =>
-      ctx.prisma.stockMovement.findMany({
+    resolve: (query, _root, args, ctx, info) => {
+      movementsCount.start(args, ctx, info);
+      const { filter } = args;
+      return ctx.prisma.stockMovement.findMany({
         ...query,
         where: stockMovementsWhere(ctx, filter && { ...filter, stockItemId: filter.stockItemId?.id }),
         orderBy: { id: 'desc' },
-      }),
-    totalCount: (_parent, { filter }, ctx) =>
-      ctx.prisma.stockMovement.count({
-        where: stockMovementsWhere(ctx, filter && { ...filter, stockItemId: filter.stockItemId?.id }),
-      }),
+      });
+    },
+    totalCount: movementsCount.totalCount,
   }),
 );

@@ -63,6 +63,7 @@ builder.prismaObjectFields('StockItem', (t) => ({
 }));
 
 export const StockBatchRef = builder.prismaObject('StockBatch', {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     stockItem: t.relation('stockItem'),
@@ -74,6 +75,7 @@ export const StockBatchRef = builder.prismaObject('StockBatch', {
 });
 
 builder.prismaObject('Supply', {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     supplierName: t.exposeString('supplierName'),

@@ -1,5 +1,6 @@
 import { SubscriptionFrequency, SubscriptionStatus } from '@posy/prisma';
 import { builder } from '../../builder.js';
+import { countBesidePage } from '../../graphql/total-count.js';
 import { visibleCustomers, visibleOrders, visibleProducts, visibleSubscriptions } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
 
@@ -10,6 +11,7 @@ export const SubscriptionFrequencyEnum = builder.enumType(SubscriptionFrequency,
 
 // `Subscription` is GraphQL's root type of live operations, hence the longer name.
 export const SubscriptionRef = builder.prismaNode('Subscription', {
+  select: { id: true },
   name: 'CustomerSubscription',
   description:
     "A customer's recurring delivery of one product; the generator turns each delivery into an order.",
@@ -107,6 +109,13 @@ const subscriptionsWhere = (
     : {}),
 });
 
+const subscriptionsCount = countBesidePage(
+  (args: { filter?: Parameters<typeof subscriptionsWhere>[0] }, ctx) =>
+    ctx.prisma.subscription.count({
+      where: { AND: [visibleSubscriptions(ctx), subscriptionsWhere(args.filter)] },
+    }),
+);
+
 builder.queryField('subscriptions', (t) =>
   t.prismaConnection({
     type: 'Subscription',
@@ -115,16 +124,15 @@ builder.queryField('subscriptions', (t) =>
       'Subscriptions of the active shop (managers and admins; a customer: their own), newest first.',
     authScopes: { signedIn: true },
     args: { filter: t.arg({ type: SubscriptionsFilterInput, required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.subscription.findMany({
+    resolve: (query, _root, args, ctx, info) => {
+      subscriptionsCount.start(args, ctx, info);
+      return ctx.prisma.subscription.findMany({
         ...query,
         where: { AND: [visibleSubscriptions(ctx), subscriptionsWhere(args.filter)] },
         orderBy: { id: 'desc' },
-      }),
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.subscription.count({
-        where: { AND: [visibleSubscriptions(ctx), subscriptionsWhere(args.filter)] },
-      }),
+      });
+    },
+    totalCount: subscriptionsCount.totalCount,
   }),
 );
 

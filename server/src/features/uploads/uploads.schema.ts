@@ -32,6 +32,7 @@ const ImageThumbnailRef = builder.objectRef<{ width: number; url: string }>('Ima
 });
 
 export const ImageRef = builder.prismaNode('File', {
+  select: { id: true },
   name: 'Image',
   description: 'An uploaded photo: re-encoded without its metadata, with thumbnails beside it.',
   id: { field: 'id' },

@@ -8,6 +8,7 @@ import { findMe } from './users.service.js';
 export const RoleEnum = builder.enumType(Role, { name: 'Role' });
 
 builder.prismaObject('Membership', {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     role: t.expose('role', { type: RoleEnum }),
@@ -27,10 +28,12 @@ const seesAsStaff = (user: { id: string }, _args: unknown, ctx: Context) =>
  * Users are not Relay nodes on purpose: a global user lookup by id would cross shop boundaries.
  */
 builder.prismaObject('User', {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.string({
       description: 'The full name; a customer (anyone but the shop’s staff) sees others’ first name only.',
+      select: { name: true },
       resolve: (user, _args, ctx) => personName(ctx, user),
     }),
     telegramUsername: t.exposeString('telegramUsername', { nullable: true, authScopes: seesAsStaff }),
