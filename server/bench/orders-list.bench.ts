@@ -24,6 +24,7 @@ import { parseConfig } from '../src/config.js';
 import { addLongLists, addOrders } from './add-orders.js';
 import { concurrentThroughput, prepareCreateOrders } from './create-orders.js';
 import { compareOverHttp } from './http-load.js';
+import { compareJoinStrategies } from './join-strategy.js';
 import { profileByPackage } from './profile.js';
 import { startRawServers } from './raw-board.js';
 import { BOARD_QUERY, countStatements, LARGE_PAGE, mostUsedOperations, SMALL_PAGE } from './statements.js';
@@ -195,10 +196,13 @@ const longListTimings = {
   )),
 };
 
+const joinStrategies = await compareJoinStrategies(prisma, { shopId: anOrder.shopId, ...longLists }, 100);
+
 const createOrder = await prepareCreateOrders(prisma, running.url);
 const timings = {
   ...httpFigures,
   ...longListTimings,
+  ...joinStrategies,
   ...(await measure('board', () => call(BOARD))),
   ...(await measure('order', () => call(ONE, { id: orderId }))),
   // After the reads, so the orders it adds do not change what they measure.

@@ -1,8 +1,8 @@
 /**
  * The yardsticks the bench holds Posy against, over the same HTTP and load: a raw node:http + pg handler
  * that answers the orders board (bench/statements.ts BOARD_QUERY) with the statements Posy sends for it
- * (the API key by prefix; the page beside its count; customers and items of the page; their products) and
- * the same JSON, and a bare node:http server answering `{ __typename }`. They live in the bench only.
+ * (the API key by prefix; then the page, its customers, items and products in one LATERAL-join statement
+ * as Prisma's relationJoins writes it, beside the count) and the same JSON, and a bare node:http server answering `{ __typename }`. They live in the bench only.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -10,6 +10,27 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 
 const KEY_PATTERN = /^posy_([a-z0-9]+)_(.+)$/;
+
+const PAGE = `
+  SELECT o."id", o."number", o."status"::text, o."totalMinor", o."currency", o."anonymousSender",
+    c."data" AS "customer", i."data" AS "items"
+  FROM "Order" AS o
+  LEFT JOIN LATERAL (
+    SELECT JSONB_BUILD_OBJECT('id', c."id", 'name', c."name") AS "data"
+    FROM "Customer" AS c WHERE o."customerId" = c."id" LIMIT 1
+  ) AS c ON true
+  LEFT JOIN LATERAL (
+    SELECT COALESCE(JSONB_AGG(x."data" ORDER BY x."id"), '[]') AS "data" FROM (
+      SELECT oi."id", JSONB_BUILD_OBJECT('id', oi."id", 'quantity', oi."quantity", 'product', p."data") AS "data"
+      FROM "OrderItem" AS oi
+      LEFT JOIN LATERAL (
+        SELECT JSONB_BUILD_OBJECT('id', p."id", 'name', p."name") AS "data"
+        FROM "Product" AS p WHERE oi."productId" = p."id" LIMIT 1
+      ) AS p ON true
+      WHERE oi."orderId" = o."id"
+    ) AS x
+  ) AS i ON true
+  WHERE o."shopId" = $1 ORDER BY o."id" DESC LIMIT $2`;
 
 /** Starts both servers on ephemeral ports; `stop` closes them and the pool. */
 export async function startRawServers(databaseUrl: string) {
@@ -46,44 +67,22 @@ async function answerBoard(pool: pg.Pool, request: IncomingMessage) {
   const { variables } = JSON.parse(await readBody(request)) as { variables?: { first?: number } };
   const first = variables?.first ?? 50;
   const shopId = await checkApiKey(pool, request.headers['x-api-key']);
+  // The page with its customers, items and products in one statement, as Prisma's relationJoins writes it
+  // for the board, beside the count.
   const [page, count] = await Promise.all([
     pool.query<{
-      id: string;
       number: number;
       status: string;
       totalMinor: number;
-      currency: string;
-      customerId: string;
-      anonymousSender: boolean;
-    }>(
-      `SELECT "id", "number", "status"::text, "totalMinor", "currency", "customerId", "anonymousSender"
-       FROM "Order" WHERE "shopId" = $1 ORDER BY "id" DESC LIMIT $2`,
-      [shopId, first + 1],
+      customer: { name: string } | null;
+      items: { quantity: number; product: { name: string } | null }[];
+    }>(PAGE, [shopId, first + 1]),
+    pool.query<{ count: string }>(
+      'SELECT COUNT(*) AS count FROM (SELECT "id" FROM "Order" WHERE "shopId" = $1) AS sub',
+      [shopId],
     ),
-    pool.query<{ count: string }>('SELECT COUNT(*) AS count FROM "Order" WHERE "shopId" = $1', [shopId]),
   ]);
   const orders = page.rows.slice(0, first);
-  const [customers, items] = await Promise.all([
-    pool.query<{ id: string; name: string }>('SELECT "id", "name" FROM "Customer" WHERE "id" = ANY($1)', [
-      [...new Set(orders.map((o) => o.customerId))],
-    ]),
-    pool.query<{ orderId: string; productId: string; quantity: number }>(
-      `SELECT "id", "orderId", "productId", "quantity" FROM "OrderItem" WHERE "orderId" = ANY($1) ORDER BY "id"`,
-      [orders.map((o) => o.id)],
-    ),
-  ]);
-  const products = await pool.query<{ id: string; name: string }>(
-    'SELECT "id", "name" FROM "Product" WHERE "id" = ANY($1)',
-    [[...new Set(items.rows.map((i) => i.productId))]],
-  );
-  const customerName = new Map(customers.rows.map((c) => [c.id, c.name]));
-  const productName = new Map(products.rows.map((p) => [p.id, p.name]));
-  const itemsOf = new Map<string, typeof items.rows>();
-  for (const item of items.rows) {
-    const list = itemsOf.get(item.orderId);
-    if (list) list.push(item);
-    else itemsOf.set(item.orderId, [item]);
-  }
   return JSON.stringify({
     data: {
       orders: {
@@ -93,11 +92,8 @@ async function answerBoard(pool: pg.Pool, request: IncomingMessage) {
             number: o.number,
             status: o.status,
             total: { amountMinor: o.totalMinor },
-            customer: { name: customerName.get(o.customerId) },
-            items: (itemsOf.get(o.id) ?? []).map((i) => ({
-              quantity: i.quantity,
-              product: { name: productName.get(i.productId) },
-            })),
+            customer: { name: o.customer?.name },
+            items: o.items.map((i) => ({ quantity: i.quantity, product: { name: i.product?.name } })),
           },
         })),
       },
