@@ -6,6 +6,9 @@ type UserQuery = { include?: Prisma.UserInclude; select?: Prisma.UserSelect };
 
 /** The signed-in user; null for anonymous callers and API keys, which are nobody. */
 export async function findMe(ctx: Context, query: UserQuery = {}) {
+  // Read before deciding: Pothos takes a `query` left unread for a forgotten spread (onUnusedQuery),
+  // and in select mode it always holds at least the id.
+  const selection = { ...query };
   if (ctx.viewer.kind !== 'user') return null;
-  return ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.userId } });
+  return ctx.prisma.user.findUnique({ ...selection, where: { id: ctx.viewer.userId } });
 }
