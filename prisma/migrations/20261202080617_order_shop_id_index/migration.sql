@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Order_shopId_id_idx" ON "Order"("shopId", "id");
