@@ -178,7 +178,9 @@ builder.mutationFields((t) => {
     }),
     releaseDelivery: t.field({
       type: OrderRef,
-      description: 'The courier gives a delivery back before picking it up (or after it failed).',
+      description:
+        'The courier gives a delivery back before picking it up (or after it failed). The courier no longer ' +
+        'sees the order then: read only its own fields (id, status, version) from the answer.',
       authScopes: COURIERS_AND_MANAGERS,
       errors: { types: [StaleVersion, NotADelivery, NotYourDelivery, InvalidDeliveryStatus] },
       args: { orderId: orderId(), version: version() },
