@@ -239,7 +239,12 @@ export async function startDeliveryRoute(ctx: Context, input: { orderId: string;
  * A wrong guess answers WrongHandoverCode, the one that locks (and any after) HandoverCodeLocked; both
  * keep their writes (DomainErrorKeepingWrites), so the count commits though the mutation refuses.
  */
-async function checkHandoverCode(ctx: Context, deliveryId: string, code: string) {
+async function checkHandoverCode(
+  ctx: Context,
+  order: { id: string; shopId: string; version: number },
+  deliveryId: string,
+  code: string,
+) {
   const [row] = await ctx.prisma.$queryRaw<
     { hash: string | null; attempts: number; lockedAt: Date | null }[]
   >`SELECT "handoverCodeHash" AS hash, "handoverAttempts" AS attempts, "handoverLockedAt" AS "lockedAt"
@@ -254,6 +259,8 @@ async function checkHandoverCode(ctx: Context, deliveryId: string, code: string)
     data: { handoverAttempts: attempts, handoverLockedAt: locks ? new Date() : null },
   });
   if (!locks) throw new WrongHandoverCode(HANDOVER_MAX_ATTEMPTS - attempts);
+  // The delivery now waits for a manager: the boards hear of it (the order itself did not change).
+  publishOrderChange(ctx, order.shopId, order.id, order.version);
   throw new HandoverCodeLocked();
 }
 
@@ -275,7 +282,7 @@ export async function completeDelivery(
     : delivery.proofFileId;
   if (delivery.handoverCodeHash) {
     if (!input.code?.trim()) throw badInput('Enter the code the recipient was sent', 'code');
-    await checkHandoverCode(ctx, delivery.id, input.code);
+    await checkHandoverCode(ctx, order, delivery.id, input.code);
   } else if (!proofFileId) {
     throw badInput(
       'Nobody could be sent a code for this delivery: attach a photo of the handover',
