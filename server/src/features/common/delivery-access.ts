@@ -51,13 +51,20 @@ export function deliveryLookup(ctx: Context): Prisma.OrderWhereInput {
 
 /**
  * The delivery pool (`deliveryPool`): the shop's delivery orders no courier has yet that may still get
- * one. For couriers, when the shop lets them take deliveries; managers see it too, to assign from.
+ * one. For couriers only while the shop lets them take deliveries (its courierAssignment); managers see it
+ * always, to assign from.
  */
 export function pooledDeliveries(ctx: Context): Prisma.OrderWhereInput {
   const shopId = requireShop(ctx);
-  if (courierSelf(ctx) === null && !managesDeliveries(ctx))
-    throw forbidden('The delivery pool is for the shop’s couriers and managers');
-  return { shopId, fulfillment: 'DELIVERY', courierId: null, status: { in: [...ASSIGNABLE_STATUSES] } };
+  const pool: Prisma.OrderWhereInput = {
+    shopId,
+    fulfillment: 'DELIVERY',
+    courierId: null,
+    status: { in: [...ASSIGNABLE_STATUSES] },
+  };
+  if (managesDeliveries(ctx)) return pool;
+  if (courierSelf(ctx) === null) throw forbidden('The delivery pool is for the shop’s couriers and managers');
+  return { ...pool, shop: { courierAssignment: 'COURIERS_TAKE_FROM_POOL' } };
 }
 
 /**

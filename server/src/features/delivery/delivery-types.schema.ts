@@ -2,6 +2,7 @@
 // opens its address in maps, and the shop's way of giving deliveries their courier.
 import { CourierAssignment, DeliveryStatus } from '@posy/prisma';
 import { builder } from '../../builder.js';
+import { encodeGlobalId } from '../../graphql/global-id.js';
 import { seesDeliveryProof } from '../common/delivery-access.js';
 import { OrderRef } from '../orders/orders.schema.js';
 import { ShopRef } from '../shops/shops.schema.js';
@@ -70,6 +71,34 @@ builder.prismaObjectFields(OrderRef, (t) => ({
     resolve: (order) => (order.deliveryAddress ? mapsUrl(order.deliveryAddress) : null),
   }),
 }));
+
+/**
+ * A delivery in the pool, as a courier choosing one sees it: where and when, not yet who receives it or
+ * what the card says (that comes with the order once taken). Not the Order itself, which a courier may
+ * only read once it is theirs (visibleOrders).
+ */
+export const PooledDeliveryRef = builder.prismaObject('Order', {
+  variant: 'PooledDelivery',
+  select: { id: true },
+  description: 'A delivery order without a courier, as the pool shows it; `takeDelivery(orderId)` takes it.',
+  fields: (t) => ({
+    orderId: t.field({
+      type: 'ID',
+      description: 'The Order’s global id, for takeDelivery.',
+      select: { id: true },
+      resolve: (order) => encodeGlobalId('Order', order.id),
+    }),
+    number: t.exposeInt('number'),
+    windowStart: t.expose('windowStart', { type: 'DateTime', nullable: true }),
+    windowEnd: t.expose('windowEnd', { type: 'DateTime', nullable: true }),
+    deliveryAddress: t.exposeString('deliveryAddress', { nullable: true }),
+    mapsUrl: t.string({
+      nullable: true,
+      select: { deliveryAddress: true },
+      resolve: (order) => (order.deliveryAddress ? mapsUrl(order.deliveryAddress) : null),
+    }),
+  }),
+});
 
 builder.prismaObjectFields(ShopRef, (t) => ({
   courierAssignment: t.expose('courierAssignment', {

@@ -37,7 +37,7 @@ import {
   startDeliveryRoute,
   takeDelivery,
 } from './delivery.service.js';
-import { CourierAssignmentEnum } from './delivery-types.schema.js';
+import { CourierAssignmentEnum, PooledDeliveryRef } from './delivery-types.schema.js';
 
 const COURIERS_AND_MANAGERS = {
   shopRole: ['ADMIN', 'MANAGER', 'COURIER'],
@@ -105,26 +105,18 @@ builder.queryFields((t) => ({
       }),
   }),
   deliveryPool: t.prismaField({
-    type: ['Order'],
+    type: [PooledDeliveryRef],
     description:
       'Delivery orders without a courier that may still get one (READY or earlier), in window order. ' +
       'Couriers see it when the shop lets them take deliveries (courierAssignment), managers always.',
     authScopes: { shopRole: ['ADMIN', 'MANAGER', 'COURIER'] },
-    resolve: async (query, _root, _args, ctx) => {
-      if (ctx.shopRole === 'COURIER') {
-        const shop = await ctx.prisma.shop.findUniqueOrThrow({
-          where: { id: ctx.shopId ?? '' },
-          select: { courierAssignment: true },
-        });
-        if (shop.courierAssignment !== 'COURIERS_TAKE_FROM_POOL') return [];
-      }
-      return ctx.prisma.order.findMany({
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.order.findMany({
         ...query,
         where: pooledDeliveries(ctx),
         orderBy: [...WINDOW_ORDER],
         take: LIST_LIMIT,
-      });
-    },
+      }),
   }),
 }));
 

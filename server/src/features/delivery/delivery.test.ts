@@ -159,8 +159,9 @@ describe('the pool', () => {
   test('closed while managers assign; open, couriers take from it in window order and release before pickup', async () => {
     const other = await addCourier(app, 'Pavel Pool');
     const order = await readyDelivery(app, manager, { productId });
-    const pool = `{ deliveryPool { id windowStart } }`;
-    expect((await app.gql(pool, {}, courier.headers)).data?.deliveryPool).toEqual([]);
+    const pool = `{ deliveryPool { orderId windowStart mapsUrl } }`;
+    const closed = await app.gql(pool, {}, courier.headers);
+    expect(closed.data?.deliveryPool, JSON.stringify(closed.errors)).toEqual([]);
     expect((await run(app, courier.headers, TAKE, { orderId: order.id })).__typename).toBe(
       'DeliveryPoolClosed',
     );
@@ -171,10 +172,10 @@ describe('the pool', () => {
     expect(opened.data?.setCourierAssignment).toEqual({ courierAssignment: 'COURIERS_TAKE_FROM_POOL' });
     try {
       const listed = (await app.gql(pool, {}, courier.headers)).data?.deliveryPool as {
-        id: string;
+        orderId: string;
         windowStart: string | null;
       }[];
-      expect(listed.map((o) => o.id)).toContain(order.id);
+      expect(listed.map((o) => o.orderId)).toContain(order.id);
       // Window order, what has no window last.
       const starts = listed.map((o) => o.windowStart ?? '9999');
       expect(starts).toEqual([...starts].sort());
@@ -196,8 +197,8 @@ describe('the pool', () => {
         courierId: null,
         status: 'PENDING',
       });
-      const back = (await app.gql(pool, {}, courier.headers)).data?.deliveryPool as { id: string }[];
-      expect(back.map((o) => o.id)).toContain(order.id);
+      const back = (await app.gql(pool, {}, courier.headers)).data?.deliveryPool as { orderId: string }[];
+      expect(back.map((o) => o.orderId)).toContain(order.id);
     } finally {
       await app.gql(SET_MODE, { mode: 'MANAGER_ASSIGNS' }, manager);
     }
