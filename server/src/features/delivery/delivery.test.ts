@@ -1,6 +1,8 @@
+import { DEMO_HANDOVER_CODE } from '@posy/prisma/seed';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { uploadTestImage } from '../../../test/uploads-client.js';
+import { encodeGlobalId } from '../../graphql/global-id.js';
 import {
   addCustomer,
   bouquetOf,
@@ -518,5 +520,24 @@ describe('the courier’s day', () => {
     expect(nosy.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const bad = await app.gql('{ myDeliveries(date: "tomorrow") { id } }', {}, courier.headers);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the demo seed', () => {
+  test('the courier completes the seeded delivery on its way with the demo handover code', async () => {
+    const seeded = await app.prisma.order.findFirstOrThrow({
+      where: { delivery: { status: 'EN_ROUTE' }, courierId: courier.id },
+    });
+    const done = await run(app, courier.headers, COMPLETE, {
+      orderId: encodeGlobalId('Order', seeded.id),
+      version: seeded.version,
+      code: DEMO_HANDOVER_CODE,
+    });
+    expect(done.data).toMatchObject({ status: 'DELIVERED', delivery: { status: 'DELIVERED' } });
+    const assigned = await app.prisma.order.findMany({
+      where: { courierId: courier.id, status: 'IN_PRODUCTION' },
+      include: { delivery: true },
+    });
+    expect(assigned.map((o) => o.delivery?.status)).toContain('ASSIGNED');
   });
 });
