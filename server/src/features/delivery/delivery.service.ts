@@ -193,12 +193,8 @@ export async function releaseDelivery(ctx: Context, input: { orderId: string; ve
  */
 export async function pickUpDelivery(ctx: Context, input: { orderId: string; version: number }) {
   const { order, delivery } = await actedOnDelivery(ctx, input.orderId, ['ASSIGNED', 'FAILED']);
-  const change = await changeOrderStatus(ctx, {
-    id: order.id,
-    version: input.version,
-    to: 'OUT_FOR_DELIVERY',
-  });
   const handoverCodeHash = await sendHandoverCode(ctx, { orderId: order.id, deliveryId: delivery.id });
+  // The delivery's step first: the order follows only a delivery recorded as picked up (delivery-order-hooks.ts).
   await ctx.prisma.delivery.update({
     where: { id: delivery.id },
     data: {
@@ -213,7 +209,7 @@ export async function pickUpDelivery(ctx: Context, input: { orderId: string; ver
       approvedWithoutCodeAt: null,
     },
   });
-  return change;
+  return changeOrderStatus(ctx, { id: order.id, version: input.version, to: 'OUT_FOR_DELIVERY' });
 }
 
 /** The courier sets off: the delivery is EN_ROUTE ("on the way"); the order stays OUT_FOR_DELIVERY. */
@@ -289,12 +285,11 @@ export async function completeDelivery(
       'proofPhotoId',
     );
   }
-  const change = await changeOrderStatus(ctx, { id: order.id, version: input.version, to: 'DELIVERED' });
   await ctx.prisma.delivery.update({
     where: { id: delivery.id },
     data: { status: 'DELIVERED', deliveredAt: new Date(), proofFileId },
   });
-  return change;
+  return changeOrderStatus(ctx, { id: order.id, version: input.version, to: 'DELIVERED' });
 }
 
 /**
@@ -307,18 +302,17 @@ export async function approveDeliveryWithoutCode(ctx: Context, input: { orderId:
   if (order.version !== input.version) throw new StaleVersion(order.version);
   if (!delivery.handoverLockedAt) throw new ApprovalWithoutCodeRefused('CODE_NOT_LOCKED');
   if (!delivery.proofFileId) throw new ApprovalWithoutCodeRefused('NO_PROOF');
-  const change = await changeOrderStatus(ctx, {
-    id: order.id,
-    version: input.version,
-    to: 'DELIVERED',
-    note: 'Delivered without the handover code, on the photo of the handover',
-  });
   const now = new Date();
   await ctx.prisma.delivery.update({
     where: { id: delivery.id },
     data: { status: 'DELIVERED', deliveredAt: now, approvedWithoutCodeAt: now },
   });
-  return change;
+  return changeOrderStatus(ctx, {
+    id: order.id,
+    version: input.version,
+    to: 'DELIVERED',
+    note: 'Delivered without the handover code, on the photo of the handover',
+  });
 }
 
 /**
@@ -333,17 +327,16 @@ export async function failDelivery(
   const reason = input.reason.trim();
   if (!reason) throw badInput('Say why the delivery failed', 'reason');
   const { order, delivery } = await actedOnDelivery(ctx, input.orderId, ['PICKED_UP', 'EN_ROUTE']);
-  const change = await changeOrderStatus(ctx, {
+  await ctx.prisma.delivery.update({
+    where: { id: delivery.id },
+    data: { status: 'FAILED', failedAt: new Date(), failedReason: reason, handoverCodeHash: null },
+  });
+  return changeOrderStatus(ctx, {
     id: order.id,
     version: input.version,
     to: 'READY',
     note: `Delivery failed: ${reason}`,
   });
-  await ctx.prisma.delivery.update({
-    where: { id: delivery.id },
-    data: { status: 'FAILED', failedAt: new Date(), failedReason: reason, handoverCodeHash: null },
-  });
-  return change;
 }
 
 /**

@@ -408,6 +408,35 @@ describe('a delivery’s steps', () => {
   });
 });
 
+describe('the order moves with its delivery', () => {
+  test('an order with a courier cannot skip the code through changeOrderStatus; cancelling cancels the delivery', async () => {
+    const order = await onTheWay();
+    const before = await deliveryState(app, order.id);
+    for (const headers of [courier.headers, manager]) {
+      const skipped = await app.gql(
+        `mutation($id: ID!, $version: Int!) { changeOrderStatus(id: $id, version: $version, to: DELIVERED) { __typename } }`,
+        { id: order.id, version: order.version },
+        headers,
+      );
+      expect(skipped.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await deliveryState(app, order.id)).toEqual(before);
+
+    const cancelled = await app.gql(
+      `mutation($id: ID!, $version: Int!) { cancelOrder(id: $id, version: $version, reason: "Recipient moved") { __typename } }`,
+      { id: order.id, version: order.version },
+      manager,
+    );
+    expect(cancelled.data?.cancelOrder.__typename).toBe('MutationCancelOrderSuccess');
+    expect(
+      await app.prisma.delivery.findUniqueOrThrow({ where: { orderId: rowId(order.id) } }),
+    ).toMatchObject({
+      status: 'CANCELLED',
+      handoverCodeHash: null,
+    });
+  });
+});
+
 describe('who gets the handover code', () => {
   test('the recipient, when their phone is a customer of the shop on Telegram; an anonymous sender is not named', async () => {
     const recipient = await addCustomer(app, 'Rita Recipient');
