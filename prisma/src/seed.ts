@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { OrderStatus, PrismaClient } from '../generated/client/client.js';
 import { seedCustomerRecords } from './seed-customers.js';
+import { seedDeliveries } from './seed-delivery.js';
 import { seedSubscriptions } from './seed-subscriptions.js';
 
 /**
@@ -12,6 +13,7 @@ const DEMO_PASSWORD_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$YaivjF0iRMVoO469qKEzYQ$62YYuTcihoPkiRrkA231RGhKHPPII5CKo48vowCUQjM';
 
 export const DEMO_SHOP_SLUG = 'demo';
+export { DEMO_HANDOVER_CODE } from './seed-delivery.js';
 
 /** Integrator key with every read scope and orders:write, for trying the API from curl. Demo data only. */
 export const DEMO_API_KEY = 'posy_demo000001_wWwVXz4RdcRmD_TwjUmOh2BiRjdNoMbkkGgUzBxxql4';
@@ -384,6 +386,7 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
         },
       });
       await seedSubscriptions(tx, shop.id, now);
+      await seedDeliveries(tx, shop.id, people.COURIER!.id);
 
       // --- Checkout settings (issue 9): slots, a full slot, a closure day, zones, pickup points ---
       // Weekdays are ISO (1 = Monday … 7 = Sunday), times minutes of the Moscow day.

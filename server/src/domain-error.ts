@@ -7,3 +7,19 @@
 export abstract class DomainError extends Error {
   override name = this.constructor.name;
 }
+
+/**
+ * A refusal whose writes so far still commit with the mutation (src/audit/audit-mutations.ts reads
+ * `keepsWrites`), answered as its typed result all the same: for records of the refusal itself, a wrong
+ * handover code counted. The typed-result form of `keepWritesOnRefusal` (src/transaction.ts). The flag is a
+ * property rather than a class test because the errors plugin hands the result on as a proxy that
+ * `instanceof` does not see through.
+ */
+export abstract class DomainErrorKeepingWrites extends DomainError {
+  readonly keepsWrites = true;
+}
+
+/** Whether a typed result (possibly the errors plugin's proxy of it) is a {@link DomainErrorKeepingWrites}. */
+export function keepsWrites(result: object): boolean {
+  return (result as { keepsWrites?: unknown }).keepsWrites === true;
+}

@@ -28,5 +28,7 @@ import './features/subscriptions/subscriptions.mutations.schema.js';
 import './features/checkout/checkout-settings.schema.js';
 import './features/uploads/uploads.schema.js';
 import './features/products/products.photos.schema.js';
+import './features/delivery/delivery-types.schema.js';
+import './features/delivery/delivery.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));

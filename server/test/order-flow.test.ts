@@ -2,8 +2,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodeGlobalId, encodeGlobalId } from '../src/graphql/global-id.js';
 import { startTestApp, type TestApp } from './harness.js';
+import { firstOfferedSlot, jpegPhoto, okCaller, signInFromMiniApp } from './mini-app-order.js';
 import { multipart } from './multipart.js';
-import { signInitData, telegramUser } from './telegram-init-data.js';
 
 // The issue's "done when": one order from the first request to the last state change, over real HTTP,
 // the way the roles really do it. A customer signs in from the Mini App, a manager receives the stems, the
@@ -45,18 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-/** A GraphQL call that must not fail at the transport or resolver level; answers its data. */
-async function ok(
-  query: string,
-  variables: Record<string, unknown>,
-  headers: Record<string, string>,
-  // biome-ignore lint/suspicious/noExplicitAny: the steps read answers of every shape.
-): Promise<any> {
-  const result = await app.gql(query, variables, headers);
-  expect(result.errors).toBeUndefined();
-  expect(result.status).toBe(200);
-  return result.data;
-}
+const ok: ReturnType<typeof okCaller> = (...args) => okCaller(app)(...args);
 
 const rowId = (globalId: string) => decodeGlobalId(globalId).id;
 
@@ -105,14 +94,9 @@ const UPLOAD = /* GraphQL */ `
 
 describe('an order from the Mini App to READY', () => {
   test('1. the customer signs in from the Mini App opened for the shop', async () => {
-    const initData = signInitData({ user: telegramUser(777001), start_param: 'shop-demo' }, BOT_TOKEN);
-    const login = await ok(
-      'mutation ($initData: String!) { loginWithTelegram(initData: $initData) { accessToken user { id } } }',
-      { initData },
-      {},
-    );
-    customer = { authorization: `Bearer ${login.loginWithTelegram.accessToken}` };
-    ids.customerUser = login.loginWithTelegram.user.id;
+    const signedIn = await signInFromMiniApp(app, 777001, BOT_TOKEN);
+    customer = signedIn.headers;
+    ids.customerUser = signedIn.userId;
     customerRowId = (await app.prisma.customer.findFirstOrThrow({ where: { userId: ids.customerUser } })).id;
     const me = await ok('{ me { customerOf { slug } memberships { role } } }', {}, customer);
     expect(me.me).toEqual({ customerOf: [{ slug: 'demo' }], memberships: [] });
@@ -163,20 +147,7 @@ describe('an order from the Mini App to READY', () => {
   });
 
   test('3. the customer picks an offered slot and orders a gift; a retry with the key answers the same order', async () => {
-    // The first day ahead the shop offers a slot on (the seeded week holds a closure day and a full slot).
-    let choice: { slotId: string; date: string; windowStart: string; windowEnd: string } | undefined;
-    for (let days = 2; !choice && days < 10; days += 1) {
-      const date = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-      const slots = await ok(
-        `query ($date: String!, $productIds: [ID!]) { availableSlots(date: $date, productIds: $productIds) {
-          slotId available remaining windowStart windowEnd } }`,
-        { date, productIds: [made.productId] },
-        customer,
-      );
-      const open = slots.availableSlots.find((s: { available: boolean }) => s.available);
-      if (open) choice = { ...open, date };
-    }
-    if (!choice) throw new Error('no day ahead offers a slot');
+    const choice = await firstOfferedSlot(app, customer, made.productId);
 
     const input = {
       items: [{ productId: made.productId, quantity: 1 }],
@@ -278,9 +249,7 @@ describe('an order from the Mini App to READY', () => {
       taken.data.batches.map((b: { batch: { id: string }; quantity: number }) => [b.batch.id, b.quantity]),
     ).toEqual([[made.earlyBatchId, 3]]);
 
-    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#e84393' } })
-      .jpeg()
-      .toBuffer();
+    const jpeg = await jpegPhoto(64, 48, '#e84393');
     const upload = await multipart(
       app,
       florist,

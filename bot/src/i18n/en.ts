@@ -56,6 +56,12 @@ export const en = {
     '⚠️ Order <b>#{orderNumber}</b> may miss its delivery window, which ends {windowEnd}.',
   'notify.bouquetApprovalRequested':
     '<b>{shopName}</b>\nThe bouquet of order #{orderNumber} is ready: have a look and approve it before it goes out.',
+  'notify.handoverCode.customer':
+    '<b>{shopName}</b>\nOrder #{orderNumber} is on its way. Whoever receives it tells the courier this code: <code>{code}</code>',
+  'notify.handoverCode.recipient':
+    '<b>{shopName}</b>\nFlowers are on their way to you. Tell the courier this code when they arrive: <code>{code}</code>',
+  'notify.handoverCode.recipientFrom':
+    '<b>{shopName}</b>\nFlowers from {senderName} are on their way to you. Tell the courier this code when they arrive: <code>{code}</code>',
 
   'button.openOrder': 'Open order',
   'button.acceptInvite': 'Accept invitation',

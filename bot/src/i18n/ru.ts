@@ -56,6 +56,12 @@ export const ru: Dictionary = {
     '⚠️ Заказ <b>№{orderNumber}</b> может не успеть к окну доставки, оно заканчивается {windowEnd}.',
   'notify.bouquetApprovalRequested':
     '<b>{shopName}</b>\nБукет для заказа №{orderNumber} готов: посмотрите и подтвердите его до отправки.',
+  'notify.handoverCode.customer':
+    '<b>{shopName}</b>\nЗаказ №{orderNumber} в пути. Получатель называет курьеру этот код: <code>{code}</code>',
+  'notify.handoverCode.recipient':
+    '<b>{shopName}</b>\nВам везут цветы. Назовите курьеру этот код, когда он приедет: <code>{code}</code>',
+  'notify.handoverCode.recipientFrom':
+    '<b>{shopName}</b>\nВам везут цветы от {senderName}. Назовите курьеру этот код, когда он приедет: <code>{code}</code>',
 
   'button.openOrder': 'Открыть заказ',
   'button.acceptInvite': 'Принять приглашение',

@@ -39,6 +39,20 @@ export interface NotificationPayloads {
     shopName: string;
     taskId: string;
   };
+  /**
+   * The order is out for delivery; whoever receives it tells the courier `code`. To the RECIPIENT (when
+   * their phone is a customer of the shop with Telegram) or else to the CUSTOMER who ordered.
+   * `senderName` is who sent the flowers, for the recipient; null for an anonymous order, which must not
+   * name them.
+   */
+  HANDOVER_CODE: {
+    orderId: string;
+    orderNumber: string | number;
+    shopName: string;
+    code: string;
+    audience: 'RECIPIENT' | 'CUSTOMER';
+    senderName: string | null;
+  };
 }
 
 export type NotificationKind = keyof NotificationPayloads;

@@ -40,6 +40,17 @@ const samples: Notification[] = [
     kind: 'BOUQUET_APPROVAL_REQUESTED',
     payload: { orderId: 'ord_3', orderNumber: 1026, shopName: evil, taskId: 'task_1' },
   },
+  {
+    kind: 'HANDOVER_CODE',
+    payload: {
+      orderId: 'ord_4',
+      orderNumber: 1027,
+      shopName: evil,
+      code: '0427',
+      audience: 'RECIPIENT',
+      senderName: evil,
+    },
+  },
 ];
 
 const render = (notification: Notification, locale: 'en' | 'ru', timeZone?: string) =>
@@ -56,7 +67,7 @@ afterAll(() => fake.stop());
 describe('renderNotification', () => {
   it('has a sample for every kind', () => {
     expect(samples.map((sample) => sample.kind).sort()).toEqual([...notificationKinds].sort());
-    expect(notificationKinds).toHaveLength(8);
+    expect(notificationKinds).toHaveLength(9);
   });
 
   for (const locale of locales) {
@@ -146,6 +157,35 @@ describe('renderNotification', () => {
     expect(assigned('COURIER').replyMarkup?.inline_keyboard[0]?.[0]).toEqual({
       text: 'Open order',
       web_app: { url: `${webAppUrl}/orders/o%201%2F2` },
+    });
+  });
+
+  it('sends the handover code to the recipient without naming an anonymous sender, to the customer with their order', () => {
+    const code = (audience: 'RECIPIENT' | 'CUSTOMER', senderName: string | null, locale: 'en' | 'ru') =>
+      render(
+        {
+          kind: 'HANDOVER_CODE',
+          payload: { orderId: 'o1', orderNumber: 9, shopName: 'Flora', code: '0042', audience, senderName },
+        },
+        locale,
+      );
+    expect(code('RECIPIENT', 'Tanya', 'en')).toEqual({
+      text: '<b>Flora</b>\nFlowers from Tanya are on their way to you. Tell the courier this code when they arrive: <code>0042</code>',
+      parseMode: 'HTML',
+    });
+    for (const locale of locales) {
+      const anonymous = code('RECIPIENT', null, locale);
+      expect(anonymous.text).toContain('<code>0042</code>');
+      expect(anonymous.text).not.toMatch(/Tanya|from | от /);
+      expect(anonymous.replyMarkup).toBeUndefined();
+    }
+    const toCustomer = code('CUSTOMER', 'Tanya', 'ru');
+    expect(toCustomer.text).toBe(
+      '<b>Flora</b>\nЗаказ №9 в пути. Получатель называет курьеру этот код: <code>0042</code>',
+    );
+    expect(toCustomer.replyMarkup?.inline_keyboard[0]?.[0]).toEqual({
+      text: 'Открыть заказ',
+      web_app: { url: `${webAppUrl}/orders/o1` },
     });
   });
 

@@ -91,6 +91,18 @@ const templates: { [K in NotificationKind]: Template<K> } = {
     text: html('notify.bouquetApprovalRequested', { shopName, orderNumber }),
     replyMarkup: openApp('button.openOrder', `/orders/${encodeURIComponent(orderId)}`),
   }),
+  // The recipient has no way into the order (it is not theirs): no button, and no sender when anonymous.
+  HANDOVER_CODE: ({ orderId, orderNumber, shopName, code, audience, senderName }, { html, openApp }) =>
+    audience === 'CUSTOMER'
+      ? {
+          text: html('notify.handoverCode.customer', { shopName, orderNumber, code }),
+          replyMarkup: openApp('button.openOrder', `/orders/${encodeURIComponent(orderId)}`),
+        }
+      : {
+          text: senderName
+            ? html('notify.handoverCode.recipientFrom', { shopName, senderName, code })
+            : html('notify.handoverCode.recipient', { shopName, code }),
+        },
 };
 
 /** Every kind there is a template for, i.e. every {@link NotificationKind}. */

@@ -1,6 +1,7 @@
 import { errorTypeMap } from '@pothos/plugin-errors';
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
+import { keepsWrites } from '../domain-error.js';
 import { runInTransaction } from '../transaction.js';
 import { type AuditDraft, redact, writeAuditEntry } from './audit-entry.js';
 
@@ -31,8 +32,8 @@ function isTypedError(result: unknown): result is Error {
  * Wraps every Mutation field: the resolver runs in one transaction that also writes its audit entry (actor,
  * shop, action, target, changed fields, request id, IP), so a change is never committed without its entry,
  * nor an entry without its change. A mutation that fails (thrown, or a typed error result) changes nothing
- * (but what `keepWritesOnRefusal` keeps); a refused sign-in still leaves a `<name>.failed` entry, written
- * after the transaction ended.
+ * (but what `keepWritesOnRefusal` or a `DomainErrorKeepingWrites` keeps); a refused sign-in still leaves a
+ * `<name>.failed` entry, written after the transaction ended.
  * Done on the built schema, so a new mutation is audited without anyone remembering to.
  */
 export function auditMutations(schema: GraphQLSchema) {
@@ -44,7 +45,19 @@ export function auditMutations(schema: GraphQLSchema) {
       try {
         return await runInTransaction({ ...ctx, audit }, async (mutationCtx) => {
           const result = await resolve(root, args, mutationCtx, info);
-          if (isTypedError(result)) throw new RolledBack(result);
+          if (isTypedError(result)) {
+            if (!keepsWrites(result)) throw new RolledBack(result);
+            // A refusal that keeps its writes (a wrong handover code counted) commits them with a
+            // `<name>.failed` entry naming it, instead of the entry of a change.
+            await writeAuditEntry(
+              mutationCtx,
+              `${field.name}.failed`,
+              args,
+              refusalDraft(audit, args, result.name),
+              null,
+            );
+            return result;
+          }
           if (!audit.unchanged) await writeAuditEntry(mutationCtx, field.name, args, audit, result);
           return result;
         });
@@ -72,9 +85,14 @@ async function auditRefusal(
   audit: AuditDraft,
   reason: string,
 ) {
-  const changes = { ...(redact(args) as object), error: reason };
-  await writeAuditEntry(ctx, `${name}.failed`, args, { ...audit, changes }, null).catch((auditError) =>
-    // The caller's answer is the refusal; a missing trail line must be loud, not replace it.
-    ctx.log.error({ err: auditError, action: `${name}.failed` }, 'audit entry could not be written'),
+  await writeAuditEntry(ctx, `${name}.failed`, args, refusalDraft(audit, args, reason), null).catch(
+    (auditError) =>
+      // The caller's answer is the refusal; a missing trail line must be loud, not replace it.
+      ctx.log.error({ err: auditError, action: `${name}.failed` }, 'audit entry could not be written'),
   );
+}
+
+/** The entry of a refusal: the redacted arguments and the refusal's name or code. */
+function refusalDraft(audit: AuditDraft, args: Record<string, unknown>, reason: string): AuditDraft {
+  return { ...audit, changes: { ...(redact(args) as object), error: reason } };
 }

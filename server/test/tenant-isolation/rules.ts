@@ -28,6 +28,7 @@ export const ID_NAME_RULES: Record<string, string> = {
   photoFile: 'File',
   proof: 'File',
   proofFile: 'File',
+  proofPhoto: 'File',
   address: 'CustomerAddress',
   keep: 'Customer',
   merge: 'Customer',
@@ -41,6 +42,8 @@ export const ID_NAME_RULES: Record<string, string> = {
  * nothing of shop B and must not change shop B.
  */
 export const MUTATIONS_WITHOUT_SHOP_TARGET: Record<string, string> = {
+  setCourierAssignment:
+    'sets a setting of the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
   loginWithPassword: 'signs a person in by email and password; no shop is involved',
   loginWithCode: 'signs a person in with a code sent to their Telegram; no shop is involved',
   loginWithTelegram:

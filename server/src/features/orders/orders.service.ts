@@ -11,6 +11,7 @@ import {
   patchedPlace,
 } from '../checkout/checkout-order.service.js';
 import { handlesCheckoutByHand, visibleOrders } from '../common/access.js';
+import { deliveryFollowsOrder } from '../delivery/delivery-order-hooks.js';
 import { taskFollowsOrder, taskFollowsOrderEdit } from '../production/production-order-hooks.js';
 import {
   consumeOrderStock,
@@ -108,6 +109,8 @@ export async function changeOrderStatus(
   // The production task follows (created on confirmation, cancelled with the order), and a delivery waits
   // for the customer's approval of the bouquet when the shop asked for it (BouquetNotApproved).
   await taskFollowsOrder(ctx, order, input.to);
+  // The delivery follows too, and an order with a courier moves out and in only with it (features/delivery).
+  await deliveryFollowsOrder(ctx, order, input.to);
   const florist = input.floristId !== undefined ? { floristId: input.floristId } : {};
   return applyOrderChange(
     ctx,

@@ -70,6 +70,16 @@ export const auditActions = [
   'requestBouquetApproval',
   'approveBouquet',
   'rejectBouquet',
+  'setCourierAssignment',
+  'assignCourier',
+  'takeDelivery',
+  'releaseDelivery',
+  'pickUpDelivery',
+  'startDeliveryRoute',
+  'completeDelivery',
+  'failDelivery',
+  'attachDeliveryProof',
+  'approveDeliveryWithoutCode',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
