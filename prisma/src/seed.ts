@@ -359,9 +359,6 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
               assignedAt: hasCourier ? at(-90 * 60_000) : null,
               pickedUpAt: hasCourier ? at(-60 * 60_000) : null,
               deliveredAt: delivered ? at(-30 * 60_000) : null,
-              lastLatitude: hasCourier ? 55.7558 : null,
-              lastLongitude: hasCourier ? 37.6173 : null,
-              lastLocationAt: hasCourier ? at(-5 * 60_000) : null,
             },
           });
         }
