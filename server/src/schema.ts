@@ -28,5 +28,7 @@ import './features/subscriptions/subscriptions.mutations.schema.js';
 import './features/checkout/checkout-settings.schema.js';
 import './features/uploads/uploads.schema.js';
 import './features/products/products.photos.schema.js';
+import './features/courier-location/courier-location.schema.js';
+import './features/courier-location/courier-location.mutations.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));

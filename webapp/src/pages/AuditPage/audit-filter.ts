@@ -70,6 +70,9 @@ export const auditActions = [
   'requestBouquetApproval',
   'approveBouquet',
   'rejectBouquet',
+  'giveLocationConsent',
+  'withdrawLocationConsent',
+  'reportCourierPosition',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
