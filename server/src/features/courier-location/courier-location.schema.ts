@@ -10,6 +10,7 @@ export const CourierPositionRef = builder.prismaObject('CourierPosition', {
   select: { id: true },
   description: 'Where the courier of an order was, as their phone reported it.',
   fields: (t) => ({
+    id: t.exposeID('id'),
     latitude: t.exposeFloat('latitude'),
     longitude: t.exposeFloat('longitude'),
     accuracyMeters: t.exposeFloat('accuracyMeters', {
@@ -30,6 +31,7 @@ export const LocationConsentRef = builder.prismaObject('LocationConsent', {
   description:
     'A courier’s agreement to share their position with the shop and the customers they deliver to.',
   fields: (t) => ({
+    id: t.exposeID('id'),
     givenAt: t.expose('givenAt', { type: 'DateTime', description: 'When it was last given.' }),
     withdrawnAt: t.expose('withdrawnAt', { type: 'DateTime', nullable: true }),
     active: t.boolean({ select: { withdrawnAt: true }, resolve: (c) => c.withdrawnAt === null }),
