@@ -33,25 +33,11 @@ export function seesCourierPosition(
     case 'MANAGER':
       return ctx.viewer.kind === 'user';
     case 'COURIER':
+      // visibleOrders shows a courier only the orders they deliver today; this holds should it ever show
+      // more (a pool of deliveries to take).
       return reportsPositionOf(ctx, order);
     case 'CUSTOMER':
       return order.status === 'OUT_FOR_DELIVERY' && sharingOpen;
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether the viewer may follow an order's courier position live at all (before the order's state is
- * known): the roles of `seesCourierPosition`; each event then passes `seesCourierPosition` itself.
- */
-export function followsCourierPositions(ctx: Context): boolean {
-  switch (ctx.shopRole) {
-    case 'ADMIN':
-    case 'MANAGER':
-    case 'COURIER':
-    case 'CUSTOMER':
-      return ctx.viewer.kind === 'user';
     default:
       return false;
   }
