@@ -4,7 +4,7 @@ import { POSITION_SHARERS, seesCourierPosition } from '../common/location-access
 import { OrderRef } from '../orders/orders.schema.js';
 import { followCourierPosition } from './courier-position-follow.js';
 import { findOwnConsent } from './location-consent.service.js';
-import { SHARING_ORDER_SELECT, sharingOpenAt, sharingWindow } from './sharing-window.js';
+import { SHARING_ORDER_SELECT, sharingEndsAt, sharingOpenAt } from './sharing-window.js';
 
 export const CourierPositionRef = builder.prismaObject('CourierPosition', {
   select: { id: true },
@@ -53,7 +53,7 @@ builder.prismaObjectFields(OrderRef, (t) => ({
       const latest = order.courierPositions[0];
       if (!latest) return null;
       // Only the customer's view depends on the window (and an order without one costs a query).
-      const open = ctx.shopRole === 'CUSTOMER' && sharingOpenAt(await sharingWindow(ctx, order), new Date());
+      const open = ctx.shopRole === 'CUSTOMER' && sharingOpenAt(await sharingEndsAt(ctx, order), new Date());
       return seesCourierPosition(ctx, order, open) ? latest : null;
     },
   }),

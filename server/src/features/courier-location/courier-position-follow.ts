@@ -7,7 +7,7 @@ import type { Context } from '../../context.js';
 import { forbidden, notFound } from '../../errors.js';
 import { visibleOrders } from '../common/access.js';
 import { seesCourierPosition } from '../common/location-access.js';
-import { SHARING_ORDER_SELECT, sharingOpenAt, sharingWindow } from './sharing-window.js';
+import { SHARING_ORDER_SELECT, sharingEndsAt, sharingOpenAt } from './sharing-window.js';
 
 /** What the stream yields: which order to read again (the subscription's resolve applies the field rules). */
 export interface CourierPositionTick {
@@ -32,15 +32,15 @@ export async function followCourierPosition(
     select: SHARING_ORDER_SELECT,
   });
   if (!order) throw notFound('Order');
-  const window = await sharingWindow(ctx, order);
-  if (!seesCourierPosition(ctx, order, sharingOpenAt(window, new Date())))
+  const endsAt = await sharingEndsAt(ctx, order);
+  if (!seesCourierPosition(ctx, order, sharingOpenAt(endsAt, new Date())))
     throw forbidden('The courier’s position is shown only while the order is on the way');
-  if (order.status !== 'OUT_FOR_DELIVERY' || !sharingOpenAt(window, new Date())) return ended();
+  if (order.status !== 'OUT_FOR_DELIVERY' || !sharingOpenAt(endsAt, new Date())) return ended();
 
   const positions = ctx.pubsub.subscribe('courier:position', order.id);
   const orderChanges = ctx.pubsub.subscribe('order:changed', order.shopId);
   const windowCloses = new Repeater<'window closed'>(async (push, stop) => {
-    const delay = Math.min(LONGEST_TIMER_MS, Math.max(0, window.end.getTime() - Date.now()));
+    const delay = Math.min(LONGEST_TIMER_MS, Math.max(0, endsAt.getTime() - Date.now()));
     const timer = setTimeout(() => void push('window closed'), delay);
     await stop;
     clearTimeout(timer);

@@ -10,7 +10,7 @@ import {
   LocationConsentRequired,
   LocationSharingEnded,
 } from './courier-location.errors.js';
-import { SHARING_ORDER_SELECT, sharingOpenAt, sharingWindow } from './sharing-window.js';
+import { SHARING_ORDER_SELECT, sharingEndsAt, sharingOpenAt, sharingStartsAt } from './sharing-window.js';
 
 /** How far ahead of our clock a phone's fix may be dated: phones' clocks drift a little. */
 export const CLOCK_SKEW_MS = 2 * 60_000;
@@ -52,14 +52,14 @@ export async function reportCourierPosition(ctx: Context, report: PositionReport
   if (!consent || consent.withdrawnAt) throw new LocationConsentRequired();
   if (order.status !== 'OUT_FOR_DELIVERY') throw new DeliveryNotOnTheWay(order.status);
   const now = new Date();
-  const window = await sharingWindow(ctx, order);
-  if (!sharingOpenAt(window, now)) throw new LocationSharingEnded(window.end);
+  const endsAt = await sharingEndsAt(ctx, order);
+  if (!sharingOpenAt(endsAt, now)) throw new LocationSharingEnded(endsAt);
 
   const recordedAt = report.recordedAt ?? now;
   if (recordedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
     throw badInput('recordedAt is in the future', 'recordedAt');
-  if (recordedAt < window.start)
-    throw badInput('recordedAt is before the delivery window started', 'recordedAt');
+  if (recordedAt < (await sharingStartsAt(ctx, order)))
+    throw badInput('recordedAt is before the delivery went out and its window started', 'recordedAt');
 
   const latest = await ctx.prisma.courierPosition.findFirst({
     where: { orderId: order.id, courierId: userId },

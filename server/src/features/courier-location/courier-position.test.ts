@@ -198,6 +198,19 @@ describe('sharing stops by itself', () => {
     expect(await positionSeenBy(courier, order.id)).not.toBeNull();
   });
 
+  test('a courier who leaves before the window opens shares from when they went out', async () => {
+    const customer = await addCustomer(app, 'Erin Early');
+    await given(courier);
+    const window = { start: new Date(Date.now() + 40 * MINUTE), end: new Date(Date.now() + 100 * MINUTE) };
+    const order = await deliveryOnTheWay(app, manager, { productId, customerId: customer.id, window });
+    const stored = (await report(app, courier, order.id)).data!.reportCourierPosition;
+    expect(stored.__typename).toBe('MutationReportCourierPositionSuccess');
+    expect(await positionSeenBy(customer.headers, order.id)).not.toBeNull();
+    // A fix from before it went out is not of this delivery.
+    const before = await report(app, courier, order.id, { recordedAt: new Date(Date.now() - 5 * MINUTE) });
+    expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'recordedAt' });
+  });
+
   test('an order without a window shares for a while after it went out', async () => {
     const customer = await addCustomer(app, 'Una Unscheduled');
     await given(courier);

@@ -1,6 +1,7 @@
-// When an order on the way shares its courier's position (issue 10): from its window's start until its
-// window's end plus COURIER_POSITION_GRACE_MINUTES. Past that, reports are refused and the customer sees
-// nothing, even when nobody marked the order delivered: sharing stops by itself.
+// When an order on the way shares its courier's position (issue 10): from when it went out for delivery
+// (or its window's start, if that is earlier) until its window's end plus COURIER_POSITION_GRACE_MINUTES.
+// Past that, reports are refused and the customer sees nothing, even when nobody marked the order
+// delivered: sharing stops by itself.
 import type { Context } from '../../context.js';
 
 const MINUTE = 60_000;
@@ -17,31 +18,42 @@ export const SHARING_ORDER_SELECT = {
   windowEnd: true,
 } as const;
 
-export interface SharingWindow {
-  start: Date;
-  end: Date;
+interface SharingOrder {
+  id: string;
+  windowStart: Date | null;
+  windowEnd: Date | null;
 }
 
-/**
- * The sharing window of an order: its delivery window, the end moved by the grace. An order without one
- * counts from when it last went out for delivery (its latest OUT_FOR_DELIVERY event; one more query, only
- * for such orders) for UNSCHEDULED_SHARING_MINUTES; never out yet, the window is empty.
- */
-export async function sharingWindow(
-  ctx: Context,
-  order: { id: string; windowStart: Date | null; windowEnd: Date | null },
-): Promise<SharingWindow> {
-  const grace = ctx.config.courierPositions.graceMinutes * MINUTE;
-  if (order.windowStart && order.windowEnd)
-    return { start: order.windowStart, end: new Date(order.windowEnd.getTime() + grace) };
-  const wentOut = await ctx.prisma.orderEvent.findFirst({
-    where: { orderId: order.id, toStatus: 'OUT_FOR_DELIVERY' },
+/** When the order last went out for delivery (its latest OUT_FOR_DELIVERY event); null if never. */
+async function wentOutAt(ctx: Context, orderId: string): Promise<Date | null> {
+  const event = await ctx.prisma.orderEvent.findFirst({
+    where: { orderId, toStatus: 'OUT_FOR_DELIVERY' },
     orderBy: { at: 'desc' },
     select: { at: true },
   });
-  const start = wentOut?.at ?? new Date(0);
-  return { start, end: wentOut ? new Date(start.getTime() + UNSCHEDULED_SHARING_MINUTES * MINUTE) : start };
+  return event?.at ?? null;
 }
 
-/** Whether `at` falls before the window's end (its start is checked on reports only). */
-export const sharingOpenAt = (window: SharingWindow, at: Date) => at.getTime() <= window.end.getTime();
+/**
+ * When sharing ends: the window's end and the grace. An order without a window shares for
+ * UNSCHEDULED_SHARING_MINUTES after it went out (one more query, for such orders only); never out, never.
+ */
+export async function sharingEndsAt(ctx: Context, order: SharingOrder): Promise<Date> {
+  if (order.windowEnd)
+    return new Date(order.windowEnd.getTime() + ctx.config.courierPositions.graceMinutes * MINUTE);
+  const out = await wentOutAt(ctx, order.id);
+  return new Date(out ? out.getTime() + UNSCHEDULED_SHARING_MINUTES * MINUTE : 0);
+}
+
+/**
+ * The oldest fix a report may carry: the earlier of the window's start and when the order went out (a
+ * courier often leaves before the window opens, to be there when it does).
+ */
+export async function sharingStartsAt(ctx: Context, order: SharingOrder): Promise<Date> {
+  const out = await wentOutAt(ctx, order.id);
+  const starts = [order.windowStart, out].filter((d): d is Date => d !== null);
+  return new Date(Math.min(...starts.map((d) => d.getTime()), Date.now()));
+}
+
+/** Whether sharing is still open at `at`. */
+export const sharingOpenAt = (endsAt: Date, at: Date) => at.getTime() <= endsAt.getTime();
