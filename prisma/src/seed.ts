@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { OrderStatus, PrismaClient } from '../generated/client/client.js';
+import { seedCourierLocation } from './seed-courier-location.js';
 import { seedCustomerRecords } from './seed-customers.js';
 import { seedSubscriptions } from './seed-subscriptions.js';
 
@@ -364,6 +365,7 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
         }
       }
       await tx.shop.update({ where: { id: shop.id }, data: { lastOrderNumber: number } });
+      await seedCourierLocation(tx, shop.id, now);
 
       await tx.subscription.create({
         data: {
