@@ -1,13 +1,19 @@
+import type { CourierPosition } from '@posy/prisma';
 import { builder } from '../../builder.js';
 import { visibleOrders } from '../common/access.js';
 import { POSITION_SHARERS, seesCourierPosition } from '../common/location-access.js';
 import { OrderRef } from '../orders/orders.schema.js';
 import { followCourierPosition } from './courier-position-follow.js';
+import { latestPositionOf } from './latest-position.js';
 import { findOwnConsent } from './location-consent.service.js';
 import { SHARING_ORDER_SELECT, sharingEndsAt, sharingOpenAt } from './sharing-window.js';
 
-export const CourierPositionRef = builder.prismaObject('CourierPosition', {
-  select: { id: true },
+/**
+ * A plain object, not a prismaObject: a position is a value read whole (one row per order, loaded in
+ * batches by latest-position.ts), and a prismaObject handed a row Pothos did not load would be read again by
+ * id, once per order of a list.
+ */
+export const CourierPositionRef = builder.objectRef<CourierPosition>('CourierPosition').implement({
   description: 'Where the courier of an order was, as their phone reported it.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -20,7 +26,6 @@ export const CourierPositionRef = builder.prismaObject('CourierPosition', {
     recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When the phone took the fix.' }),
     ageSeconds: t.int({
       description: 'How old the position is now, in seconds.',
-      select: { recordedAt: true },
       resolve: (p) => Math.max(0, Math.floor((Date.now() - p.recordedAt.getTime()) / 1000)),
     }),
   }),
@@ -45,16 +50,15 @@ builder.prismaObjectFields(OrderRef, (t) => ({
     description:
       'The courier’s last shared position: for the customer only while the order is on the way (within its ' +
       'window), for admins, managers and the courier while it is kept; null for anyone else.',
-    select: (_args, _ctx, nestedSelection) => ({
-      ...SHARING_ORDER_SELECT,
-      courierPositions: nestedSelection({ orderBy: { recordedAt: 'desc' }, take: 1 }),
-    }),
+    select: SHARING_ORDER_SELECT,
     resolve: async (order, _args, ctx) => {
-      const latest = order.courierPositions[0];
-      if (!latest) return null;
       // Only the customer's view depends on the window (and an order without one costs a query).
-      const open = ctx.shopRole === 'CUSTOMER' && sharingOpenAt(await sharingEndsAt(ctx, order), new Date());
-      return seesCourierPosition(ctx, order, open) ? latest : null;
+      const open =
+        ctx.shopRole === 'CUSTOMER' &&
+        order.status === 'OUT_FOR_DELIVERY' &&
+        sharingOpenAt(await sharingEndsAt(ctx, order), new Date());
+      if (!seesCourierPosition(ctx, order, open)) return null;
+      return (await latestPositionOf(ctx, order.id)) ?? null;
     },
   }),
 }));

@@ -294,3 +294,39 @@ test('the report mutation is listed with its typed errors', async () => {
   ]);
   expect(REPORT).toContain('reportCourierPosition');
 });
+
+test('a list of orders reads the latest position of each in one query', async () => {
+  const customer = await addCustomer(app, 'Lisa Listed');
+  const orders = [
+    await deliveryOnTheWay(app, manager, { productId, customerId: customer.id }),
+    await deliveryOnTheWay(app, manager, { productId, customerId: customer.id }),
+  ];
+  const courierId = (await app.prisma.user.findUniqueOrThrow({ where: { email: COURIER } })).id;
+  const shopId = (await app.prisma.order.findUniqueOrThrow({ where: { id: rowIdOf(orders[0]!.id) } })).shopId;
+  for (const [index, order] of orders.entries())
+    await app.prisma.courierPosition.createMany({
+      data: [3, 2, 1].map((minutesAgo) => ({
+        shopId,
+        orderId: rowIdOf(order.id),
+        courierId,
+        latitude: index * 10 + minutesAgo,
+        longitude: 37,
+        recordedAt: new Date(Date.now() - minutesAgo * MINUTE),
+      })),
+    });
+  const statements: string[] = [];
+  app.prisma.$on('query', (event) => void statements.push(event.query));
+  const answer = await app.gql(
+    '{ orders(first: 5) { edges { node { id courierPosition { latitude } } } } }',
+    {},
+    customer.headers,
+  );
+  const seen = new Map(
+    answer.data!.orders.edges.map((e: { node: { id: string; courierPosition: unknown } }) => [
+      e.node.id,
+      e.node.courierPosition,
+    ]),
+  );
+  expect(orders.map((o) => seen.get(o.id))).toEqual([{ latitude: 1 }, { latitude: 11 }]);
+  expect(statements.filter((sql) => sql.includes('"CourierPosition"'))).toHaveLength(1);
+});
