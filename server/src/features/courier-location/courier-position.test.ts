@@ -100,6 +100,11 @@ describe('consent', () => {
     expect(await positionSeenBy(customer.headers, order.id)).toBeNull();
     const again = (await report(app, fresh.headers, order.id)).data!.reportCourierPosition;
     expect(again.__typename).toBe('LocationConsentRequired');
+    // Withdrawing twice keeps the first time and writes no second entry.
+    expect((await app.gql(WITHDRAW, {}, fresh.headers)).data!.withdrawLocationConsent).toEqual(withdrawn);
+    expect(
+      await app.prisma.auditLog.count({ where: { action: 'withdrawLocationConsent', actorId: fresh.id } }),
+    ).toBe(1);
     // The order itself is untouched.
     expect((await app.gql(POSITION, { id: order.id }, manager)).data!.order.status).toBe('OUT_FOR_DELIVERY');
   });

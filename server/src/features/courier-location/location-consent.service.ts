@@ -34,15 +34,23 @@ export async function giveLocationConsent(ctx: Context): Promise<{ id: string }>
  * The viewer withdraws their consent: at once no report is taken, and the positions they shared in this
  * shop are deleted, so that no customer (nor the shop) sees where they were any more; subscribers hear
  * it (positionId null). Their orders, deliveries and the audit trail stay. Without a consent ever given,
- * nothing changes (null).
+ * nothing changes (null); withdrawing again changes nothing either.
  */
 export async function withdrawLocationConsent(ctx: Context): Promise<{ id: string } | null> {
   const { userId } = requireUser(ctx);
   const shopId = requireShop(ctx);
-  const consent = await findOwnConsent(ctx);
+  const consent = await ctx.prisma.locationConsent.findUnique({
+    where: { shopId_userId: { shopId, userId } },
+    select: { id: true, withdrawnAt: true },
+  });
   if (!consent) {
     ctx.audit.unchanged = true;
     return null;
+  }
+  // Withdrawn already: nothing was shared since (reports were refused), and the first time stands.
+  if (consent.withdrawnAt) {
+    ctx.audit.unchanged = true;
+    return { id: consent.id };
   }
   const withdrawnAt = new Date();
   // The row lock a report takes (courier-position.service.ts) orders this against a report running now.
@@ -57,5 +65,5 @@ export async function withdrawLocationConsent(ctx: Context): Promise<{ id: strin
     ctx.afterCommit(() => ctx.pubsub.publish('courier:position', orderId, { orderId, positionId: null }));
   ctx.audit.target = { type: 'LocationConsent', id: consent.id };
   ctx.audit.changes = { withdrawnAt, positionsDeleted: count };
-  return consent;
+  return { id: consent.id };
 }
