@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { OrderStatus, PrismaClient } from '../generated/client/client.js';
+import { seedCourierLocation } from './seed-courier-location.js';
 import { seedCustomerRecords } from './seed-customers.js';
 import { seedDeliveries } from './seed-delivery.js';
 import { seedSubscriptions } from './seed-subscriptions.js';
@@ -361,14 +362,12 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
               assignedAt: hasCourier ? at(-90 * 60_000) : null,
               pickedUpAt: hasCourier ? at(-60 * 60_000) : null,
               deliveredAt: delivered ? at(-30 * 60_000) : null,
-              lastLatitude: hasCourier ? 55.7558 : null,
-              lastLongitude: hasCourier ? 37.6173 : null,
-              lastLocationAt: hasCourier ? at(-5 * 60_000) : null,
             },
           });
         }
       }
       await tx.shop.update({ where: { id: shop.id }, data: { lastOrderNumber: number } });
+      await seedCourierLocation(tx, shop.id, now);
 
       await tx.subscription.create({
         data: {

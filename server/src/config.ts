@@ -128,6 +128,31 @@ const envSchema = z.object({
    * @default 3
    */
   SUBSCRIPTION_ENDING_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  /**
+   * A courier's phone may report every second; of one courier's reports for one order, at most one per this
+   * many seconds is stored (and shown), the others are answered and dropped. 15 s is ~150 m at city speed.
+   * @default 15
+   */
+  COURIER_POSITION_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(600).default(15),
+  /**
+   * How long after its delivery window ends an order on the way still shares its courier's position: couriers
+   * run late, and a late delivery is when the customer looks most; past it sharing stops by itself even when
+   * nobody marks the order delivered. An order without a window shares for 3 hours after it went out.
+   * @default 60
+   */
+  COURIER_POSITION_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(60),
+  /** Hours a courier's position is kept before the retention job deletes it. @default 24 */
+  COURIER_POSITION_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 30)
+    .default(24),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -216,6 +241,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       ordersEveryMinutes: e.SUBSCRIPTION_ORDERS_EVERY_MINUTES,
       leadHours: e.SUBSCRIPTION_ORDERS_LEAD_HOURS,
       endingNoticeDays: e.SUBSCRIPTION_ENDING_NOTICE_DAYS,
+    },
+    courierPositions: {
+      minIntervalSeconds: e.COURIER_POSITION_MIN_INTERVAL_SECONDS,
+      graceMinutes: e.COURIER_POSITION_GRACE_MINUTES,
+      retentionHours: e.COURIER_POSITION_RETENTION_HOURS,
     },
   };
 }

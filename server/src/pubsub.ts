@@ -12,6 +12,11 @@ export type PubSubEvents = {
   'order:changed': [shopId: string, payload: { orderId: string; version: number }];
   /** A production task of a shop changed (created, taken, released, finished, cancelled, approval). */
   'production:changed': [shopId: string, payload: { taskId: string }];
+  /**
+   * The position an order's courier shares changed (features/courier-location): a new one stored, or all
+   * of them deleted when the courier withdrew their consent (positionId null). Keyed by order id.
+   */
+  'courier:position': [orderId: string, payload: { orderId: string; positionId: string | null }];
   /** A session was revoked; open sockets of it must close. */
   'session:revoked': [sessionId: string, payload: { sessionId: string }];
   /**

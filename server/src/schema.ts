@@ -30,5 +30,7 @@ import './features/uploads/uploads.schema.js';
 import './features/products/products.photos.schema.js';
 import './features/delivery/delivery-types.schema.js';
 import './features/delivery/delivery.schema.js';
+import './features/courier-location/courier-location.schema.js';
+import './features/courier-location/courier-location.mutations.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));

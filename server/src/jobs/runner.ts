@@ -3,6 +3,10 @@ import { createPrismaClient } from '@posy/prisma/client';
 import { parseCronItems, run, type TaskList } from 'graphile-worker';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { Config } from '../config.js';
+import {
+  createDeleteOldCourierPositionsTask,
+  DELETE_OLD_COURIER_POSITIONS_TASK,
+} from '../features/courier-location/delete-old-positions.task.js';
 import { SEND_NOTIFICATION_TASK } from '../features/notifications/notifications.service.js';
 import {
   createHoldNotificationTask,
@@ -40,7 +44,7 @@ export interface JobRunner {
 
 /**
  * Runs the background jobs in this process (graphile-worker, JOBS_CONCURRENCY at a time): the notification
- * outbox and the subscription cron. Without BOT_TOKEN notifications are not sent: they stay PENDING and go
+ * outbox, the subscription cron and the courier position retention cron. Without BOT_TOKEN notifications are not sent: they stay PENDING and go
  * out once a process with a token runs; meanwhile, outside production, login codes are logged so sign-in
  * works without Telegram.
  */
@@ -62,7 +66,9 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
   prisma.$on('query', (event) =>
     log.debug({ sql: event.query, ms: event.duration, component: 'jobs' }, 'sql'),
   );
-  const taskList: TaskList = {};
+  const taskList: TaskList = {
+    [DELETE_OLD_COURIER_POSITIONS_TASK]: createDeleteOldCourierPositionsTask({ config, prisma, log }),
+  };
   if (deps.app)
     taskList[GENERATE_SUBSCRIPTION_ORDERS_TASK] = createGenerateSubscriptionOrdersTask({
       config,
@@ -94,7 +100,7 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
       noHandleSignals: true,
       taskList,
       // Given here, so graphile-worker does not look for a ./crontab file in the working directory.
-      parsedCronItems: deps.app ? subscriptionCron(config) : [],
+      parsedCronItems: [...(deps.app ? subscriptionCron(config) : []), ...courierPositionRetentionCron()],
       forbiddenFlags,
       logger: graphileLogger(log),
     });
@@ -126,6 +132,22 @@ function subscriptionCron(config: Config) {
       identifier: GENERATE_SUBSCRIPTION_ORDERS_TASK,
       match: `*/${every} * * * *`,
       options: { backfillPeriod: 0, maxAttempts: 1, jobKey: GENERATE_SUBSCRIPTION_ORDERS_TASK },
+    },
+  ]);
+}
+
+/**
+ * The courier position retention's schedule: every 10 minutes, so no position outlives
+ * COURIER_POSITION_RETENTION_HOURS by more than that. Shared by every process like the subscription cron;
+ * a missed or failed run is not made up: the next one deletes the same rows.
+ */
+function courierPositionRetentionCron() {
+  return parseCronItems([
+    {
+      task: DELETE_OLD_COURIER_POSITIONS_TASK,
+      identifier: DELETE_OLD_COURIER_POSITIONS_TASK,
+      match: '*/10 * * * *',
+      options: { backfillPeriod: 0, maxAttempts: 1, jobKey: DELETE_OLD_COURIER_POSITIONS_TASK },
     },
   ]);
 }

@@ -70,6 +70,8 @@ export const MUTATIONS_WITHOUT_SHOP_TARGET: Record<string, string> = {
   updateCheckoutRules: 'changes the active shop’s own rules (time zone, cut-off, card text limit) only',
   uploadImage:
     'stores in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
+  giveLocationConsent: 'records the caller’s own consent in the active shop only; it names no object',
+  withdrawLocationConsent: 'withdraws the caller’s own consent in the active shop only; it names no object',
 };
 
 /**
@@ -84,6 +86,10 @@ export const SUBSCRIPTION_TRIGGERS: Record<string, (b: SecondShop, pubsub: Conte
   productionTaskChanged: (b, pubsub) => {
     for (const taskId of b.ids.ProductionTask ?? [])
       pubsub.publish('production:changed', b.shopId, { taskId });
+  },
+  courierPositionChanged: (b, pubsub) => {
+    for (const orderId of b.ids.Order ?? [])
+      pubsub.publish('courier:position', orderId, { orderId, positionId: null });
   },
 };
 

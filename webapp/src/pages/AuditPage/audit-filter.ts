@@ -80,6 +80,9 @@ export const auditActions = [
   'failDelivery',
   'attachDeliveryProof',
   'approveDeliveryWithoutCode',
+  'giveLocationConsent',
+  'withdrawLocationConsent',
+  'reportCourierPosition',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
