@@ -137,6 +137,8 @@ test('myDeliveryChanged: a courier hears their orders, and once that one was tak
   const refusedKey = await listen(app.demoKey, 'subscription { myDeliveryChanged { orderId } }');
 
   await touchOrder(app, manager, order); // not theirs yet: nothing
+  // Each event is checked when it arrives: let this one be checked before the order becomes theirs.
+  await sleep(300);
   await setCourier(app, order, courierId);
   await touchOrder(app, manager, order, { anonymousSender: true });
   // Each payload is the order when it is read: let it be read before taking the order away.

@@ -8,18 +8,25 @@ import {
   type OrderChange,
   orderChangesAmong,
 } from './live.service.js';
+import { readKey, readShared } from './shared-reads.js';
 
 // Live order feeds over graphql-ws. Each event is an order id (pubsub.ts); the payload is the order re-read
 // with the subscriber's own rule, so it passes the same field rules as the `order` query. A client that
 // reconnects re-fetches what it shows: Redis pub/sub does not replay what was published meanwhile.
 
-/** The order of an event, re-read through `where` (null when it left the subscriber's view meanwhile). */
+/**
+ * The order of an event, re-read through `where` (null when it left the subscriber's view meanwhile).
+ * Subscribers asking the very same read for the same event share it (shared-reads.ts).
+ */
 const reread = (
   ctx: Context,
   query: { include?: Prisma.OrderInclude; select?: Prisma.OrderSelect },
-  orderId: string,
+  event: OrderChange,
   where: Prisma.OrderWhereInput,
-) => ctx.prisma.order.findFirst({ ...query, where: { AND: [{ id: orderId }, where] } });
+) =>
+  readShared(ctx, readKey('order', event, where, query), () =>
+    ctx.prisma.order.findFirst({ ...query, where: { AND: [{ id: event.orderId }, where] } }),
+  );
 
 builder.subscriptionField('shopOrderChanged', (t) =>
   t.prismaField({
@@ -30,8 +37,7 @@ builder.subscriptionField('shopOrderChanged', (t) =>
       'only the orders they deliver. Null when the order left the viewer’s view before it was read.',
     authScopes: { shopRole: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'], apiScope: 'orders:read' },
     subscribe: (_root, _args, ctx) => orderChangesAmong(ctx, shopBoardOrders(ctx)),
-    resolve: (query, event: OrderChange, _args, ctx) =>
-      reread(ctx, query, event.orderId, shopBoardOrders(ctx)),
+    resolve: (query, event: OrderChange, _args, ctx) => reread(ctx, query, event, shopBoardOrders(ctx)),
   }),
 );
 
@@ -42,8 +48,7 @@ builder.subscriptionField('myOrderChanged', (t) =>
     description: 'Each of the signed-in customer’s orders in the active shop as it changes.',
     authScopes: { customer: true },
     subscribe: (_root, _args, ctx) => orderChangesAmong(ctx, customerOwnOrders(ctx)),
-    resolve: (query, event: OrderChange, _args, ctx) =>
-      reread(ctx, query, event.orderId, customerOwnOrders(ctx)),
+    resolve: (query, event: OrderChange, _args, ctx) => reread(ctx, query, event, customerOwnOrders(ctx)),
   }),
 );
 
@@ -59,7 +64,7 @@ const DeliveryChangeRef = builder.objectRef<DeliveryChange>('DeliveryChange').im
       nullable: true,
       description: 'The order as it is now; null once it is no longer the viewer’s to deliver.',
       resolve: (query, change, _args, ctx) =>
-        change.assigned ? reread(ctx, query, change.orderId, deliveriesOfViewer(ctx)) : null,
+        change.assigned ? reread(ctx, query, change, deliveriesOfViewer(ctx)) : null,
     }),
   }),
 });

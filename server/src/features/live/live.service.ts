@@ -1,6 +1,7 @@
 import type { Prisma } from '@posy/prisma';
 import { type Context, requireShop } from '../../context.js';
 import type { PubSubEvents } from '../../pubsub.js';
+import { readKey, readShared } from './shared-reads.js';
 
 /** An `order:changed` event: which order, and its version after the change. */
 export type OrderChange = PubSubEvents['order:changed'][1];
@@ -20,7 +21,7 @@ export async function* orderChangesAmong(
   where: Prisma.OrderWhereInput,
 ): AsyncGenerator<OrderChange> {
   for await (const event of ctx.pubsub.subscribe('order:changed', requireShop(ctx))) {
-    if (await matches(ctx, event.orderId, where)) yield event;
+    if (await matches(ctx, event, where)) yield event;
   }
 }
 
@@ -46,7 +47,7 @@ export async function* deliveryChangesAmong(
     );
     for (let next = await first; !next.done; next = await iterator.next()) {
       const event = next.value;
-      if (await matches(ctx, event.orderId, where)) {
+      if (await matches(ctx, event, where)) {
         assigned.add(event.orderId);
         yield { ...event, assigned: true };
       } else if (assigned.delete(event.orderId)) {
@@ -58,10 +59,10 @@ export async function* deliveryChangesAmong(
   }
 }
 
-async function matches(ctx: Context, orderId: string, where: Prisma.OrderWhereInput) {
-  const found = await ctx.prisma.order.findFirst({
-    where: { AND: [{ id: orderId }, where] },
-    select: { id: true },
-  });
+/** Whether the order of `event` is among `where`; subscribers with the same rule ask once (shared-reads.ts). */
+async function matches(ctx: Context, event: OrderChange, where: Prisma.OrderWhereInput) {
+  const found = await readShared(ctx, readKey('matches', event, where), () =>
+    ctx.prisma.order.findFirst({ where: { AND: [{ id: event.orderId }, where] }, select: { id: true } }),
+  );
   return found !== null;
 }
