@@ -80,14 +80,27 @@ export function orderCard(page: Page, number: number) {
     .filter({ has: page.locator('.order-card__number', { hasText: new RegExp(`^#${number}$`) }) });
 }
 
-/** Resolves when the page's next WebSocket has sent a graphql-ws subscribe message. */
-export function nextSubscription(page: Page): Promise<WebSocket> {
-  return page.waitForEvent('websocket').then(async (socket) => {
-    await socket.waitForEvent('framesent', {
-      predicate: (frame) => String(frame.payload).includes('"type":"subscribe"'),
+/**
+ * Watches the page's WebSockets from now on (call it before the page opens one: the board opens its socket
+ * at once, and the order page subscribes on that same socket). `next(field)` resolves with the socket on
+ * which the page next sends a graphql-ws subscribe message for `field` (e.g. `orderUpdated`).
+ */
+export function watchSubscriptions(page: Page) {
+  const waiting: { field: string; resolve: (socket: WebSocket) => void }[] = [];
+  page.on('websocket', (socket) => {
+    socket.on('framesent', (frame) => {
+      const payload = String(frame.payload);
+      if (!payload.includes('"type":"subscribe"')) return;
+      for (const waiter of [...waiting])
+        if (payload.includes(waiter.field)) {
+          waiting.splice(waiting.indexOf(waiter), 1);
+          waiter.resolve(socket);
+        }
     });
-    return socket;
   });
+  return {
+    next: (field: string) => new Promise<WebSocket>((resolve) => waiting.push({ field, resolve })),
+  };
 }
 
 /**

@@ -3,9 +3,9 @@ import { useBrowser } from './browser.js';
 import {
   confirmOrderElsewhere,
   manager,
-  nextSubscription,
   orderCard,
   signInWithPassword,
+  watchSubscriptions,
 } from './journeys.js';
 import { type E2eServer, startServer } from './server.js';
 
@@ -40,10 +40,11 @@ async function expectConfirmationShown(page: import('playwright-core').Page) {
 describe('an open order page follows the order live', () => {
   it('shows a status change made elsewhere without a reload', async () => {
     const { page } = browser.current();
+    const subscriptions = watchSubscriptions(page);
     await signInWithPassword(page, server, manager);
     await page.waitForURL(`${server.url}/orders`);
 
-    const subscribed = nextSubscription(page);
+    const subscribed = subscriptions.next('orderUpdated');
     await orderCard(page, 1).click();
     await expect.poll(() => page.locator('.order-status-row .badge').textContent()).toBe('New');
     await subscribed;
@@ -55,16 +56,31 @@ describe('an open order page follows the order live', () => {
     expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
   });
 
+  it('keeps the order board live: a card shows a status change made elsewhere', async () => {
+    const { page } = browser.current();
+    const subscriptions = watchSubscriptions(page);
+    await signInWithPassword(page, server, manager);
+    await page.waitForURL(`${server.url}/orders`);
+    await subscriptions.next('shopOrderChanged');
+    const badge = orderCard(page, 2).locator('.badge');
+    await expect.poll(() => badge.textContent()).toBe('New');
+
+    const colleague = await browser.another();
+    await confirmOrderElsewhere(colleague.page, server, 2);
+    await expect.poll(() => badge.textContent(), { timeout: 15_000, interval: 200 }).toBe('Confirmed');
+  });
+
   it('keeps following after the server closes the socket because the access token expired', async () => {
     const { page } = browser.current();
+    const subscriptions = watchSubscriptions(page);
     await signInWithPassword(page, shortTokenServer, manager);
     await page.waitForURL(`${shortTokenServer.url}/orders`);
 
-    const subscribed = nextSubscription(page);
+    const subscribed = subscriptions.next('orderUpdated');
     await orderCard(page, 1).click();
     const firstSocket = await subscribed;
     // At the token's expiry the server closes with 4401; the app refreshes and subscribes on a new socket.
-    const resubscribed = await nextSubscription(page);
+    const resubscribed = await subscriptions.next('orderUpdated');
     expect(firstSocket.isClosed()).toBe(true);
     expect(resubscribed).not.toBe(firstSocket);
 
