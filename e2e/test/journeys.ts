@@ -1,5 +1,4 @@
 import { DEMO_PASSWORD } from '@posy/prisma/seed';
-import { createAppPubSub } from '@posy/server/pubsub';
 import type { BrowserContext, Page, WebSocket } from 'playwright-core';
 import type { E2eServer } from './server.js';
 
@@ -81,58 +80,39 @@ export function orderCard(page: Page, number: number) {
     .filter({ has: page.locator('.order-card__number', { hasText: new RegExp(`^#${number}$`) }) });
 }
 
-/** Resolves when the page's next WebSocket has sent a graphql-ws subscribe message. */
-export function nextSubscription(page: Page): Promise<WebSocket> {
-  return page.waitForEvent('websocket').then(async (socket) => {
-    await socket.waitForEvent('framesent', {
-      predicate: (frame) => String(frame.payload).includes('"type":"subscribe"'),
+/**
+ * Watches the page's WebSockets from now on (call it before the page opens one: the board opens its socket
+ * at once, and the order page subscribes on that same socket). `next(field)` resolves with the socket on
+ * which the page next sends a graphql-ws subscribe message for `field` (e.g. `orderUpdated`).
+ */
+export function watchSubscriptions(page: Page) {
+  const waiting: { field: string; resolve: (socket: WebSocket) => void }[] = [];
+  page.on('websocket', (socket) => {
+    socket.on('framesent', (frame) => {
+      const payload = String(frame.payload);
+      if (!payload.includes('"type":"subscribe"')) return;
+      for (const waiter of [...waiting])
+        if (payload.includes(waiter.field)) {
+          waiting.splice(waiting.indexOf(waiter), 1);
+          waiter.resolve(socket);
+        }
     });
-    return socket;
   });
+  return {
+    next: (field: string) => new Promise<WebSocket>((resolve) => waiting.push({ field, resolve })),
+  };
 }
 
 /**
- * Confirms a NEW order as a colleague elsewhere would: the manager signs in over HTTP and calls
- * changeOrderStatus, which writes the event and publishes order:changed after commit. The server starts
- * listening a moment after the socket's subscribe message, so that one announcement may come before the page
- * listens: `publish` repeats it (the same payload the mutation sent) on the server's Redis pub/sub, which
- * exists only with REDIS_URL; call it until the page shows the change.
+ * Confirms a NEW order as a colleague on another phone would: `colleague` (a second browser profile) signs
+ * in as the manager, opens order #`number` from the board and presses its "Move to “Confirmed”" button,
+ * which calls changeOrderStatus; the server announces the change after its commit. Nothing else writes
+ * the order or publishes for it. Resolves once the colleague's own page shows the order confirmed.
  */
-export async function confirmOrderElsewhere(server: E2eServer, number: number, note: string) {
-  const redisUrl = process.env.REDIS_URL;
-  if (!redisUrl) throw new Error('confirmOrderElsewhere needs REDIS_URL (the server’s pub/sub)');
-  const login = await server.gql<{ loginWithPassword: { accessToken: string } }>(
-    'mutation ($email: String!, $password: String!) { loginWithPassword(email: $email, password: $password) { accessToken } }',
-    manager,
-  );
-  const headers = { authorization: `Bearer ${login.data?.loginWithPassword.accessToken}` };
-  const found = await server.gql<{
-    orders: { edges: { node: { id: string; number: number; version: number } }[] };
-  }>(
-    'query ($search: String) { orders(first: 5, filter: { search: $search, status: [NEW] }) { edges { node { id number version } } } }',
-    { search: `#${number}` },
-    headers,
-  );
-  const order = found.data?.orders.edges.map((e) => e.node).find((o) => o.number === number);
-  if (!order) throw new Error(`order #${number} is not NEW: ${JSON.stringify(found)}`);
-  const changed = await server.gql<{ changeOrderStatus: { __typename: string; data?: { version: number } } }>(
-    `mutation ($id: ID!, $version: Int!, $note: String) {
-      changeOrderStatus(id: $id, version: $version, to: CONFIRMED, note: $note) {
-        __typename ... on MutationChangeOrderStatusSuccess { data { version } }
-      }
-    }`,
-    { id: order.id, version: order.version, note },
-    headers,
-  );
-  const version = changed.data?.changeOrderStatus.data?.version;
-  if (version === undefined) throw new Error(`changeOrderStatus failed: ${JSON.stringify(changed)}`);
-  const { shopId, id: orderId } = await server.prisma.order.findFirstOrThrow({
-    where: { number },
-    select: { id: true, shopId: true },
-  });
-  const pubsub = createAppPubSub(redisUrl);
-  return {
-    publish: () => pubsub.publish('order:changed', shopId, { orderId, version }),
-    close: () => pubsub.close(),
-  };
+export async function confirmOrderElsewhere(colleague: Page, server: E2eServer, number: number) {
+  await signInWithPassword(colleague, server, manager);
+  await colleague.waitForURL(`${server.url}/orders`);
+  await orderCard(colleague, number).click();
+  await colleague.getByRole('button', { name: 'Move to “Confirmed”' }).click();
+  await colleague.getByRole('button', { name: 'Move to “In production”' }).waitFor();
 }

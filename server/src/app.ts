@@ -159,6 +159,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
       log,
       trustedProxyHops: config.trustedProxyHops,
       rateLimiter,
+      keepAliveMs: config.webSocketKeepAliveMs,
     });
     const closeWebSockets = once(() => ws.close());
     cleanups.unshift(closeWebSockets);

@@ -66,6 +66,13 @@ const envSchema = z.object({
     .optional(),
   BOT_USERNAME: z.string().default('posy_bot'),
   BOT_API_ROOT: z.url().default('https://api.telegram.org'),
+  /**
+   * Seconds between the WebSocket ping frames the server sends each open socket; a socket that has not
+   * answered a ping with a pong within as long again is closed, so a client gone silent (a phone that
+   * lost its network) does not keep its subscriptions on the server. Fractions allowed; 0 turns it off.
+   * @default 12 (graphql-ws' own)
+   */
+  WS_KEEPALIVE_SECONDS: z.coerce.number().min(0).max(3600).default(12),
   /** How old Telegram initData may be before it is refused. */
   TELEGRAM_INIT_DATA_MAX_AGE_SECONDS: seconds(3600),
   /** GraphQL operations per minute from one IP address, whoever calls. @default 600 */
@@ -195,6 +202,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     webappDist: e.WEBAPP_DIST,
     corsOrigins: e.CORS_ORIGINS,
     trustedProxyHops: e.TRUST_PROXY_HOPS,
+    webSocketKeepAliveMs: Math.round(e.WS_KEEPALIVE_SECONDS * 1000),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     graphiql:

@@ -38,6 +38,11 @@ export function attachWebSocketServer(options: {
   trustedProxyHops?: number;
   /** Each connection attempt counts against its address' limit: signing in costs a database lookup. */
   rateLimiter?: RateLimiter;
+  /**
+   * Milliseconds between ping frames to each socket; one not answered by a pong within as long again is
+   * terminated (graphql-ws' `useServer` keepAlive). 0 turns pings off. @default 12_000
+   */
+  keepAliveMs?: number;
 }) {
   const wsServer = new WebSocketServer({
     server: options.httpServer,
@@ -124,6 +129,7 @@ export function attachWebSocketServer(options: {
       },
     },
     wsServer,
+    options.keepAliveMs ?? 12_000,
   );
 
   return {

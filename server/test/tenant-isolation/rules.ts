@@ -78,11 +78,16 @@ export const MUTATIONS_WITHOUT_SHOP_TARGET: Record<string, string> = {
  * How to make something happen in shop B that a subscription field would report, published on the
  * running app's own pub/sub (Redis when REDIS_URL is set).
  */
+const publishShopBOrders = (b: SecondShop, pubsub: Context['pubsub']) => {
+  for (const orderId of b.ids.Order ?? []) pubsub.publish('order:changed', b.shopId, { orderId, version: 2 });
+};
+
 export const SUBSCRIPTION_TRIGGERS: Record<string, (b: SecondShop, pubsub: Context['pubsub']) => void> = {
-  orderUpdated: (b, pubsub) => {
-    for (const orderId of b.ids.Order ?? [])
-      pubsub.publish('order:changed', b.shopId, { orderId, version: 2 });
-  },
+  orderUpdated: publishShopBOrders,
+  // The live feeds (features/live) of shop B's orders.
+  shopOrderChanged: publishShopBOrders,
+  myOrderChanged: publishShopBOrders,
+  myDeliveryChanged: publishShopBOrders,
   productionTaskChanged: (b, pubsub) => {
     for (const taskId of b.ids.ProductionTask ?? [])
       pubsub.publish('production:changed', b.shopId, { taskId });

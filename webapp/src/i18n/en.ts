@@ -101,6 +101,13 @@ export const en = {
   'order.event.created': 'Created as “{to}”',
   'order.event.changed': '“{from}” → “{to}”',
   'order.event.system': 'System',
+  'order.step.label': 'Next status',
+  'order.step.moveTo': 'Move to “{status}”',
+  'order.step.stale':
+    'Someone changed this order meanwhile; it now shows what they did. Try again if still needed.',
+  'order.step.invalid': 'The order cannot move there from its status now.',
+  'order.step.insufficientStock': 'Not enough stock to confirm this order.',
+  'order.step.bouquetNotApproved': 'The customer has not approved the bouquet yet.',
   'order.notFound': 'Order not found. It may belong to another shop.',
 
   'nav.label': 'Sections',

@@ -104,6 +104,12 @@ export const ru: Dictionary = {
   'order.event.created': 'Создан: «{to}»',
   'order.event.changed': '«{from}» → «{to}»',
   'order.event.system': 'Система',
+  'order.step.label': 'Следующий статус',
+  'order.step.moveTo': 'Перевести в «{status}»',
+  'order.step.stale': 'Заказ тем временем изменили; на странице уже новые данные. Повторите, если ещё нужно.',
+  'order.step.invalid': 'Из текущего статуса заказ туда перевести нельзя.',
+  'order.step.insufficientStock': 'Для подтверждения заказа не хватает остатков.',
+  'order.step.bouquetNotApproved': 'Покупатель ещё не одобрил букет.',
   'order.notFound': 'Заказ не найден. Возможно, он относится к другому магазину.',
 
   'nav.label': 'Разделы',

@@ -397,3 +397,39 @@ export function handlesCheckoutByHand(ctx: Context): boolean {
 export function readsStaffNotes(ctx: Context): boolean {
   return isStaff(ctx);
 }
+
+/*
+ * Who follows which orders live (features/live). Each is a where-clause narrower than or equal to
+ * `visibleOrders`, so an event is delivered exactly when the query would answer the order, and its payload
+ * is re-read through the same Order fields (notes, sender, payment reference keep their own rules).
+ */
+
+/**
+ * The shop's order board (`shopOrderChanged`): the staff and orders:read keys see what `visibleOrders`
+ * lets them (a courier only what they deliver). A customer follows their own orders through
+ * `customerOwnOrders` instead: a board is the shop's.
+ */
+export function shopBoardOrders(ctx: Context): Prisma.OrderWhereInput {
+  const visible = visibleOrders(ctx);
+  if (ctx.shopRole === 'CUSTOMER') throw forbidden('The order board is the shop’s; follow your own orders');
+  return visible;
+}
+
+/** A customer's own orders in the active shop (`myOrderChanged`); nobody else has any. */
+export function customerOwnOrders(ctx: Context): Prisma.OrderWhereInput {
+  const visible = visibleOrders(ctx);
+  if (ctx.shopRole !== 'CUSTOMER' || !ctx.customerId)
+    throw forbidden('Only a customer has orders of their own');
+  return visible;
+}
+
+/**
+ * The orders the viewer delivers (`myDeliveryChanged`): a staff member signed in as a person, orders of
+ * the active shop whose courier they are.
+ */
+export function deliveriesOfViewer(ctx: Context): Prisma.OrderWhereInput {
+  const visible = visibleOrders(ctx);
+  if (ctx.viewer.kind !== 'user' || !isStaff(ctx))
+    throw forbidden('Deliveries are followed by the staff member who delivers them');
+  return { AND: [visible, { courierId: ctx.viewer.userId }] };
+}

@@ -60,3 +60,13 @@ export function roleMayStep(role: ShopRole | null, from: OrderStatus, to: OrderS
   if (role === 'ADMIN' || role === 'MANAGER' || role === 'API_KEY') return true;
   return (ROLE_STEPS[role] ?? []).some(([f, t]) => f === from && t === to);
 }
+
+/**
+ * The steps a viewer in `role` may take from `from` with changeOrderStatus (the order page's buttons):
+ * `NEXT` less what the role may not do, and less cancelling, which has its own action asking for a reason.
+ */
+export function nextStatusesFor(role: ShopRole | null, fulfillment: FulfillmentType, from: OrderStatus) {
+  return allowedNextStatuses(fulfillment, from).filter(
+    (to) => to !== 'CANCELLED' && roleMayStep(role, from, to),
+  );
+}

@@ -12,6 +12,7 @@ import {
 } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
 import { CustomerRef } from '../customers/customers.schema.js';
+import { nextStatusesFor } from './order-status.js';
 import { ordersWhere } from './orders.filter.js';
 
 // The enums' values come from schema.prisma (Prisma's generated objects), so they are written once.
@@ -117,6 +118,17 @@ export const OrderRef = builder.prismaNode('Order', {
     discount: t.field(orderMoney('discountMinor')),
     total: t.field(orderMoney('totalMinor')),
     version: t.exposeInt('version', { description: 'Send it back with every change (optimistic locking).' }),
+    nextStatuses: t.field({
+      type: [OrderStatusEnum],
+      description:
+        'The statuses the viewer may move the order to with `changeOrderStatus` (cancelling aside: `cancelOrder`).',
+      select: { status: true, fulfillment: true },
+      // An API key changes orders only with orders:write (changeOrderStatus' own scope).
+      resolve: (order, _args, ctx) =>
+        ctx.viewer.kind === 'apiKey' && !ctx.viewer.scopes.has('orders:write')
+          ? []
+          : nextStatusesFor(ctx.shopRole, order.fulfillment, order.status),
+    }),
     courier: t.relation('courier', { nullable: true }),
     florist: t.relation('florist', { nullable: true }),
     // The customer's own steps (placing it) would name the sender of an anonymous order to its courier.

@@ -1,6 +1,6 @@
 import type { AnyVariables, DocumentInput } from '@urql/core';
 import { createQuery } from '@urql/solid';
-import { type Accessor, createComputed, createSignal, For, type JSX, on, Show } from 'solid-js';
+import { type Accessor, createComputed, createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage';
 import { Spinner } from '../Spinner/Spinner';
 
@@ -23,6 +23,11 @@ export interface PagedConnectionProps<Filter, Data, Variables extends AnyVariabl
   /** Shown under the first page when the filter matches nothing. */
   emptyText: string;
   loadMoreText: string;
+  /**
+   * When it changes, every loaded page is read again from the server (a live board heard that orders
+   * changed, or its subscription socket came back after missing events).
+   */
+  refreshes?: Accessor<number>;
   /** Above the first page once it has loaded (the order board's count). */
   summary?: (page: Accessor<Page>) => JSX.Element;
   /**
@@ -81,6 +86,13 @@ function ConnectionPage<Filter, Data, Variables extends AnyVariables, Page exten
     variables: () => props.variables(props.filter, props.after),
   });
   const connection = () => (result.data ? props.connection(result.data) : undefined);
+  createEffect(
+    on(
+      () => props.refreshes?.(),
+      () => refetch({ requestPolicy: 'network-only' }),
+      { defer: true },
+    ),
+  );
 
   return (
     <>

@@ -11,6 +11,7 @@ import { dateTime, money, t, timeWindow } from '../../i18n/i18n';
 import { href, inAppPath, orderIdFromParams } from '../../route-paths';
 import { useTelegramBackButton } from '../../telegram/backButton';
 import { latestOrder } from './latest-order';
+import { OrderStatusActions } from './OrderStatusActions';
 import { OrderQuery, OrderUpdatedSubscription } from './order.loader';
 
 /**
@@ -58,6 +59,10 @@ export default function OrderPage() {
                   {t(`paymentStatus.${order().paymentStatus}`)}
                 </span>
               </div>
+              <OrderStatusActions
+                order={order()}
+                onChanged={() => refetch({ requestPolicy: 'network-only' })}
+              />
 
               <Section title={t(`fulfillment.${order().fulfillment}`)}>
                 <Row label={t('order.window')}>

@@ -20,6 +20,7 @@ export const OrderDetailsFields = graphql(
     paymentStatus
     fulfillment
     version
+    nextStatuses
     createdAt
     customer {
       id

@@ -1,10 +1,12 @@
 import { A, useLocation, useSearchParams } from '@solidjs/router';
+import { createSubscription } from '@urql/solid';
 import type { ResultOf } from 'gql.tada';
-import { createComputed, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { createComputed, createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
+import { subscriptionsReconnected } from '../../graphql/subscription-socket';
 import { money, t, timeWindow, tPlural } from '../../i18n/i18n';
 import { href } from '../../route-paths';
 import { type OrderCardFields, OrdersQuery, ordersVariables } from './orders.loader';
@@ -15,13 +17,19 @@ import {
   ordersSearchParams,
   parseOrdersSearch,
 } from './orders-filter';
+import {
+  liveBoardFeed,
+  MyOrderChangedSubscription,
+  refreshScheduler,
+  ShopOrderChangedSubscription,
+} from './orders-live';
 
 /** How long typing pauses before the search is sent. */
 const searchDelayMs = 300;
 
 /**
  * The order board: status chips and a search box (both kept in the URL), then the orders, newest
- * first, a page at a time. Each loaded page is its own query (urql's recipe for "load more" with the
+ * first, a page at a time, kept live (shopOrderChanged, or myOrderChanged for a customer). Each loaded page is its own query (urql's recipe for "load more" with the
  * document cache); the first one is fetched by the loader (orders.loader.ts) whenever the board is opened.
  */
 export default function OrdersPage() {
@@ -40,6 +48,20 @@ export default function OrdersPage() {
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => update({ ...search(), search: value }), searchDelayMs);
   }
+
+  // Live: any change of an order the viewer sees re-reads the loaded pages (once per burst), and so does
+  // the socket coming back, since events published while it was down are not replayed.
+  const [refreshes, setRefreshes] = createSignal(0);
+  const refresh = refreshScheduler(() => setRefreshes((count) => count + 1));
+  onCleanup(refresh.cancel);
+  const feed = () => liveBoardFeed(activeShopAccess()?.role);
+  createSubscription({ query: ShopOrderChangedSubscription, pause: () => feed() !== 'shop' }, () =>
+    refresh.schedule(),
+  );
+  createSubscription({ query: MyOrderChangedSubscription, pause: () => feed() !== 'mine' }, () =>
+    refresh.schedule(),
+  );
+  createEffect(on(subscriptionsReconnected, () => refresh.schedule(), { defer: true }));
 
   function update(next: OrdersSearch) {
     setSearchParams(ordersSearchParams(next), { replace: true });
@@ -98,6 +120,7 @@ export default function OrdersPage() {
       </div>
       <PagedConnection
         filter={search()}
+        refreshes={refreshes}
         query={OrdersQuery}
         variables={ordersVariables}
         connection={(data) => data.orders}
