@@ -28,5 +28,6 @@ import './features/subscriptions/subscriptions.mutations.schema.js';
 import './features/checkout/checkout-settings.schema.js';
 import './features/uploads/uploads.schema.js';
 import './features/products/products.photos.schema.js';
+import './features/dashboard/dashboard.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));
