@@ -29,5 +29,6 @@ import './features/checkout/checkout-settings.schema.js';
 import './features/uploads/uploads.schema.js';
 import './features/products/products.photos.schema.js';
 import './features/dashboard/dashboard.schema.js';
+import './features/reports/reports.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));
