@@ -128,6 +128,13 @@ const envSchema = z.object({
    * @default 3
    */
   SUBSCRIPTION_ENDING_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  /**
+   * Shortest gap between two `dashboardTick`s of one subscriber that changes caused: a burst of changes is
+   * one tick at its start and one at most this long after. @default 2000
+   */
+  DASHBOARD_TICK_COALESCE_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
+  /** Seconds between the clock's `dashboardTick`s, so late and at-risk counts move with time. @default 60 */
+  DASHBOARD_CLOCK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -216,6 +223,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       ordersEveryMinutes: e.SUBSCRIPTION_ORDERS_EVERY_MINUTES,
       leadHours: e.SUBSCRIPTION_ORDERS_LEAD_HOURS,
       endingNoticeDays: e.SUBSCRIPTION_ENDING_NOTICE_DAYS,
+    },
+    dashboard: {
+      tickCoalesceMs: e.DASHBOARD_TICK_COALESCE_MS,
+      clockTickMs: e.DASHBOARD_CLOCK_TICK_SECONDS * 1000,
     },
   };
 }

@@ -4,6 +4,7 @@ import { reportedShop } from '../common/access.js';
 import { MoneyRef } from '../common/money.schema.js';
 import { OrderStatusEnum } from '../orders/orders.schema.js';
 import { type Dashboard, DEFAULT_DASHBOARD_OPTIONS, dashboardOf } from './dashboard.service.js';
+import { type DashboardTick, dashboardTicks } from './dashboard-ticks.js';
 
 /** Who reads the shop's figures; `reportedShop` (access.ts) is the rule, this the schema's first gate. */
 export const REPORT_READERS = { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'reports:read' } as const;
@@ -69,28 +70,64 @@ export const DashboardRef = builder.objectRef<Dashboard>('Dashboard').implement(
   }),
 });
 
+/** The dashboard's arguments, the same on `Query.dashboard` and `DashboardTick.dashboard`. */
+const dashboardArgs = builder.args((t) => ({
+  atRiskMinutes: t.int({
+    required: false,
+    description: `Minutes before a window ends that a delivery not yet out is at risk; default ${DEFAULT_DASHBOARD_OPTIONS.atRiskMinutes}.`,
+    validate: z.number().int().min(1).max(720, 'At most 12 hours'),
+  }),
+  expiringHours: t.int({
+    required: false,
+    description: `Hours ahead a batch counts as expiring soon; default ${DEFAULT_DASHBOARD_OPTIONS.expiringHours}.`,
+    validate: z.number().int().min(1).max(168, 'At most a week'),
+  }),
+}));
+
+const optionsOf = (args: { atRiskMinutes?: number | null; expiringHours?: number | null }) => ({
+  atRiskMinutes: args.atRiskMinutes ?? DEFAULT_DASHBOARD_OPTIONS.atRiskMinutes,
+  expiringHours: args.expiringHours ?? DEFAULT_DASHBOARD_OPTIONS.expiringHours,
+});
+
 builder.queryField('dashboard', (t) =>
   t.field({
     type: DashboardRef,
     description:
       'Today’s figures of the active shop, in one round trip: admins, managers, reports:read keys.',
     authScopes: REPORT_READERS,
-    args: {
-      atRiskMinutes: t.arg.int({
-        required: false,
-        description: `Minutes before a window ends that a delivery not yet out is at risk; default ${DEFAULT_DASHBOARD_OPTIONS.atRiskMinutes}.`,
-        validate: z.number().int().min(1).max(720, 'At most 12 hours'),
-      }),
-      expiringHours: t.arg.int({
-        required: false,
-        description: `Hours ahead a batch counts as expiring soon; default ${DEFAULT_DASHBOARD_OPTIONS.expiringHours}.`,
-        validate: z.number().int().min(1).max(168, 'At most a week'),
-      }),
-    },
-    resolve: (_root, args, ctx) =>
-      dashboardOf(ctx, reportedShop(ctx), {
-        atRiskMinutes: args.atRiskMinutes ?? DEFAULT_DASHBOARD_OPTIONS.atRiskMinutes,
-        expiringHours: args.expiringHours ?? DEFAULT_DASHBOARD_OPTIONS.expiringHours,
-      }),
+    args: dashboardArgs,
+    resolve: (_root, args, ctx) => dashboardOf(ctx, reportedShop(ctx), optionsOf(args)),
+  }),
+);
+
+const DashboardTickReasonEnum = builder.enumType('DashboardTickReason', {
+  values: {
+    CHANGE: { description: 'Orders or production tasks of the shop changed.' },
+    CLOCK: { description: 'Time passed: late and at-risk counts may have moved.' },
+  },
+});
+
+const DashboardTickRef = builder.objectRef<DashboardTick>('DashboardTick').implement({
+  description: 'Time to read the dashboard again; `dashboard` carries it, read when the tick is sent.',
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime' }),
+    reason: t.field({ type: DashboardTickReasonEnum, resolve: (tick) => tick.reason }),
+    dashboard: t.field({
+      type: DashboardRef,
+      args: dashboardArgs,
+      resolve: (_tick, args, ctx) => dashboardOf(ctx, reportedShop(ctx), optionsOf(args)),
+    }),
+  }),
+});
+
+builder.subscriptionField('dashboardTick', (t) =>
+  t.field({
+    type: DashboardTickRef,
+    description:
+      'Tells a staff dashboard to refresh: after changes of the shop’s orders and production (coalesced, at ' +
+      'most one tick per couple of seconds), and every minute for the clock. Same readers as `dashboard`.',
+    authScopes: REPORT_READERS,
+    subscribe: (_root, _args, ctx) => dashboardTicks(ctx.pubsub, reportedShop(ctx), ctx.config.dashboard),
+    resolve: (tick) => tick,
   }),
 );
