@@ -12,15 +12,22 @@ import {
   ORDER_CSV_COLUMNS,
 } from '../features/reports/orders-export.service.js';
 import { reportPeriod } from '../features/reports/reports.service.js';
+import type { Charge, RateLimiter } from '../graphql/rate-limit.js';
+import { ipKey } from '../graphql/rate-limit.plugin.js';
 import type { RequestContextFactory } from '../graphql/yoga.js';
 import type { Logger } from '../logger.js';
 
 export const ORDERS_CSV_PATH = '/reports/orders.csv';
 
+/** What one export costs against the caller's rate limits: a year of orders is no single query. */
+export const EXPORT_POINTS = 10;
+
 export interface OrdersCsvDeps {
   /** The GraphQL context factory: the same credentials and shop rules as /graphql. */
   createContext: RequestContextFactory;
   log: Pick<Logger, 'error'>;
+  /** The counters GraphQL operations are charged to: an export counts as EXPORT_POINTS operations. */
+  rateLimiter: Pick<RateLimiter, 'consume'>;
   /** Orders per statement; @default EXPORT_BATCH_SIZE */
   batchSize?: number;
 }
@@ -57,6 +64,15 @@ export async function serveOrdersCsv(
   let filename: string;
   try {
     ctx = await deps.createContext({ headers: headersOf(req), ...request });
+    const retryAfterSeconds = await deps.rateLimiter.consume(chargesOf(ctx, request.ip));
+    if (retryAfterSeconds) {
+      res.writeHead(429, {
+        'retry-after': String(retryAfterSeconds),
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      return res.end(JSON.stringify({ error: 'Too many requests', code: 'RATE_LIMITED', retryAfterSeconds }));
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const period = await reportPeriod(ctx, requireShop(ctx), {
       from: url.searchParams.get('from') ?? '',
@@ -97,6 +113,17 @@ export async function serveOrdersCsv(
       deps.log.error({ err: error, requestId: request.requestId }, 'orders export failed');
     res.destroy();
   }
+}
+
+/** The buckets GraphQL charges (rate-limit.plugin.ts): the address, and the person or key. */
+function chargesOf(ctx: Context, ip: string | null): Charge[] {
+  const charges: Charge[] = [];
+  if (ip) charges.push({ bucket: 'ip', key: ipKey(ip), points: EXPORT_POINTS });
+  if (ctx.viewer.kind === 'user')
+    charges.push({ bucket: 'user', key: ctx.viewer.userId, points: EXPORT_POINTS });
+  if (ctx.viewer.kind === 'apiKey')
+    charges.push({ bucket: 'apiKey', key: ctx.viewer.apiKeyId, points: EXPORT_POINTS });
+  return charges;
 }
 
 async function* prepend<T>(first: IteratorResult<T>, rest: AsyncGenerator<T>): AsyncGenerator<T> {

@@ -129,6 +129,24 @@ describe('GET /reports/orders.csv', () => {
   });
 });
 
+test('an export counts as ten operations against the caller’s rate limit: 429 with Retry-After past it', async () => {
+  const limited = await startTestApp({ RATE_LIMIT_USER_PER_MINUTE: '25' });
+  try {
+    const headers = await limited.signIn(MANAGER);
+    const url = `${limited.url}/reports/orders.csv?from=2026-03-01&to=2026-04-01`;
+    for (const expected of [200, 200, 429]) {
+      const response = await fetch(url, { headers });
+      expect(response.status).toBe(expected);
+      if (expected === 429) {
+        expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(await response.json()).toMatchObject({ code: 'RATE_LIMITED' });
+      } else await response.arrayBuffer();
+    }
+  } finally {
+    await limited.stop();
+  }
+});
+
 describe('streaming', () => {
   /** Where the query listener records statements; null while not counting (Prisma has no $off). */
   let recording: string[] | null = null;
