@@ -1,11 +1,11 @@
 /**
  * Benchmark of the orders CSV export (GET /reports/orders.csv) over real HTTP: a year of 100,000 orders
- * beside a month of 1,000 in the same shop and the same run. Prints time, bytes, rows, rows/s and the
- * process's peak RSS and heap while each file streams (sampled every 10 ms), and its live heap (after a full
- * collection, sampled every second), so "bounded memory" shows as the live heap not growing with the rows. The orders are inserted in SQL (test/bulk-orders.ts), not created
- * through the API.
+ * beside a month of 1,000 in the same shop and the same run. Prints time, bytes, rows, rows/s, the
+ * process's peak RSS and heap while each file streams (sampled every 10 ms), and its live heap (after a
+ * full collection, sampled every second), so "bounded memory" shows as the live heap and RSS not growing
+ * with the rows. The orders are inserted in SQL (test/bulk-orders.ts), not created through the API.
  *
- *   pnpm --filter @posy/server bench:csv
+ *   pnpm --filter @posy/server bench:csv          # BENCH_CSV_ORDERS=10000 for a quicker run
  */
 import { createPrismaClient } from '@posy/prisma/client';
 import { DEMO_API_KEY, DEMO_SHOP_SLUG, seed } from '@posy/prisma/seed';
