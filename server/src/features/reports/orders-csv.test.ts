@@ -189,4 +189,24 @@ describe('streaming', () => {
     expect(afterDisconnect).toBeLessThan(10);
     recording = null;
   });
+
+  test('orders made at one instant across batches come once each (the keyset breaks ties by id)', async () => {
+    const shopId = await demoShopId(app);
+    const first = await insertBulkOrders(app.prisma, {
+      shopId,
+      count: 2500,
+      from: new Date('2026-06-10T09:00:00Z'),
+      spacingSeconds: 0,
+    });
+    const response = await fetch(exportUrl('2026-06-01', '2026-07-01'), {
+      headers: { ...manager, 'x-shop-id': shopId },
+    });
+    const numbers = (await response.text())
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => Number(line.split(',')[0]));
+    expect(numbers).toHaveLength(2500);
+    expect(new Set(numbers).size).toBe(2500);
+    expect(Math.min(...numbers)).toBe(first);
+  });
 });
