@@ -36,10 +36,9 @@ type Row<T> = T & { period: ReportPeriod };
 const withPeriod = <T>(period: ReportPeriod, rows: T[]): Row<T>[] => rows.map((row) => ({ ...row, period }));
 
 /** The columns every sales row shares: orders, revenue, cost, margin. */
-function salesFields<T extends SalesFigures>(
-  t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<{ Context: Context }>, Row<T>>,
-) {
-  return {
+const SalesFiguresRef = builder.interfaceRef<Row<SalesFigures>>('SalesFigures').implement({
+  description: 'Orders, revenue, cost and margin of a group of sales; cancelled orders are never counted.',
+  fields: (t) => ({
     orders: t.int({ description: 'Orders counted, cancelled ones excluded.', resolve: (row) => row.orders }),
     revenue: t.field({ type: MoneyRef, resolve: (row) => money(row.revenueMinor, row.period.currency) }),
     cost: t.field({
@@ -52,28 +51,29 @@ function salesFields<T extends SalesFigures>(
       description: 'Revenue − cost.',
       resolve: (row) => money(row.revenueMinor - row.costMinor, row.period.currency),
     }),
-  };
-}
+  }),
+});
 
 const SalesByDayRef = builder.objectRef<Row<SalesByDay>>('SalesByDay').implement({
+  interfaces: [SalesFiguresRef],
   fields: (t) => ({
     day: t.string({
       description: 'The local date the orders were made, YYYY-MM-DD.',
       resolve: (row) => row.day,
     }),
-    ...salesFields(t as never),
   }),
 });
 const SalesByProductRef = builder.objectRef<Row<SalesByProduct>>('SalesByProduct').implement({
+  interfaces: [SalesFiguresRef],
   description: 'Lines of one product; revenue is the lines’ totals, without delivery fees.',
   fields: (t) => ({
     productId: t.field({ type: 'ID', resolve: (row) => encodeGlobalId('Product', row.productId) }),
     productName: t.string({ description: 'Its name now.', resolve: (row) => row.productName }),
     quantity: t.int({ resolve: (row) => row.quantity }),
-    ...salesFields(t as never),
   }),
 });
 const SalesByCourierRef = builder.objectRef<Row<SalesByCourier>>('SalesByCourier').implement({
+  interfaces: [SalesFiguresRef],
   description: 'Orders of one courier; courier null for orders nobody delivers (pickups, unassigned).',
   fields: (t) => ({
     courierId: t.field({
@@ -82,14 +82,13 @@ const SalesByCourierRef = builder.objectRef<Row<SalesByCourier>>('SalesByCourier
       resolve: (row) => (row.courierId ? encodeGlobalId('User', row.courierId) : null),
     }),
     courierName: t.string({ nullable: true, resolve: (row) => row.courierName }),
-    ...salesFields(t as never),
   }),
 });
 const SalesByChannelRef = builder.objectRef<Row<SalesByChannel>>('SalesByChannel').implement({
+  interfaces: [SalesFiguresRef],
   description: 'Orders by where they came from (Order.source).',
   fields: (t) => ({
     source: t.field({ type: OrderSourceEnum, resolve: (row) => row.source }),
-    ...salesFields(t as never),
   }),
 });
 
