@@ -1,5 +1,4 @@
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
 import { reportedShop } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
