@@ -131,6 +131,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
         jwks: signer.jwks,
         isProduction: config.isProduction,
         files,
+        ordersCsv: { createContext, log, rateLimiter },
         trustedProxyHops: config.trustedProxyHops,
         checkReady: async () => {
           // Each dependency is reported by name; the reason goes to the log, not to the caller.

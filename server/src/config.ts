@@ -160,6 +160,13 @@ const envSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(24),
+  /**
+   * Shortest gap between two `dashboardTick`s of one subscriber that changes caused: a burst of changes is
+   * one tick at its start and one at most this long after. @default 2000
+   */
+  DASHBOARD_TICK_COALESCE_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
+  /** Seconds between the clock's `dashboardTick`s, so late and at-risk counts move with time. @default 60 */
+  DASHBOARD_CLOCK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -254,6 +261,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       minIntervalSeconds: e.COURIER_POSITION_MIN_INTERVAL_SECONDS,
       graceMinutes: e.COURIER_POSITION_GRACE_MINUTES,
       retentionHours: e.COURIER_POSITION_RETENTION_HOURS,
+    },
+    dashboard: {
+      tickCoalesceMs: e.DASHBOARD_TICK_COALESCE_MS,
+      clockTickMs: e.DASHBOARD_CLOCK_TICK_SECONDS * 1000,
     },
   };
 }

@@ -33,5 +33,7 @@ import './features/delivery/delivery-types.schema.js';
 import './features/delivery/delivery.schema.js';
 import './features/courier-location/courier-location.schema.js';
 import './features/courier-location/courier-location.mutations.schema.js';
+import './features/dashboard/dashboard.schema.js';
+import './features/reports/reports.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));

@@ -13,6 +13,8 @@ export const API_SCOPES = [
   'stock:write',
   'subscriptions:read',
   'subscriptions:write',
+  /** The dashboard, sales and write-off reports (figures of the whole shop, no customer data). */
+  'reports:read',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -5,6 +5,7 @@ import type { GraphQLServer } from '../graphql/yoga.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { clientIp } from './client-ip.js';
 import { FILES_PREFIX, serveFile } from './files.js';
+import { ORDERS_CSV_PATH, type OrdersCsvDeps, serveOrdersCsv } from './orders-csv.js';
 import { requestIdFrom } from './request-id.js';
 
 export interface HttpDeps {
@@ -18,10 +19,12 @@ export interface HttpDeps {
   jwks: object;
   isProduction: boolean;
   files: FileStorage;
+  /** GET /reports/orders.csv: the GraphQL context factory it authorises with. */
+  ordersCsv: OrdersCsvDeps;
 }
 
 /**
- * One port for everything: /graphql (Yoga), health probes, the JWKS, uploaded files, and the built webapp with
+ * One port for everything: /graphql (Yoga), the orders CSV export, health probes, the JWKS, uploaded files, and the built webapp with
  * history fallback so client-side routes survive a reload.
  */
 export function createHttpHandler(deps: HttpDeps) {
@@ -37,6 +40,12 @@ export function createHttpHandler(deps: HttpDeps) {
 
     if (pathname === '/graphql') {
       return deps.yoga(req, res, { requestId, ip: clientIp(req, deps.trustedProxyHops) });
+    }
+    if (pathname === ORDERS_CSV_PATH) {
+      return serveOrdersCsv(deps.ordersCsv, req, res, {
+        requestId,
+        ip: clientIp(req, deps.trustedProxyHops),
+      });
     }
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (pathname === '/ready') {

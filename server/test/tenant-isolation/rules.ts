@@ -96,12 +96,22 @@ export const SUBSCRIPTION_TRIGGERS: Record<string, (b: SecondShop, pubsub: Conte
     for (const orderId of b.ids.Order ?? [])
       pubsub.publish('courier:position', orderId, { orderId, positionId: null });
   },
+  // Shop B's changes must not tick shop A's dashboard (nor carry shop B's figures).
+  dashboardTick: (b, pubsub) => {
+    for (const orderId of b.ids.Order ?? [])
+      pubsub.publish('order:changed', b.shopId, { orderId, version: 2 });
+    for (const taskId of b.ids.ProductionTask ?? [])
+      pubsub.publish('production:changed', b.shopId, { taskId });
+  },
 };
 
 /** Placeholders for String arguments and input fields, by name; the first match wins. */
 export const STRING_PLACEHOLDERS: [RegExp, string][] = [
   [/^(search|query|term|q)$/i, SHOP_B_MARKER],
   [/^date$/i, '2030-01-07'],
+  // A report's period (ReportPeriodInput): a valid one, so the reports run and are checked for leaks.
+  [/^from$/i, '2030-01-01'],
+  [/^to$/i, '2030-02-01'],
   [/email/i, 'nobody@isolation.test'],
   [/phone/i, '+79990001122'],
   [/password/i, 'not-the-password'],

@@ -178,6 +178,7 @@ export const en = {
   'apiKeys.resource.customers': 'Customers',
   'apiKeys.resource.stock': 'Stock',
   'apiKeys.resource.subscriptions': 'Subscriptions',
+  'apiKeys.resource.reports': 'Reports',
   'apiKeys.access.read': 'Read',
   'apiKeys.access.write': 'Write',
   'apiKeys.expiresOn': 'Last day (optional)',

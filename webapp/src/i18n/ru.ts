@@ -181,6 +181,7 @@ export const ru: Dictionary = {
   'apiKeys.resource.customers': 'Клиенты',
   'apiKeys.resource.stock': 'Склад',
   'apiKeys.resource.subscriptions': 'Подписки',
+  'apiKeys.resource.reports': 'Отчёты',
   'apiKeys.access.read': 'Чтение',
   'apiKeys.access.write': 'Запись',
   'apiKeys.expiresOn': 'Последний день (необязательно)',

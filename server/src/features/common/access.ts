@@ -433,3 +433,35 @@ export function deliveriesOfViewer(ctx: Context): Prisma.OrderWhereInput {
     throw forbidden('Deliveries are followed by the staff member who delivers them');
   return { AND: [visible, { courierId: ctx.viewer.userId }] };
 }
+
+/**
+ * The shop's figures (`dashboard`, `salesReport`, `writeOffReport`, `dashboardTick`): the back office of
+ * admins and managers, and keys holding reports:read. Florists, couriers and customers see none. Answers the
+ * shop whose figures the viewer may read.
+ */
+export function reportedShop(ctx: Context): string {
+  const shopId = requireShop(ctx);
+  switch (ctx.shopRole) {
+    case 'ADMIN':
+    case 'MANAGER':
+      if (ctx.viewer.kind === 'user') return shopId;
+      break;
+    case 'API_KEY': {
+      const refused = requireApiScope(ctx, 'reports:read');
+      if (refused) throw forbidden(refused.message);
+      return shopId;
+    }
+  }
+  throw forbidden('Reports are for the shop’s admins and managers');
+}
+
+/**
+ * Orders the CSV export (GET /reports/orders.csv) writes: the `orders` query's rows (`visibleOrders`), for
+ * those who keep the books: admins, managers and orders:read keys. Florists, couriers and customers see
+ * orders one screen at a time, never a file of them.
+ */
+export function exportedOrders(ctx: Context): Prisma.OrderWhereInput {
+  const rows = visibleOrders(ctx);
+  if (ctx.shopRole === 'ADMIN' || ctx.shopRole === 'MANAGER' || ctx.shopRole === 'API_KEY') return rows;
+  throw forbidden('The orders export is for the shop’s admins and managers');
+}

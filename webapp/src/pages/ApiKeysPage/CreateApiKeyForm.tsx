@@ -4,7 +4,7 @@ import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { endOfDayIn, todayIn } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
-import { type ApiScope, apiResources, apiScopes } from './api-keys';
+import { type ApiScope, accessesOf, apiResources } from './api-keys';
 import { CreateApiKeyMutation } from './api-keys.documents';
 
 /** A key just created: its name and its secret, which nobody can see again. */
@@ -72,15 +72,15 @@ export function CreateApiKeyForm(props: CreateApiKeyFormProps) {
           {(resource) => (
             <div class="scopes__row">
               <span class="scopes__resource">{t(`apiKeys.resource.${resource}`)}</span>
-              <For each={['read', 'write'] as const}>
-                {(access) => (
+              <For each={accessesOf(resource)}>
+                {({ access, scope }) => (
                   <label class="scopes__option">
                     <input
                       type="checkbox"
                       name="scopes"
-                      value={apiScopes[resource][access]}
-                      checked={scopes().has(apiScopes[resource][access])}
-                      onChange={(event) => toggle(apiScopes[resource][access], event.currentTarget.checked)}
+                      value={scope}
+                      checked={scopes().has(scope)}
+                      onChange={(event) => toggle(scope, event.currentTarget.checked)}
                     />
                     <span>{t(`apiKeys.access.${access}`)}</span>
                   </label>

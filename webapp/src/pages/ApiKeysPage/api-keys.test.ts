@@ -1,20 +1,21 @@
 import { buildSchema, type GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import schemaText from '../../../../server/schema.graphql?raw';
-import { apiKeyStatus, apiResources, apiScopes, scopeCode } from './api-keys';
+import { accessesOf, apiKeyStatus, apiResources, scopeCode } from './api-keys';
 
 // The printed schema the typed documents are checked against (tsconfig.json), as text.
 const schema = buildSchema(schemaText);
 
 describe('apiScopes', () => {
   it('offers every scope of the schema, once', () => {
-    const offered = apiResources.flatMap((resource) => [apiScopes[resource].read, apiScopes[resource].write]);
+    const offered = apiResources.flatMap((resource) => accessesOf(resource).map(({ scope }) => scope));
     const inSchema = (schema.getType('ApiScope') as GraphQLEnumType).getValues().map((value) => value.name);
     expect([...offered].sort()).toEqual(inSchema.sort());
   });
 
   it('reads as the scopes the API documents', () => {
     expect(scopeCode('CUSTOMERS_WRITE')).toBe('customers:write');
+    expect(scopeCode('REPORTS_READ')).toBe('reports:read');
   });
 });
 
