@@ -86,7 +86,9 @@ const envSchema = z.object({
   BOT_USERNAME: required
     .transform((value) => value.replace(/^@/, ''))
     .pipe(
-      z.string().regex(/^[A-Za-z][A-Za-z0-9_]{4,31}$/, 'must be a Telegram username (5–32 letters, digits or _)'),
+      z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_]{4,31}$/, 'must be a Telegram username (5–32 letters, digits or _)'),
     ),
   WEBAPP_URL: required.pipe(baseUrl),
   BOT_WEBHOOK_URL: z.string().trim().refine(httpUrl, 'must be an http(s) URL').optional(),
@@ -119,7 +121,10 @@ export function parseBotRunConfig(env: Record<string, string | undefined>): BotR
   }
   const e = parsed.data;
   if (e.BOT_WEBHOOK_URL && !e.BOT_WEBHOOK_SECRET) {
-    throw new BotConfigError('BOT_WEBHOOK_SECRET', 'is required with BOT_WEBHOOK_URL (Telegram sends it back)');
+    throw new BotConfigError(
+      'BOT_WEBHOOK_SECRET',
+      'is required with BOT_WEBHOOK_URL (Telegram sends it back)',
+    );
   }
   return {
     botToken: e.BOT_TOKEN,

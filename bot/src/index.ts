@@ -15,7 +15,13 @@ export { type LocaleStore, MemoryLocaleStore } from './bot/locale-store.js';
 export { type BotLogger, createBotLogger } from './bot/logger.js';
 export { setMenuButton } from './bot/menu-button.js';
 export type { StartLinkLookup, StartLinkSummary } from './bot/start-links.js';
-export { type BotConfig, BotConfigError, type BotRunConfig, parseBotConfig, parseBotRunConfig } from './config.js';
+export {
+  type BotConfig,
+  BotConfigError,
+  type BotRunConfig,
+  parseBotConfig,
+  parseBotRunConfig,
+} from './config.js';
 export { BOT_HEARTBEAT_KEY, type BotHeartbeat, readBotHeartbeat, startHeartbeat } from './heartbeat.js';
 export {
   isLocale,

@@ -131,7 +131,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       if (webhook) {
         return {
           error_code: 409,
-          description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+          description:
+            "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
         };
       }
       return updates.take(payload, request);

@@ -6,7 +6,8 @@ export const ru: Dictionary = {
   'start.openApp': 'Открыть Posy',
   'start.shop': 'Добро пожаловать в {shopName}, {name}! Откройте каталог и выберите цветы.',
   'start.order': 'Заказ №{orderNumber} в {shopName}: откройте его, чтобы следить, где он.',
-  'start.invite': '{shopName} приглашает вас в команду, роль: {role}. Откройте Posy, чтобы принять приглашение.',
+  'start.invite':
+    '{shopName} приглашает вас в команду, роль: {role}. Откройте Posy, чтобы принять приглашение.',
   'start.customer':
     '{shopName} предлагает привязать вашу карточку покупателя к этому аккаунту Telegram, чтобы ваши заказы были здесь.',
   'start.invalidLink':

@@ -51,7 +51,10 @@ function linkText(locale: BotContext['locale'], summary: StartLinkSummary, name:
     case 'order':
       return t(locale, 'start.order', { shopName: summary.shopName, orderNumber: summary.orderNumber });
     case 'invite':
-      return t(locale, 'start.invite', { shopName: summary.shopName, role: t(locale, `role.${summary.role}`) });
+      return t(locale, 'start.invite', {
+        shopName: summary.shopName,
+        role: t(locale, `role.${summary.role}`),
+      });
     case 'customer':
       return t(locale, 'start.customer', { shopName: summary.shopName });
   }
