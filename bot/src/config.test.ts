@@ -60,6 +60,7 @@ describe('parseBotRunConfig', () => {
     expect(parseBotRunConfig(valid)).toEqual({
       ...parseBotConfig(valid),
       heartbeatSeconds: 10,
+      heartbeatKey: 'posy:bot:heartbeat',
       logLevel: 'info',
     });
   });

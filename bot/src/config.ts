@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOT_HEARTBEAT_KEY } from './heartbeat.js';
 
 /** The bot's configuration, validated once from the environment and passed in; features never read `process.env`. */
 export interface BotConfig {
@@ -39,6 +40,8 @@ export interface BotRunConfig extends BotConfig {
   redisUrl?: string;
   /** @default 10 (`BOT_HEARTBEAT_SECONDS`) */
   heartbeatSeconds: number;
+  /** The Redis key of the heartbeat; the server reads the same one. @default 'posy:bot:heartbeat' (`BOT_HEARTBEAT_KEY`) */
+  heartbeatKey: string;
   /** pino level. @default 'info' (`LOG_LEVEL`) */
   logLevel: string;
 }
@@ -101,6 +104,7 @@ const envSchema = z.object({
   BOT_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   REDIS_URL: z.url().optional(),
   BOT_HEARTBEAT_SECONDS: z.coerce.number().int().positive().default(10),
+  BOT_HEARTBEAT_KEY: z.string().trim().min(1).default(BOT_HEARTBEAT_KEY),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -143,6 +147,7 @@ export function parseBotRunConfig(env: Record<string, string | undefined>): BotR
       : {}),
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     heartbeatSeconds: e.BOT_HEARTBEAT_SECONDS,
+    heartbeatKey: e.BOT_HEARTBEAT_KEY,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,6 +1,9 @@
 import type { Redis } from 'ioredis';
 
-/** The Redis key the running bot refreshes; it expires when the bot stops beating. */
+/**
+ * The Redis key the running bot refreshes by default; it expires when the bot stops beating. Bots that share
+ * a Redis but not a server (tests, several deployments) set `BOT_HEARTBEAT_KEY` on both.
+ */
 export const BOT_HEARTBEAT_KEY = 'posy:bot:heartbeat';
 
 /** What the bot writes with each beat. */
@@ -22,12 +25,12 @@ export interface BotHeartbeat {
 export function startHeartbeat(
   redis: Redis,
   beat: Omit<BotHeartbeat, 'at'>,
-  options: { intervalSeconds: number; onError: (error: unknown) => void },
+  options: { key: string; intervalSeconds: number; onError: (error: unknown) => void },
 ): { stop(): Promise<void> } {
   const write = () =>
     redis
       .set(
-        BOT_HEARTBEAT_KEY,
+        options.key,
         JSON.stringify({ at: new Date().toISOString(), ...beat } satisfies BotHeartbeat),
         'PX',
         options.intervalSeconds * 3000,
@@ -42,13 +45,13 @@ export function startHeartbeat(
     async stop() {
       clearInterval(timer);
       await writing;
-      await redis.del(BOT_HEARTBEAT_KEY).catch(options.onError);
+      await redis.del(options.key).catch(options.onError);
     },
   };
 }
 
 /** The last beat, or `null` when the bot has not beaten within three of its intervals (or never). */
-export async function readBotHeartbeat(redis: Redis): Promise<BotHeartbeat | null> {
-  const value = await redis.get(BOT_HEARTBEAT_KEY);
+export async function readBotHeartbeat(redis: Redis, key = BOT_HEARTBEAT_KEY): Promise<BotHeartbeat | null> {
+  const value = await redis.get(key);
   return value ? (JSON.parse(value) as BotHeartbeat) : null;
 }

@@ -6,10 +6,12 @@ import { privateMessage, telegramUser } from '../test/updates.js';
 import type { LocaleStore } from './bot/locale-store.js';
 import type { BotLogger } from './bot/logger.js';
 import type { BotRunConfig } from './config.js';
-import { BOT_HEARTBEAT_KEY, readBotHeartbeat } from './heartbeat.js';
+import { readBotHeartbeat } from './heartbeat.js';
 import { type RunningBot, startBot } from './run-bot.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// A key of this file's own: other test files share the Redis.
+const HEARTBEAT_KEY = `posy-test:bot-heartbeat:${process.pid}`;
 const alice = telegramUser({ id: 1001, first_name: 'Alice', language_code: 'en' });
 
 let fake: FakeBotApi;
@@ -35,6 +37,7 @@ afterEach(async () => {
 const runConfig = (overrides: Partial<BotRunConfig> = {}): BotRunConfig => ({
   ...configFor(fake),
   heartbeatSeconds: 10,
+  heartbeatKey: HEARTBEAT_KEY,
   logLevel: 'silent',
   ...overrides,
 });
@@ -198,24 +201,24 @@ describe('heartbeat', () => {
   let redis: Redis;
   beforeEach(async () => {
     redis = new Redis(REDIS_URL);
-    await redis.del(BOT_HEARTBEAT_KEY);
+    await redis.del(HEARTBEAT_KEY);
   });
   afterEach(() => redis.quit());
 
   it('beats into Redis while running, expiring within three beats, and is gone once stopped', async () => {
     running = await startBot(runConfig({ redisUrl: REDIS_URL }), { logger });
-    for (let tries = 0; !(await redis.exists(BOT_HEARTBEAT_KEY)) && tries < 100; tries++) {
+    for (let tries = 0; !(await redis.exists(HEARTBEAT_KEY)) && tries < 100; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    await expect(readBotHeartbeat(redis)).resolves.toMatchObject({
+    await expect(readBotHeartbeat(redis, HEARTBEAT_KEY)).resolves.toMatchObject({
       mode: 'polling',
       username: 'posy_test_bot',
     });
-    const ttl = await redis.pttl(BOT_HEARTBEAT_KEY);
+    const ttl = await redis.pttl(HEARTBEAT_KEY);
     expect(ttl).toBeGreaterThan(20_000);
     expect(ttl).toBeLessThanOrEqual(30_000);
 
     await running.stop();
-    await expect(readBotHeartbeat(redis)).resolves.toBeNull();
+    await expect(readBotHeartbeat(redis, HEARTBEAT_KEY)).resolves.toBeNull();
   });
 });

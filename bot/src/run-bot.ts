@@ -58,6 +58,7 @@ export async function startBot(
       redis,
       { mode, username: bot.botInfo.username },
       {
+        key: config.heartbeatKey,
         intervalSeconds: config.heartbeatSeconds,
         onError: (error) => logger.warn({ err: error }, 'heartbeat not written'),
       },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BOT_HEARTBEAT_KEY } from '@posy/bot';
 import { z } from 'zod';
 
 /** The repository root, so defaults work whichever folder a command starts in. */
@@ -66,6 +67,8 @@ const envSchema = z.object({
     .optional(),
   BOT_USERNAME: z.string().default('posy_bot'),
   BOT_API_ROOT: z.url().default('https://api.telegram.org'),
+  /** Where the bot process (src/telegram-bot.ts) beats into Redis; /ready reports the bot from it. @default posy:bot:heartbeat */
+  BOT_HEARTBEAT_KEY: z.string().trim().min(1).default(BOT_HEARTBEAT_KEY),
   /** How old Telegram initData may be before it is refused. */
   TELEGRAM_INIT_DATA_MAX_AGE_SECONDS: seconds(3600),
   /** GraphQL operations per minute from one IP address, whoever calls. @default 600 */
@@ -194,6 +197,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       botToken: e.BOT_TOKEN,
       botUsername: e.BOT_USERNAME,
       apiRoot: e.BOT_API_ROOT,
+      heartbeatKey: e.BOT_HEARTBEAT_KEY,
       initDataMaxAgeSeconds: e.TELEGRAM_INIT_DATA_MAX_AGE_SECONDS,
       /**
        * The token Mini App initData is checked against. Outside production with no bot configured, a
