@@ -105,3 +105,36 @@ describe('fake Bot API', () => {
     );
   });
 });
+
+describe('fake Bot API updates', () => {
+  const message = (text: string) => ({
+    message: { message_id: 1, date: 0, chat: { id: 5, type: 'private' as const, first_name: 'A' }, text },
+  });
+
+  it('gives pushed updates to getUpdates until an offset confirms them, like Telegram', async () => {
+    fake.pushUpdate(message('one'));
+    fake.pushUpdate(message('two'));
+    expect((await api.getUpdates()).map((update) => update.update_id)).toEqual([1, 2]);
+    expect((await api.getUpdates({ limit: 1 })).map((update) => update.update_id)).toEqual([1]);
+    expect((await api.getUpdates({ offset: 2 })).map((update) => update.update_id)).toEqual([2]);
+    expect(fake.pendingUpdates.map((update) => update.update_id)).toEqual([2]);
+    await expect(api.getUpdates({ offset: 3 })).resolves.toEqual([]);
+  });
+
+  it('holds a long poll until an update arrives', async () => {
+    const polling = api.getUpdates({ timeout: 30 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const pushed = fake.pushUpdate(message('late'));
+    await expect(polling).resolves.toEqual([pushed]);
+  });
+
+  it('keeps a webhook set by setWebhook and refuses getUpdates meanwhile with 409', async () => {
+    await api.setWebhook('https://bot.posy.test/hook', { secret_token: 's3cret' });
+    expect(fake.webhook).toEqual({ url: 'https://bot.posy.test/hook', secret_token: 's3cret' });
+    await expect(api.getUpdates()).rejects.toMatchObject({ error_code: 409 });
+    await expect(api.setWebhook('http://insecure.test')).rejects.toThrow('HTTPS URL');
+    await api.deleteWebhook();
+    expect(fake.webhook).toBeUndefined();
+    await expect(api.getUpdates()).resolves.toEqual([]);
+  });
+});
