@@ -134,7 +134,7 @@ describe('the bot’s deep links on the database', () => {
     expect((await start('invite-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', stranger)).text).toBe(INVALID);
   });
 
-  test('a customer link is refused until the server issues them, and changes nothing', async () => {
+  test('an unknown customer link is refused, and changes nothing', async () => {
     const before = await rows();
     expect((await start('customer-Y3VzdG9tZXItbGluay0x', stranger)).text).toBe(INVALID);
     expect(await rows()).toEqual(before);

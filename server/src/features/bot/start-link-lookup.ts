@@ -3,6 +3,7 @@ import { sha256 } from '../../auth/tokens.js';
 import { decodeGlobalId } from '../../graphql/global-id.js';
 import type { Database } from '../../transaction.js';
 import { ordersFollowedByTelegramUser } from '../common/access.js';
+import { openCustomerLinkShop } from '../customers/customer-links.service.js';
 
 /**
  * The bot's deep-link lookup on the database (src/telegram-bot.ts injects it, as it does the locale store):
@@ -42,10 +43,10 @@ export function createStartLinkLookup(prisma: Database): StartLinkLookup {
           });
           return invite ? { kind: 'invite', shopName: invite.shop.name, role: invite.role } : undefined;
         }
-        case 'customer':
-          // No customer-link tokens exist yet (issue 11 names the link; its claim mutation is still to come):
-          // every such link is refused rather than trusted.
-          return undefined;
+        case 'customer': {
+          const shop = await openCustomerLinkShop(prisma, link.token);
+          return shop ? { kind: 'customer', shopName: shop.name } : undefined;
+        }
       }
     },
   };
