@@ -1,6 +1,7 @@
 import { Api, GrammyError, InputFile } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeBotApi, startFakeBotApi } from './fake-bot-api.js';
+import { privateMessage } from './updates.js';
 
 let fake: FakeBotApi;
 let api: Api;
@@ -107,9 +108,11 @@ describe('fake Bot API', () => {
 });
 
 describe('fake Bot API updates', () => {
-  const message = (text: string) => ({
-    message: { message_id: 1, date: 0, chat: { id: 5, type: 'private' as const, first_name: 'A' }, text },
-  });
+  /** A message update as Telegram queues it, before the queue numbers it. */
+  const message = (text: string) => {
+    const { update_id: _, ...update } = privateMessage(text);
+    return update;
+  };
 
   it('gives pushed updates to getUpdates until an offset confirms them, like Telegram', async () => {
     fake.pushUpdate(message('one'));
