@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BotConfigError, parseBotConfig } from './config.js';
+import { BotConfigError, parseBotConfig, parseBotRunConfig } from './config.js';
 
 const valid = {
   BOT_TOKEN: '123456:ABC-def_ghi',
@@ -52,5 +52,50 @@ describe('parseBotConfig', () => {
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
     expect(error.message).toContain(reason);
+  });
+});
+
+describe('parseBotRunConfig', () => {
+  it('polls by default, without Redis, beating every 10 s', () => {
+    expect(parseBotRunConfig(valid)).toEqual({
+      ...parseBotConfig(valid),
+      heartbeatSeconds: 10,
+      heartbeatKey: 'posy:bot:heartbeat',
+      logLevel: 'info',
+    });
+  });
+
+  it('takes updates by webhook when a URL and its secret are given', () => {
+    const config = parseBotRunConfig({
+      ...valid,
+      BOT_WEBHOOK_URL: 'https://bot.posy.test/telegram',
+      BOT_WEBHOOK_SECRET: 'a-Secret_1',
+      BOT_WEBHOOK_PORT: '9000',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(config.webhook).toEqual({
+      url: 'https://bot.posy.test/telegram',
+      secretToken: 'a-Secret_1',
+      host: '0.0.0.0',
+      port: 9000,
+    });
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it.each([
+    ['BOT_WEBHOOK_SECRET', { BOT_WEBHOOK_URL: 'https://bot.posy.test/telegram' }, 'is required with'],
+    ['BOT_WEBHOOK_SECRET', { BOT_WEBHOOK_SECRET: 'no spaces allowed' }, '1–256 characters'],
+    ['BOT_WEBHOOK_URL', { BOT_WEBHOOK_URL: 'bot.posy.test' }, 'http(s) URL'],
+    ['BOT_HEARTBEAT_SECONDS', { BOT_HEARTBEAT_SECONDS: '0' }, ''],
+  ])('fails naming %s when it is %j', (variable, override, reason) => {
+    let error: unknown;
+    try {
+      parseBotRunConfig({ ...valid, ...override });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(BotConfigError);
+    expect((error as BotConfigError).variable).toBe(variable);
+    expect((error as BotConfigError).message).toContain(reason);
   });
 });

@@ -1,11 +1,28 @@
 export { setCommands } from './bot/commands.js';
 export type { BotContext, LocaleFlavor } from './bot/context.js';
 export { type BotDependencies, createBot } from './bot/createBot.js';
-export { isStartPayload, miniAppUrl, startLink } from './bot/deep-link.js';
+export {
+  isStartPayload,
+  miniAppLink,
+  miniAppUrl,
+  parseStartPayload,
+  type StartLink,
+  type StartLinkKind,
+  startLink,
+  startPayload,
+} from './bot/deep-link.js';
 export { type LocaleStore, MemoryLocaleStore } from './bot/locale-store.js';
-export type { BotLogger } from './bot/logger.js';
+export { type BotLogger, createBotLogger } from './bot/logger.js';
 export { setMenuButton } from './bot/menu-button.js';
-export { type BotConfig, BotConfigError, parseBotConfig } from './config.js';
+export type { StartLinkLookup, StartLinkSummary } from './bot/start-links.js';
+export {
+  type BotConfig,
+  BotConfigError,
+  type BotRunConfig,
+  parseBotConfig,
+  parseBotRunConfig,
+} from './config.js';
+export { BOT_HEARTBEAT_KEY, type BotHeartbeat, readBotHeartbeat, startHeartbeat } from './heartbeat.js';
 export {
   isLocale,
   type Locale,
@@ -32,4 +49,4 @@ export {
   type RenderNotificationOptions,
   renderNotification,
 } from './notify/templates.js';
-export { runBot } from './run-bot.js';
+export { type RunningBot, runBot, startBot } from './run-bot.js';

@@ -1,8 +1,9 @@
-import { parseBotConfig } from './config.js';
+// The bot alone, /language choices kept in memory (the server's `pnpm bot` runs it on the database).
+import { parseBotRunConfig } from './config.js';
 import { runBot } from './run-bot.js';
 
 try {
-  await runBot(parseBotConfig(process.env));
+  await runBot(parseBotRunConfig(process.env));
 } catch (error) {
   console.error(error);
   process.exit(1);

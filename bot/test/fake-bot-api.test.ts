@@ -1,6 +1,7 @@
 import { Api, GrammyError, InputFile } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeBotApi, startFakeBotApi } from './fake-bot-api.js';
+import { privateMessage } from './updates.js';
 
 let fake: FakeBotApi;
 let api: Api;
@@ -103,5 +104,40 @@ describe('fake Bot API', () => {
     await expect(api.setMyCommands([{ command: 'Start!', description: 'Open' }])).rejects.toThrow(
       'BOT_COMMAND_INVALID',
     );
+  });
+});
+
+describe('fake Bot API updates', () => {
+  /** A message update as Telegram queues it, before the queue numbers it. */
+  const message = (text: string) => {
+    const { update_id: _, ...update } = privateMessage(text);
+    return update;
+  };
+
+  it('gives pushed updates to getUpdates until an offset confirms them, like Telegram', async () => {
+    fake.pushUpdate(message('one'));
+    fake.pushUpdate(message('two'));
+    expect((await api.getUpdates()).map((update) => update.update_id)).toEqual([1, 2]);
+    expect((await api.getUpdates({ limit: 1 })).map((update) => update.update_id)).toEqual([1]);
+    expect((await api.getUpdates({ offset: 2 })).map((update) => update.update_id)).toEqual([2]);
+    expect(fake.pendingUpdates.map((update) => update.update_id)).toEqual([2]);
+    await expect(api.getUpdates({ offset: 3 })).resolves.toEqual([]);
+  });
+
+  it('holds a long poll until an update arrives', async () => {
+    const polling = api.getUpdates({ timeout: 30 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const pushed = fake.pushUpdate(message('late'));
+    await expect(polling).resolves.toEqual([pushed]);
+  });
+
+  it('keeps a webhook set by setWebhook and refuses getUpdates meanwhile with 409', async () => {
+    await api.setWebhook('https://bot.posy.test/hook', { secret_token: 's3cret' });
+    expect(fake.webhook).toEqual({ url: 'https://bot.posy.test/hook', secret_token: 's3cret' });
+    await expect(api.getUpdates()).rejects.toMatchObject({ error_code: 409 });
+    await expect(api.setWebhook('http://insecure.test')).rejects.toThrow('HTTPS URL');
+    await api.deleteWebhook();
+    expect(fake.webhook).toBeUndefined();
+    await expect(api.getUpdates()).resolves.toEqual([]);
   });
 });

@@ -10,6 +10,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Update } from 'grammy/types';
 
 export interface FakeBotApiError {
   error_code: number;
@@ -33,6 +34,15 @@ export interface FakeBotApi {
   calls: FakeBotApiCall[];
   /** Answers the next call of `method` with this error (HTTP status = `error_code`), once per call to failNext. */
   failNext(method: string, error: FakeBotApiError): void;
+  /**
+   * Queues an update for `getUpdates` (a long poll waiting for one answers at once) and returns it with its
+   * `update_id`, numbered from 1 in push order when the update has none.
+   */
+  pushUpdate(update: Omit<Update, 'update_id'> & { update_id?: number }): Update;
+  /** Updates pushed and not yet confirmed by a `getUpdates` with a higher `offset`, as Telegram keeps them. */
+  readonly pendingUpdates: readonly Update[];
+  /** What `setWebhook` set (`deleteWebhook` clears it); while set, `getUpdates` is refused with 409, as Telegram does. */
+  readonly webhook: { url: string; secret_token?: string } | undefined;
   stop(): Promise<void>;
 }
 
@@ -83,6 +93,20 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const calls: FakeBotApiCall[] = [];
   const failures = new Map<string, FakeBotApiError[]>();
   const methods = createMethods(botInfo);
+  const updates = createUpdateQueue();
+  let webhook: FakeBotApi['webhook'];
+  methods.setWebhook = (payload) => {
+    if (typeof payload.url !== 'string' || !/^https:\/\//.test(payload.url)) {
+      return badRequest('bad webhook: An HTTPS URL must be provided for webhook');
+    }
+    const secret = payload.secret_token;
+    webhook = { url: payload.url, ...(typeof secret === 'string' ? { secret_token: secret } : {}) };
+    return { result: true };
+  };
+  methods.deleteWebhook = () => {
+    webhook = undefined;
+    return { result: true };
+  };
 
   const server = createServer((request, response) => {
     handle(request).then(
@@ -103,6 +127,16 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
 
     const failure = failures.get(method)?.shift();
     if (failure) return failure;
+    if (method === 'getUpdates') {
+      if (webhook) {
+        return {
+          error_code: 409,
+          description:
+            "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        };
+      }
+      return updates.take(payload, request);
+    }
     const handler = methods[method];
     if (!handler) return { error_code: 404, description: 'Not Found' };
     return handler(payload);
@@ -125,7 +159,15 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       queue.push(error);
       failures.set(method, queue);
     },
+    pushUpdate: (update) => updates.push(update),
+    get pendingUpdates() {
+      return updates.pending;
+    },
+    get webhook() {
+      return webhook;
+    },
     stop() {
+      updates.close();
       stopped ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // grammY keeps connections alive; without this, close() waits for them to time out.
@@ -148,6 +190,57 @@ function respond(response: ServerResponse, answer: MethodResult): void {
         };
   response.writeHead('result' in answer ? 200 : answer.error_code, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// getUpdates
+
+/**
+ * Telegram's update queue for long polling (https://core.telegram.org/bots/api#getupdates): `offset`
+ * confirms every update below it, `limit` caps a batch, and with nothing to give the call waits up to
+ * `timeout` seconds for an update (or until the client gives up and closes the connection).
+ */
+function createUpdateQueue() {
+  let pending: Update[] = [];
+  let lastId = 0;
+  const waiting = new Set<() => void>();
+  const wake = () => {
+    for (const resolve of [...waiting]) resolve();
+  };
+  return {
+    get pending() {
+      return pending;
+    },
+    push(update: Omit<Update, 'update_id'> & { update_id?: number }): Update {
+      const full = { ...update, update_id: update.update_id ?? ++lastId } as Update;
+      lastId = Math.max(lastId, full.update_id);
+      pending.push(full);
+      wake();
+      return full;
+    },
+    async take(payload: Payload, request: IncomingMessage): Promise<MethodResult> {
+      const offset = Number(payload.offset ?? 0);
+      const limit = Math.min(Math.max(Number(payload.limit ?? 100), 1), 100);
+      const timeoutMs = Number(payload.timeout ?? 0) * 1000;
+      if (offset > 0) pending = pending.filter((update) => update.update_id >= offset);
+      if (pending.length === 0 && timeoutMs > 0) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            waiting.delete(done);
+            request.socket.off('close', done);
+            resolve();
+          };
+          const timer = setTimeout(done, timeoutMs);
+          waiting.add(done);
+          request.socket.once('close', done);
+        });
+      }
+      return { result: pending.slice(0, limit) };
+    },
+    /** Ends every waiting long poll, so stop() need not wait for their timeouts. */
+    close: wake,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { createTokenSigner } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { type AppPrisma, createContextFactory } from './context.js';
+import { readBotStatus } from './features/bot/bot-status.js';
 import { createRateLimiter } from './graphql/rate-limit.js';
 import { attachWebSocketServer } from './graphql/ws.js';
 import type { RequestContextFactory } from './graphql/yoga.js';
@@ -133,6 +134,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
         files,
         ordersCsv: { createContext, log, rateLimiter },
         trustedProxyHops: config.trustedProxyHops,
+        botStatus: () => readBotStatus(config.telegram, redis),
         checkReady: async () => {
           // Each dependency is reported by name; the reason goes to the log, not to the caller.
           const probe = async (name: string, check: () => Promise<unknown>) => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BOT_HEARTBEAT_KEY } from '@posy/bot';
 import { z } from 'zod';
 
 /** The repository root, so defaults work whichever folder a command starts in. */
@@ -73,6 +74,8 @@ const envSchema = z.object({
    * @default 12 (graphql-ws' own)
    */
   WS_KEEPALIVE_SECONDS: z.coerce.number().min(0).max(3600).default(12),
+  /** Where the bot process (src/telegram-bot.ts) beats into Redis; /ready reports the bot from it. @default posy:bot:heartbeat */
+  BOT_HEARTBEAT_KEY: z.string().trim().min(1).default(BOT_HEARTBEAT_KEY),
   /** How old Telegram initData may be before it is refused. */
   TELEGRAM_INIT_DATA_MAX_AGE_SECONDS: seconds(3600),
   /** GraphQL operations per minute from one IP address, whoever calls. @default 600 */
@@ -234,6 +237,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       botToken: e.BOT_TOKEN,
       botUsername: e.BOT_USERNAME,
       apiRoot: e.BOT_API_ROOT,
+      heartbeatKey: e.BOT_HEARTBEAT_KEY,
       initDataMaxAgeSeconds: e.TELEGRAM_INIT_DATA_MAX_AGE_SECONDS,
       /**
        * The token Mini App initData is checked against. Outside production with no bot configured, a

@@ -12,6 +12,7 @@ import './features/stock/stock-movements.schema.js';
 import './features/customers/customers.schema.js';
 import './features/customers/customers.mutations.schema.js';
 import './features/customers/customer-details.schema.js';
+import './features/customers/customer-links.schema.js';
 import './features/orders/orders.schema.js';
 import './features/orders/orders.mutations.schema.js';
 import './features/production/production.schema.js';

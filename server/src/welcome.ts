@@ -17,7 +17,7 @@ export function printWelcome(app: RunningApp, config: Config, startMs: number) {
     ...DEMO_LOGINS.map((login) => `    ${login.role.padEnd(9)} ${login.email}`),
     ...(config.telegram.botToken
       ? []
-      : ['  One-time login codes appear in this log while BOT_TOKEN is unset.']),
+      : ['  Telegram bot disabled (BOT_TOKEN unset): one-time login codes appear in this log.']),
     '',
     `  Demo API key (orders, catalog, customers, stock; read + orders:write)`,
     `    curl -s ${url}/graphql -H 'content-type: application/json' -H 'x-api-key: ${DEMO_API_KEY}' \\`,

@@ -11,6 +11,7 @@ import {
 } from '@tma.js/sdk-solid';
 import { setDeviceLanguages } from './i18n/i18n';
 import type { Launch } from './telegram/launch';
+import { launchStartParam } from './telegram/start-param';
 import { bindTelegramTheme } from './telegram/theme';
 
 export interface InitOptions {
@@ -54,6 +55,7 @@ export async function init(options: InitOptions = {}): Promise<Launch> {
     platform: launchParams.tgWebAppPlatform,
     rawInitData: initData.raw(),
     languageCode,
-    startParam: launchParams.tgWebAppStartParam,
+    // Telegram's own start parameter, else the one a bot's web_app button carried in the URL.
+    startParam: launchStartParam(launchParams.tgWebAppStartParam, window.location.search),
   };
 }

@@ -14,6 +14,8 @@ let logged: Array<{ details: Record<string, unknown>; message: string }>;
 
 const logger = {
   error: (details: Record<string, unknown>, message: string) => logged.push({ details, message }),
+  warn: () => {},
+  info: () => {},
 };
 const alice = telegramUser({ id: 1001, first_name: 'Alice', language_code: 'en' });
 const olga = telegramUser({ id: 1002, first_name: 'Ольга', language_code: 'ru' });
@@ -58,18 +60,6 @@ describe('createBot', () => {
         reply_markup: openAppButton('Открыть Posy', TEST_WEBAPP_URL),
       },
     ]);
-  });
-
-  it('passes a deep-link payload on to the Mini App as startapp', async () => {
-    await bot.handleUpdate(privateMessage('/start order_ab-12', alice));
-    expect(callsTo('sendMessage')[0]?.reply_markup).toEqual(
-      openAppButton('Open Posy', `${TEST_WEBAPP_URL}?startapp=order_ab-12`),
-    );
-  });
-
-  it('drops a payload Telegram would never produce', async () => {
-    await bot.handleUpdate(privateMessage('/start <b>hi</b> there', alice));
-    expect(callsTo('sendMessage')[0]?.reply_markup).toEqual(openAppButton('Open Posy', TEST_WEBAPP_URL));
   });
 
   it('answers /help in the user’s language', async () => {

@@ -12,6 +12,18 @@ export type PluralForms = { other: string } & Partial<Record<Exclude<Intl.LDMLPl
 export const en = {
   'start.welcome': 'Welcome to Posy, {name}! Open the app to see your orders and deliveries.',
   'start.openApp': 'Open Posy',
+  'start.shop': 'Welcome to {shopName}, {name}! Open the catalog to choose your flowers.',
+  'start.order': 'Order #{orderNumber} at {shopName}: open it to follow where it is.',
+  'start.invite': '{shopName} invites you to join the team as {role}. Open Posy to accept.',
+  'start.customer':
+    '{shopName} offers to link your customer record to this Telegram account, so your orders show up here.',
+  'start.invalidLink':
+    'This link does not work: it may have expired, been used already or be meant for someone else. ' +
+    'Ask whoever sent it for a new one. You can still open Posy below.',
+  'start.button.shop': 'Open catalog',
+  'start.button.order': 'Track order',
+  'start.button.invite': 'Accept invitation',
+  'start.button.customer': 'Link my record',
 
   'help.text':
     'Posy runs your flower shop’s orders and deliveries.\n\n' +

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
+import type { BotStatus } from '../features/bot/bot-status.js';
 import type { GraphQLServer } from '../graphql/yoga.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { clientIp } from './client-ip.js';
@@ -16,6 +17,8 @@ export interface HttpDeps {
   /** Reverse proxies in front of the server whose X-Forwarded-For is believed (TRUST_PROXY_HOPS). */
   trustedProxyHops: number;
   checkReady: () => Promise<Record<string, 'ok' | 'unavailable'>>;
+  /** The Telegram bot's state for /ready's body; it never makes the server unready. */
+  botStatus: () => Promise<BotStatus>;
   jwks: object;
   isProduction: boolean;
   files: FileStorage;
@@ -49,9 +52,12 @@ export function createHttpHandler(deps: HttpDeps) {
     }
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (pathname === '/ready') {
-      const checks = await deps.checkReady();
+      const [checks, bot] = await Promise.all([
+        deps.checkReady(),
+        deps.botStatus().catch((): BotStatus => ({ state: 'unknown' })),
+      ]);
       const ready = Object.values(checks).every((state) => state === 'ok');
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'unavailable', checks });
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'unavailable', checks, bot });
     }
     if (pathname.startsWith(FILES_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {
       return serveFile(deps.files, pathname.slice(FILES_PREFIX.length), res);

@@ -54,6 +54,8 @@ export const MUTATIONS_WITHOUT_SHOP_TARGET: Record<string, string> = {
   logout: 'ends the caller’s own session',
   logoutEverywhere: 'ends the caller’s own sessions',
   acceptInvite: 'joins the shop an invite token belongs to; the token is the secret, not an id',
+  claimCustomerLink:
+    'becomes the customer record a link token belongs to; the token is the secret, not an id',
   createInvite:
     'creates in the active shop only; choosing shop B needs X-Shop-Id, which the X-Shop-Id test refuses',
   createApiKey:

@@ -241,6 +241,8 @@ export const en = {
   'auditAction.updateCustomer': 'Customer edited',
   'auditAction.deleteCustomer': 'Customer deleted',
   'auditAction.mergeCustomers': 'Customers merged',
+  'auditAction.createCustomerLink': 'Customer link created',
+  'auditAction.claimCustomerLink': 'Customer record claimed',
   'auditAction.addCustomerAddress': 'Customer address added',
   'auditAction.updateCustomerAddress': 'Customer address edited',
   'auditAction.removeCustomerAddress': 'Customer address removed',

@@ -245,6 +245,8 @@ export const ru: Dictionary = {
   'auditAction.updateCustomer': 'Клиент изменён',
   'auditAction.deleteCustomer': 'Клиент удалён',
   'auditAction.mergeCustomers': 'Клиенты объединены',
+  'auditAction.createCustomerLink': 'Создана ссылка для клиента',
+  'auditAction.claimCustomerLink': 'Клиент привязал карточку',
   'auditAction.addCustomerAddress': 'Адрес клиента добавлен',
   'auditAction.updateCustomerAddress': 'Адрес клиента изменён',
   'auditAction.removeCustomerAddress': 'Адрес клиента удалён',

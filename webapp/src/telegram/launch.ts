@@ -9,7 +9,10 @@ export interface TelegramLaunch {
   rawInitData: string | undefined;
   /** The Telegram user's language, used before they sign in. */
   languageCode: string | undefined;
-  /** The link's start parameter: `shop-<slug>` (a shop's bot link) or `invite-<token>` (an invite). */
+  /**
+   * The deep link's payload (`shop-<slug>`, `order-<id>`, `invite-<token>`, `customer-<token>`; see
+   * @posy/bot/deep-link): Telegram's start parameter, or the `startapp` query parameter of a bot button's URL.
+   */
   startParam: string | undefined;
 }
 

@@ -465,3 +465,24 @@ export function exportedOrders(ctx: Context): Prisma.OrderWhereInput {
   if (ctx.shopRole === 'ADMIN' || ctx.shopRole === 'MANAGER' || ctx.shopRole === 'API_KEY') return rows;
   throw forbidden('The orders export is for the shop’s admins and managers');
 }
+
+/**
+ * Orders a Telegram user may follow from a bot link (`/start order-…`), before any sign-in, so without an
+ * active shop: `ordersRule` across their shops. Their own orders as a customer of any shop; as active staff,
+ * what the board shows them there (all of it to admins, managers and florists; a courier what they deliver).
+ */
+export function ordersFollowedByTelegramUser(telegramId: bigint): Prisma.OrderWhereInput {
+  return {
+    OR: [
+      { customer: { user: { telegramId } } },
+      {
+        shop: {
+          memberships: {
+            some: { user: { telegramId }, revokedAt: null, role: { in: ['ADMIN', 'MANAGER', 'FLORIST'] } },
+          },
+        },
+      },
+      { courier: { telegramId }, shop: { memberships: { some: { user: { telegramId }, revokedAt: null } } } },
+    ],
+  };
+}

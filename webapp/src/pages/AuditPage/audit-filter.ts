@@ -40,6 +40,8 @@ export const auditActions = [
   'updateCustomer',
   'deleteCustomer',
   'mergeCustomers',
+  'createCustomerLink',
+  'claimCustomerLink',
   'addCustomerAddress',
   'updateCustomerAddress',
   'removeCustomerAddress',
