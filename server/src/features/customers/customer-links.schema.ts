@@ -26,6 +26,19 @@ const CreatedCustomerLinkRef = builder.objectRef<CreatedCustomerLink>('CreatedCu
   }),
 });
 
+/**
+ * The answer to `claimCustomerLink`: the record the link gave the signed-in user. The claim has no active shop
+ * (it comes from a bot link), so the answer is the record's own id and name; the rest is read in its shop.
+ */
+const ClaimedCustomerRecordRef = builder
+  .objectRef<{ id: string; name: string }>('ClaimedCustomerRecord')
+  .implement({
+    fields: (t) => ({
+      id: t.globalID({ resolve: (customer) => ({ type: 'Customer', id: customer.id }) }),
+      name: t.exposeString('name'),
+    }),
+  });
+
 builder.objectType(CustomerAlreadyLinked, {
   name: 'CustomerAlreadyLinked',
   interfaces: [DomainErrorRef],
@@ -62,7 +75,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { customerId }, ctx) => createCustomerLink(ctx, customerId.id),
   }),
   claimCustomerLink: t.field({
-    type: CustomerRef,
+    type: ClaimedCustomerRecordRef,
     description: 'Makes the signed-in user the customer record of a link (the token from it).',
     authScopes: { user: true },
     errors: { types: [CustomerLinkUsed, CustomerLinkExpired, CustomerAlreadyLinked, AlreadyCustomer] },
@@ -73,7 +86,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { token }, ctx) => {
       const { id } = await claimCustomerLink(ctx, token);
-      return ctx.prisma.customer.findUniqueOrThrow({ where: { id } });
+      return ctx.prisma.customer.findUniqueOrThrow({ where: { id }, select: { id: true, name: true } });
     },
   }),
 }));

@@ -8,7 +8,7 @@ import { localDate } from '../checkout/checkout-types.schema.js';
 import { localToUtc } from '../checkout/local-time.js';
 import { courierDeliveries, pooledDeliveries } from '../common/delivery-access.js';
 import { InvalidTransition, StaleVersion } from '../orders/orders.errors.js';
-import { OrderRef } from '../orders/orders.schema.js';
+import { OrderRef, OrderStatusEnum } from '../orders/orders.schema.js';
 import { BouquetNotApproved } from '../production/production.errors.js';
 import { ShopRef } from '../shops/shops.schema.js';
 import { ImageRef } from '../uploads/uploads.schema.js';
@@ -50,6 +50,23 @@ const LIST_LIMIT = 200;
 /** The order a service changed, read fresh for the answer. */
 const reread = (ctx: Context, { id }: { id: string }) =>
   ctx.prisma.order.findUniqueOrThrow({ where: { id } });
+
+/**
+ * The answer to `releaseDelivery`: the courier no longer sees the order once they give it back, so the answer
+ * is the order's own id, status and version, not an Order (whose fields are read through the visibility rule).
+ */
+const ReleasedDeliveryRef = builder
+  .objectRef<{ id: string; status: string; version: number }>('ReleasedDelivery')
+  .implement({
+    fields: (t) => ({
+      id: t.globalID({
+        description: "The order's id.",
+        resolve: (order) => ({ type: 'Order', id: order.id }),
+      }),
+      status: t.field({ type: OrderStatusEnum, resolve: (order) => order.status as never }),
+      version: t.exposeInt('version'),
+    }),
+  });
 
 /** The local day `date` (YYYY-MM-DD) of the active shop, as a window-start range. */
 async function shopDay(ctx: Context, date: string) {
@@ -169,15 +186,20 @@ builder.mutationFields((t) => {
       resolve: async (_root, args, ctx) => reread(ctx, await takeDelivery(ctx, args.orderId.id)),
     }),
     releaseDelivery: t.field({
-      type: OrderRef,
+      type: ReleasedDeliveryRef,
       description:
         'The courier gives a delivery back before picking it up (or after it failed). The courier no longer ' +
         'sees the order then: read only its own fields (id, status, version) from the answer.',
       authScopes: COURIERS_AND_MANAGERS,
       errors: { types: [StaleVersion, NotADelivery, NotYourDelivery, InvalidDeliveryStatus] },
       args: { orderId: orderId(), version: version() },
-      resolve: async (_root, args, ctx) =>
-        reread(ctx, await releaseDelivery(ctx, { orderId: args.orderId.id, version: args.version })),
+      resolve: async (_root, args, ctx) => {
+        const { id } = await releaseDelivery(ctx, { orderId: args.orderId.id, version: args.version });
+        return ctx.prisma.order.findUniqueOrThrow({
+          where: { id },
+          select: { id: true, status: true, version: true },
+        });
+      },
     }),
     pickUpDelivery: t.field({
       type: OrderRef,
