@@ -1,19 +1,7 @@
-// What the courier location tests build: delivery orders made and moved through the real mutations
-// (createOrder, changeOrderStatus), with their courier and window written straight into the database while
-// the delivery flow (assignment) is built elsewhere; couriers and customers who sign in; consent and reports
-// through the real GraphQL.
-import { randomUUID } from 'node:crypto';
-import { DEMO_LOGINS } from '@posy/prisma/seed';
 import { expect } from 'vitest';
 import type { TestApp } from '../../../test/harness.js';
 import { decodeGlobalId } from '../../graphql/global-id.js';
-import {
-  COURIER,
-  createOrder,
-  demoShopId,
-  type OrderRef,
-  step,
-} from '../production/production-test-fixtures.js';
+import { COURIER, createOrder, type OrderRef, step } from '../production/production-test-fixtures.js';
 
 export {
   addCustomer,
@@ -42,19 +30,8 @@ export const POSITION = `query($id: ID!) { order(id: $id) { id status
 
 export const rowIdOf = (globalId: string) => decodeGlobalId(globalId).id;
 
-/** A courier of the demo shop besides the seeded one, signing in with the demo password. */
-export async function addCourier(app: TestApp, name: string) {
-  const demo = await app.prisma.user.findUniqueOrThrow({
-    where: { email: DEMO_LOGINS[0].email },
-    select: { passwordHash: true },
-  });
-  const email = `${randomUUID()}@courier.test`;
-  const user = await app.prisma.user.create({ data: { email, name, passwordHash: demo.passwordHash } });
-  await app.prisma.membership.create({
-    data: { userId: user.id, shopId: await demoShopId(app), role: 'COURIER' },
-  });
-  return { id: user.id, headers: await app.signIn(email) };
-}
+/** Couriers besides the seeded one are made as the delivery tests make them. */
+export { addCourier } from '../delivery/delivery-test-fixtures.js';
 
 export const demoCourierId = async (app: TestApp) =>
   (await app.prisma.user.findUniqueOrThrow({ where: { email: COURIER }, select: { id: true } })).id;
