@@ -1,3 +1,7 @@
+// What the courier location tests build: delivery orders made and moved through the real mutations
+// (createOrder, changeOrderStatus), with their courier and window written straight into the database while
+// the delivery flow (assignment) is built elsewhere; couriers and customers who sign in; consent and reports
+// through the real GraphQL.
 import { expect } from 'vitest';
 import type { TestApp } from '../../../test/harness.js';
 import { decodeGlobalId } from '../../graphql/global-id.js';
