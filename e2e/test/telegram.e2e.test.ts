@@ -60,4 +60,70 @@ describe('the Telegram Mini App', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.getByLabel('Password').waitFor();
   });
+
+  it('starts and signs in when the client sends no signature (the SDK’s parser would refuse it)', async () => {
+    const { page } = browser.current();
+    const postedEvents = await emulateTelegramClient(page);
+    await page.goto(
+      await miniAppUrl(server.url, {
+        user: demoCustomer,
+        botToken: e2eBotToken,
+        startParam: 'shop-demo',
+        signature: false,
+      }),
+    );
+
+    await page.waitForURL((url) => url.pathname === '/orders');
+    await page.locator('.order-card__number').first().waitFor();
+    // The SDK runs fully, not just the sign-in: Telegram's theme reaches the page and the app expanded.
+    const buttonColor = await page.evaluate(() =>
+      document.documentElement.style.getPropertyValue('--tg-theme-button-color'),
+    );
+    expect(buttonColor).toBe('#c0406a');
+    expect(await postedEvents()).toEqual(expect.arrayContaining(['web_app_expand', 'web_app_ready']));
+    // The SDK knows the client's version from the launch, so Telegram draws the order page's back button.
+    await page.locator('.order-card__number').first().click();
+    await page.waitForURL((url) => url.pathname.startsWith('/orders/'));
+    await expect.poll(postedEvents).toContain('web_app_setup_back_button');
+  });
+
+  it('signs out for real: the login page waits to be asked instead of signing straight back in', async () => {
+    const { page } = browser.current();
+    await emulateTelegramClient(page);
+    await page.goto(
+      await miniAppUrl(server.url, { user: demoCustomer, botToken: e2eBotToken, startParam: 'shop-demo' }),
+    );
+    await page.waitForURL((url) => url.pathname === '/orders');
+
+    await page.goto(`${server.url}/shops`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await page.getByText('You signed out.').waitFor();
+    // Still signed out a moment later, with the other ways to sign in on offer.
+    await page.getByLabel('Password').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+
+    await page.getByRole('button', { name: 'Sign in with Telegram' }).click();
+    await page.waitForURL((url) => url.pathname === '/orders');
+  });
+});
+
+describe('a Mini App link opened in a plain browser', () => {
+  it('offers the PWA sign-in with a clear message, and never loads the Telegram SDK', async () => {
+    const { page } = browser.current();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    // No emulated Telegram client: the launch parameters are in the hash, but nobody answers the bridge.
+    await page.goto(
+      await miniAppUrl(server.url, { user: demoCustomer, botToken: e2eBotToken, startParam: 'shop-demo' }),
+    );
+
+    await page.getByText('This is a Telegram Mini App link, opened outside Telegram.').waitFor();
+    await page.getByLabel('Password').waitFor();
+    expect(await page.getByText('LaunchParamsRetrieveError').count()).toBe(0);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((path) => /start-sdk/.test(path))).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { sign } from '@tma.js/init-data-node';
 import type { Page } from 'playwright-core';
 
@@ -23,17 +24,30 @@ export function signedInitData(options: {
   user: TelegramUser;
   botToken: string;
   startParam?: string;
+  /** Leave out `signature`, as some Telegram clients do. @default true */
+  signature?: boolean;
 }): string {
-  return sign(
-    {
-      user: options.user,
-      ...(options.startParam ? { start_param: options.startParam } : {}),
-      // Telegram's Ed25519 signature for third parties: nobody checks it here, but the SDK requires the field.
-      signature: 'e2e',
-    },
-    options.botToken,
-    new Date(),
-  );
+  const fields = {
+    user: options.user,
+    ...(options.startParam ? { start_param: options.startParam } : {}),
+    // Telegram's Ed25519 signature for third parties: nobody checks it here; the SDK's parser requires it.
+    signature: 'e2e',
+  };
+  if (options.signature !== false) return sign(fields, options.botToken, new Date());
+  // The reference signer always writes a `signature` field: without one, sign as Telegram specifies
+  // (https://core.telegram.org/bots/webapps#validating-data-received-via-the-mini-app).
+  const params = new URLSearchParams({
+    auth_date: String(Math.floor(Date.now() / 1000)),
+    user: JSON.stringify(options.user),
+    ...(options.startParam ? { start_param: options.startParam } : {}),
+  });
+  const checkString = [...params.entries()]
+    .map(([key, value]) => `${key}=${value}`)
+    .sort()
+    .join('\n');
+  const secret = createHmac('sha256', 'WebAppData').update(options.botToken).digest();
+  params.set('hash', createHmac('sha256', secret).update(checkString).digest('hex'));
+  return params.toString();
 }
 
 /**
@@ -42,7 +56,13 @@ export function signedInitData(options: {
  */
 export async function miniAppUrl(
   appUrl: string,
-  options: { user: TelegramUser; botToken: string; startParam?: string; platform?: string },
+  options: {
+    user: TelegramUser;
+    botToken: string;
+    startParam?: string;
+    platform?: string;
+    signature?: boolean;
+  },
 ): Promise<string> {
   const initData = signedInitData(options);
   const hash = new URLSearchParams({

@@ -1,18 +1,12 @@
-import {
-  backButton,
-  initData,
-  init as initTelegramSdk,
-  isTMA,
-  miniApp,
-  retrieveLaunchParams,
-  setDebug,
-  themeParams,
-  viewport,
-} from '@tma.js/sdk-solid';
 import { setDeviceLanguages } from './i18n/i18n';
 import type { Launch } from './telegram/launch';
+import {
+  hasTelegramBridge,
+  readLaunchParams,
+  rememberLaunch,
+  STORED_LAUNCH_KEY,
+} from './telegram/launch-params';
 import { launchStartParam } from './telegram/start-param';
-import { bindTelegramTheme } from './telegram/theme';
 
 export interface InitOptions {
   /** Log the Telegram bridge's traffic to the console. @default false */
@@ -20,42 +14,27 @@ export interface InitOptions {
 }
 
 /**
- * Prepares the environment before the first render. Inside Telegram: starts the SDK, mounts the
- * mini app, theme, viewport and back button, binds the theme's CSS variables, expands to full height
- * and tells Telegram the app is ready. Outside Telegram the app runs as a plain PWA and there is
- * nothing to set up. Any failure is thrown for index.tsx to show; nothing is swallowed here.
+ * Decides how the app was opened, before the first render. A Telegram launch (launch parameters and a
+ * Telegram client to talk to) loads the SDK and starts it (telegram/start-sdk.ts); anything else runs as a
+ * plain PWA and loads nothing more. A Mini App link opened in a plain browser carries launch parameters
+ * but has no client: it is a browser launch that says so on the login page.
  */
 export async function init(options: InitOptions = {}): Promise<Launch> {
-  if (!isTMA()) {
-    return { kind: 'browser', standalone: window.matchMedia('(display-mode: standalone)').matches };
-  }
+  const params = readLaunchParams(window.location.hash, sessionStorage.getItem(STORED_LAUNCH_KEY));
+  const standalone = window.matchMedia('(display-mode: standalone)').matches;
+  if (!params) return { kind: 'browser', standalone };
+  if (!hasTelegramBridge(window)) return { kind: 'browser', standalone, telegramLinkOutsideTelegram: true };
 
-  setDebug(options.debug ?? false);
-  initTelegramSdk();
-  const launchParams = retrieveLaunchParams();
-
-  miniApp.mount();
-  themeParams.mount();
-  initData.restore();
-  // Clients older than Bot API 6.1 have no back button: pages then draw their own (see useTelegramBackButton).
-  backButton.mount.ifAvailable();
-  // The viewport asks the Telegram client for its size, which may reject; that rejection is a startup error.
-  if (viewport.mount.isAvailable()) {
-    await viewport.mount();
-    viewport.expand.ifAvailable();
-  }
-  bindTelegramTheme();
-  miniApp.ready.ifAvailable();
-
-  const languageCode = launchParams.tgWebAppData?.user?.language_code;
-  if (languageCode) setDeviceLanguages([languageCode, ...navigator.languages]);
-
+  rememberLaunch(sessionStorage, window.location.hash);
+  const { startTelegramSdk } = await import('./telegram/start-sdk');
+  await startTelegramSdk(params, { debug: options.debug ?? false });
+  if (params.languageCode) setDeviceLanguages([params.languageCode, ...navigator.languages]);
   return {
     kind: 'telegram',
-    platform: launchParams.tgWebAppPlatform,
-    rawInitData: initData.raw(),
-    languageCode,
+    platform: params.platform,
+    rawInitData: params.rawInitData,
+    languageCode: params.languageCode,
     // Telegram's own start parameter, else the one a bot's web_app button carried in the URL.
-    startParam: launchStartParam(launchParams.tgWebAppStartParam, window.location.search),
+    startParam: launchStartParam(params.startParam, window.location.search),
   };
 }

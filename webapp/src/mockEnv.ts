@@ -1,5 +1,6 @@
 import { emitEvent, mockTelegramEnv } from '@tma.js/sdk-solid';
 import { signInitData } from './telegram/init-data-signing';
+import { hasTelegramBridge, STORED_LAUNCH_KEY } from './telegram/launch-params';
 
 /**
  * The bot token the server checks init data against outside production when no BOT_TOKEN is set
@@ -44,9 +45,9 @@ export async function mockTelegram(): Promise<void> {
   }
 
   const userId = sessionStorage.getItem(marker);
-  // Not isTMA(): once mocked, the SDK keeps the launch parameters in sessionStorage and isTMA() holds
-  // after a reload too, while the bridge the mock installed is gone; so a reload mocks again.
-  if (!userId || openedByTelegram()) return;
+  // A reload loses the bridge the mock installed (while the launch parameters stay in sessionStorage), so
+  // a reload mocks again; a real Telegram client is never mocked over.
+  if (!userId || hasTelegramBridge(window)) return;
   const user = demoTelegramUsers[userId] ?? demoTelegramUsers[defaultTelegramUserId];
 
   const themeParams = {
@@ -77,14 +78,17 @@ export async function mockTelegram(): Promise<void> {
     developmentBotToken,
   );
 
+  const launchQuery = new URLSearchParams({
+    tgWebAppPlatform: 'tdesktop',
+    tgWebAppVersion: '8.0',
+    tgWebAppThemeParams: JSON.stringify(themeParams),
+    tgWebAppStartParam: startParam,
+    tgWebAppData: initData,
+  }).toString();
+  // Where init.ts looks for a launch without the address's hash (telegram/launch-params.ts).
+  sessionStorage.setItem(STORED_LAUNCH_KEY, launchQuery);
   mockTelegramEnv({
-    launchParams: {
-      tgWebAppPlatform: 'tdesktop',
-      tgWebAppVersion: '8.0',
-      tgWebAppThemeParams: themeParams,
-      tgWebAppStartParam: startParam,
-      tgWebAppData: new URLSearchParams(initData),
-    },
+    launchParams: launchQuery,
     onEvent(event) {
       if (event.name === 'web_app_request_theme') {
         emitEvent('theme_changed', { theme_params: themeParams });
@@ -105,9 +109,4 @@ export async function mockTelegram(): Promise<void> {
   console.info(
     `${marker}: the Telegram environment is mocked as Telegram user ${userId} (?mockTelegram=off to stop).`,
   );
-}
-
-/** A real Telegram client talks to the page through TelegramWebviewProxy (mobile, desktop) or as its parent frame (web). */
-function openedByTelegram(): boolean {
-  return 'TelegramWebviewProxy' in window || window.self !== window.top;
 }

@@ -24,6 +24,10 @@ export const en = {
   'login.telegram.progress': 'Signing in with Telegram…',
   'login.telegram.noInitData':
     'Telegram did not pass sign-in data. Close the app and open it again from the bot.',
+  'login.telegram.signedOut': 'You signed out.',
+  'login.telegram.signIn': 'Sign in with Telegram',
+  'login.outsideTelegram':
+    'This is a Telegram Mini App link, opened outside Telegram. Open it in Telegram, or sign in here.',
   'login.tab.password': 'Password',
   'login.tab.code': 'Code in Telegram',
   'login.email': 'Email',

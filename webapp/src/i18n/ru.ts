@@ -22,6 +22,10 @@ export const ru: Dictionary = {
   'login.telegram.progress': 'Входим через Telegram…',
   'login.telegram.noInitData':
     'Telegram не передал данные для входа. Закройте приложение и откройте его из бота снова.',
+  'login.telegram.signedOut': 'Вы вышли из аккаунта.',
+  'login.telegram.signIn': 'Войти через Telegram',
+  'login.outsideTelegram':
+    'Это ссылка на мини-приложение Telegram, открытая вне Telegram. Откройте её в Telegram или войдите здесь.',
   'login.tab.password': 'Пароль',
   'login.tab.code': 'Код в Telegram',
   'login.email': 'Эл. почта',

@@ -1,5 +1,5 @@
-import { backButton } from '@tma.js/sdk-solid';
 import { onCleanup, onMount } from 'solid-js';
+import { telegramSdk } from './sdk';
 
 let pagesShowingButton = 0;
 
@@ -10,7 +10,8 @@ let pagesShowingButton = 0;
  * @returns true when Telegram draws the button; false outside Telegram, where the page draws its own.
  */
 export function useTelegramBackButton(onBack: () => void): boolean {
-  if (!backButton.isMounted()) return false;
+  const backButton = telegramSdk()?.backButton;
+  if (!backButton?.isMounted()) return false;
   onMount(() => {
     pagesShowingButton += 1;
     backButton.show();

@@ -21,6 +21,8 @@ export interface BrowserLaunch {
   kind: 'browser';
   /** True when started from the home screen (display-mode: standalone). */
   standalone: boolean;
+  /** A Mini App link opened in a plain browser: Telegram's launch parameters with no Telegram client. */
+  telegramLinkOutsideTelegram?: boolean;
 }
 
 export type Launch = TelegramLaunch | BrowserLaunch;

@@ -2,7 +2,8 @@ import { A, Navigate, useNavigate, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { LogoutMutation } from '../../auth/auth.documents';
-import { endSession, joinShop, session } from '../../auth/session';
+import { joinShop, session } from '../../auth/session';
+import { signOut } from '../../auth/sign-out';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { RefusalMessage } from '../../components/ErrorMessage/RefusalMessage';
 import { Spinner } from '../../components/Spinner/Spinner';
@@ -137,12 +138,6 @@ function AcceptInvite(props: { token: string; userName: string }) {
     if (graphqlClient() === clientBefore) navigate(href.orders(), { replace: true });
   }
 
-  async function signOut() {
-    await logout({});
-    window.history.replaceState(null, '', href.login(href.invite(props.token)));
-    endSession();
-  }
-
   return (
     <>
       <p class="hint invite__signed-in">{t('invite.signedInAs', { name: props.userName })}</p>
@@ -171,7 +166,7 @@ function AcceptInvite(props: { token: string; userName: string }) {
           type="button"
           class="button button--plain"
           disabled={logoutState.fetching}
-          onClick={() => void signOut()}
+          onClick={() => void signOut(() => logout({}), href.login(href.invite(props.token)))}
         >
           {t('invite.notYou')}
         </button>

@@ -3,6 +3,7 @@ import { createMutation, useClient } from '@urql/solid';
 import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { session } from '../../auth/session';
 import { completeSignIn } from '../../auth/sign-in';
+import { clearSignedOut, signedOutByChoice } from '../../auth/sign-out';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { cookieSignInContext, signInContext } from '../../graphql/auth-exchange';
@@ -37,6 +38,11 @@ export default function LoginPage() {
             <img src="/favicon.svg" alt="" width="64" height="64" />
           </div>
           <h1 class="login__title">{t('login.title')}</h1>
+          <Show when={launch.kind === 'browser' && launch.telegramLinkOutsideTelegram}>
+            <p class="hint login__notice" role="status">
+              {t('login.outsideTelegram')}
+            </p>
+          </Show>
           <Show when={launch.kind === 'telegram' ? launch : undefined}>
             {(telegram) => <TelegramSignIn launch={telegram()} onFailed={() => setTelegramFailed(true)} />}
           </Show>
@@ -68,7 +74,13 @@ function TelegramSignIn(props: { launch: TelegramLaunch; onFailed: () => void })
   const [state, loginWithTelegram] = createMutation(LoginWithTelegramMutation);
   const label = device();
 
+  // After signing out the person chooses how to sign in again, rather than being signed straight back in.
+  const [waiting, setWaiting] = createSignal(signedOutByChoice());
+  if (waiting()) props.onFailed();
+
   async function signIn() {
+    clearSignedOut();
+    setWaiting(false);
     const initData = props.launch.rawInitData;
     if (!initData) {
       props.onFailed();
@@ -79,11 +91,19 @@ function TelegramSignIn(props: { launch: TelegramLaunch; onFailed: () => void })
     else props.onFailed();
   }
 
-  onMount(() => void signIn());
+  onMount(() => {
+    if (!waiting()) void signIn();
+  });
 
   return (
     <section class="card login__telegram">
       <Switch>
+        <Match when={waiting()}>
+          <p class="hint">{t('login.telegram.signedOut')}</p>
+          <button type="button" class="button button--primary" onClick={() => void signIn()}>
+            {t('login.telegram.signIn')}
+          </button>
+        </Match>
         <Match when={!props.launch.rawInitData}>
           <p class="error-message" role="alert">
             {t('login.telegram.noInitData')}

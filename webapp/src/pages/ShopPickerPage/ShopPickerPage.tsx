@@ -3,14 +3,8 @@ import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, For, Show, untrack } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { LogoutMutation } from '../../auth/auth.documents';
-import {
-  activeShopAccess,
-  chooseShop,
-  endSession,
-  session,
-  shopAccesses,
-  updateSessionUser,
-} from '../../auth/session';
+import { activeShopAccess, chooseShop, session, shopAccesses, updateSessionUser } from '../../auth/session';
+import { signOut } from '../../auth/sign-out';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { t } from '../../i18n/i18n';
@@ -47,13 +41,6 @@ export default function ShopPickerPage() {
     // A new shop re-creates the app (App.tsx) at the address bar's path: put the destination there first.
     window.history.replaceState(null, '', href.orders());
     chooseShop(shopId);
-  }
-
-  async function signOut() {
-    // Revoke the refresh token on the server; sign out locally even when that fails (offline, already expired).
-    await logout({});
-    window.history.replaceState(null, '', href.login());
-    endSession();
   }
 
   return (
@@ -95,7 +82,7 @@ export default function ShopPickerPage() {
           type="button"
           class="button button--plain button--destructive"
           disabled={logoutState.fetching}
-          onClick={() => void signOut()}
+          onClick={() => void signOut(() => logout({}), href.login())}
         >
           {t('shops.logout')}
         </button>

@@ -1,4 +1,3 @@
-import { shareURL } from '@tma.js/sdk-solid';
 import { createMutation } from '@urql/solid';
 import type { ResultOf } from 'gql.tada';
 import { createSignal, For, Show } from 'solid-js';
@@ -8,6 +7,7 @@ import { CopyField } from '../../components/CopyField/CopyField';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { dateTime, t } from '../../i18n/i18n';
 import { useLaunch } from '../../telegram/launch';
+import { telegramSdk } from '../../telegram/sdk';
 import { telegramShareUrl } from './team';
 import { CreateInviteMutation } from './team.documents';
 
@@ -92,7 +92,8 @@ function InviteLinks(props: { invite: CreatedInvite; onAnother: () => void }) {
   const expires = () =>
     dateTime(props.invite.invite.expiresAt, { timeZone: activeShopAccess()?.shop.timezone });
   // Inside Telegram the SDK opens Telegram's own chat picker (and closes the Mini App, as share links do).
-  const sharesInTelegram = () => launch.kind === 'telegram' && shareURL.isAvailable();
+  const shareURL = () => (launch.kind === 'telegram' ? telegramSdk()?.shareURL : undefined);
+  const sharesInTelegram = () => shareURL()?.isAvailable() ?? false;
 
   return (
     <div class="form">
@@ -117,7 +118,7 @@ function InviteLinks(props: { invite: CreatedInvite; onAnother: () => void }) {
         <button
           type="button"
           class="button button--primary"
-          onClick={() => shareURL(props.invite.telegramUrl, shareText())}
+          onClick={() => shareURL()?.(props.invite.telegramUrl, shareText())}
         >
           {t('team.invite.share')}
         </button>

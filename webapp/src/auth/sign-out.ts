@@ -1,0 +1,29 @@
+import { endSession } from './session';
+
+/**
+ * Set for the rest of this tab's (or Mini App launch's) life once the person signs out: inside Telegram the
+ * login page would otherwise sign them straight back in from the launch's init data. A new launch starts
+ * without it, and signs in as usual.
+ */
+const SIGNED_OUT_KEY = 'posy.signed-out';
+
+/**
+ * Signs out: revokes the refresh token on the server (`logout`; signing out locally even when that fails,
+ * offline or already expired), then ends the session with the address bar at `returnTo`.
+ */
+export async function signOut(logout: () => Promise<unknown>, returnTo: string): Promise<void> {
+  await logout();
+  sessionStorage.setItem(SIGNED_OUT_KEY, '1');
+  window.history.replaceState(null, '', returnTo);
+  endSession();
+}
+
+/** Whether the person signed out in this tab: the login page then waits for them to choose. */
+export function signedOutByChoice(): boolean {
+  return sessionStorage.getItem(SIGNED_OUT_KEY) === '1';
+}
+
+/** The person chose to sign in again. */
+export function clearSignedOut(): void {
+  sessionStorage.removeItem(SIGNED_OUT_KEY);
+}
