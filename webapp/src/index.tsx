@@ -3,6 +3,7 @@ import { render } from 'solid-js/web';
 import { restoreSession } from './auth/session';
 import { App } from './components/App/App';
 import { ErrorPage } from './components/ErrorPage/ErrorPage';
+import { loadMessages, locale } from './i18n/i18n';
 import { init } from './init';
 import { launchRedirect } from './telegram/start-param';
 import './index.css';
@@ -16,6 +17,7 @@ async function start(): Promise<void> {
   const launch = await init({ debug: import.meta.env.DEV });
   // Inside Telegram nothing is kept between launches: the login page signs in from initData.
   restoreSession(localStorage, { persist: launch.kind === 'browser' });
+  await loadMessages(locale());
   // An invite link opened in Telegram: the router starts from the address bar, so put the invite there.
   const redirect = launch.kind === 'telegram' && launchRedirect(launch.startParam, window.location.pathname);
   if (redirect) window.history.replaceState(null, '', redirect);
@@ -24,12 +26,15 @@ async function start(): Promise<void> {
   registerSW({ immediate: true });
 }
 
-start().catch((error: unknown) => {
+start().catch(async (error: unknown) => {
   console.error(error);
-  if (root) {
+  try {
+    // The start may have failed before any messages arrived; without them there is only plain text.
+    await loadMessages(locale());
+    if (!root) throw error;
     root.replaceChildren();
     render(() => <ErrorPage error={error} />, root);
-  } else {
+  } catch {
     document.body.textContent = `Posy could not start: ${String(error)}`;
   }
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
+import { loadMessages, locale } from '../../i18n/i18n';
 import { ru } from '../../i18n/ru';
 import { auditActions } from './audit-filter';
 import { auditActionLabel, jobAuditActions } from './audit-label';
@@ -16,6 +17,9 @@ const writtenActions = Object.values(serverSources).flatMap((source) =>
     [...call[1]!.matchAll(/'(\w+)'/g)].map((m) => m[1]!),
   ),
 );
+
+// Labels come through t(), which needs the current language's messages loaded, as index.tsx does.
+beforeAll(() => loadMessages(locale()));
 
 describe('job audit actions', () => {
   it('are the actions the server’s jobs write, none of them a mutation', () => {
