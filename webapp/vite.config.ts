@@ -62,5 +62,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2022',
+    // dist/.vite/manifest.json: the chunk graph scripts/bundle-budget.ts measures.
+    manifest: true,
   },
 });
