@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 
@@ -11,6 +12,14 @@ const themeColor = '#c0406a';
 export default defineConfig({
   plugins: [
     solid(),
+    // Brotli and gzip copies beside each text asset, made once at build time: the server (sirv) sends the
+    // one the browser accepts, so no request pays for compressing.
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(js|css|html|svg|webmanifest)$/,
+      threshold: 1024,
+      skipIfLargerOrEqual: true,
+    }),
     VitePWA({
       strategies: 'generateSW',
       registerType: 'autoUpdate',

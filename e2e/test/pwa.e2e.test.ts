@@ -29,6 +29,33 @@ describe('the installable app', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in to Posy');
   });
 
+  it('sends the build’s compressed copies, hashed assets cached for good and the page revalidated', async () => {
+    const { page } = browser.current();
+    await page.goto(`${server.url}/login`);
+    const entry = await page.locator('script[type="module"]').first().getAttribute('src');
+    expect(entry).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+
+    const brotli = await fetch(`${server.url}${entry}`, { headers: { 'accept-encoding': 'br' } });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotli.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers.get('vary')).toBe('Accept-Encoding');
+    const plain = await fetch(`${server.url}${entry}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const original = await plain.text();
+    // fetch decodes brotli itself: what arrives is the same script, in fewer bytes on the wire.
+    expect(await brotli.text()).toBe(original);
+    const brotliBytes = (await readFile(path.join(inject('webappDist'), `${entry}.br`))).length;
+    expect(brotliBytes).toBeLessThan(Buffer.byteLength(original) / 2);
+    const gzip = await fetch(`${server.url}${entry}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+
+    for (const route of ['/login', '/orders/some-order', '/sw.js', '/manifest.webmanifest']) {
+      const response = await fetch(`${server.url}${route}`, { headers: { 'accept-encoding': 'br, gzip' } });
+      expect(response.status, route).toBe(200);
+      expect(response.headers.get('cache-control'), route).toBe('no-cache');
+    }
+  });
+
   it('serves the web app manifest the page links to', async () => {
     const { page } = browser.current();
     await page.goto(`${server.url}/login`);

@@ -33,7 +33,15 @@ export interface HttpDeps {
 export function createHttpHandler(deps: HttpDeps) {
   const hasWebapp = existsSync(deps.webappDist);
   const assets = hasWebapp
-    ? sirv(deps.webappDist, { single: true, dev: !deps.isProduction, etag: true, gzip: true, brotli: true })
+    ? sirv(deps.webappDist, {
+        single: true,
+        dev: !deps.isProduction,
+        etag: true,
+        // The build writes .br and .gz copies (webapp/vite.config.ts); sirv picks what the browser accepts.
+        gzip: true,
+        brotli: true,
+        setHeaders: (res, pathname) => res.setHeader('cache-control', webappCacheControl(pathname)),
+      })
     : null;
 
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -75,4 +83,13 @@ export function createHttpHandler(deps: HttpDeps) {
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * Files under /assets/ carry a hash of their content in their name, so a browser may keep them for a year
+ * without asking; everything else (index.html, the service worker, the manifest, icons) is revalidated on
+ * each use, so a deploy reaches people at their next start.
+ */
+export function webappCacheControl(pathname: string): string {
+  return pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
