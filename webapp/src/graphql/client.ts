@@ -4,19 +4,36 @@ import { RefreshSessionMutation } from '../auth/auth.documents';
 import { session } from '../auth/session';
 import { sessionAuthExchange, signInContext } from './auth-exchange';
 import { graphqlUrl } from './endpoint';
-import { subscribeWithFreshSession } from './subscribe-with-fresh-session';
-import { createSubscriptionSocket } from './subscription-socket';
+import type { SubscriptionSocket } from './subscription-socket';
 
 /**
  * A client bound to the current session: every operation carries `Authorization: Bearer <access token>`
  * and `X-Shop-Id: <active shop>`. An UNAUTHENTICATED answer (or a token about to expire) makes it call
  * `refreshSession` once and retry; when the refresh token is refused too, the session ends and the
  * route guard sends the user to the login page (see sessionAuthExchange). Subscriptions go over
- * graphql-ws (see createSubscriptionSocket). Queries and mutations are POSTed: the server's CSRF
- * prevention refuses GET requests that lack its preflight header. `dispose` closes the subscription socket.
+ * graphql-ws (see createSubscriptionSocket), loaded with the first subscription: the sign-in screen and
+ * other screens that follow nothing live do not download it. Queries and mutations are POSTed: the
+ * server's CSRF prevention refuses GET requests that lack its preflight header. `dispose` closes the
+ * subscription socket.
  */
 export function createGraphqlClient(): { client: Client; dispose: () => void } {
-  const socket = createSubscriptionSocket(sendRefresh);
+  let disposed = false;
+  let socket: SubscriptionSocket | undefined;
+  let live:
+    | Promise<{
+        socket: SubscriptionSocket;
+        subscribe: typeof import('./subscribe-with-fresh-session').subscribeWithFreshSession;
+      }>
+    | undefined;
+  const loadLive = () => {
+    live ??= Promise.all([import('./subscription-socket'), import('./subscribe-with-fresh-session')]).then(
+      ([sockets, subscriptions]) => {
+        socket = sockets.createSubscriptionSocket(sendRefresh);
+        return { socket, subscribe: subscriptions.subscribeWithFreshSession };
+      },
+    );
+    return live;
+  };
 
   const client = new Client({
     url: graphqlUrl,
@@ -26,9 +43,26 @@ export function createGraphqlClient(): { client: Client; dispose: () => void } {
       sessionAuthExchange(),
       subscriptionExchange({
         forwardSubscription: (request) => ({
-          subscribe: (sink) => ({
-            unsubscribe: subscribeWithFreshSession(socket, sendRefresh, request, sink),
-          }),
+          subscribe: (sink) => {
+            let stopped = false;
+            let unsubscribe = () => {};
+            loadLive().then(
+              (loaded) => {
+                if (stopped || disposed) return;
+                unsubscribe = loaded.subscribe(loaded.socket, sendRefresh, request, sink);
+              },
+              (error: unknown) => {
+                // Offline right after a deploy: the chunk is not there. The page shows the link as down.
+                if (!stopped) sink.error(error);
+              },
+            );
+            return {
+              unsubscribe: () => {
+                stopped = true;
+                unsubscribe();
+              },
+            };
+          },
         }),
       }),
       fetchExchange,
@@ -39,7 +73,13 @@ export function createGraphqlClient(): { client: Client; dispose: () => void } {
     return client.mutation(RefreshSessionMutation, { refreshToken }, signInContext).toPromise();
   }
 
-  return { client, dispose: () => void socket.client.dispose() };
+  return {
+    client,
+    dispose: () => {
+      disposed = true;
+      void socket?.client.dispose();
+    },
+  };
 }
 
 /**
