@@ -18,6 +18,7 @@ export type { StartLinkLookup, StartLinkSummary } from './bot/start-links.js';
 export {
   type BotConfig,
   BotConfigError,
+  botConfigVariables,
   type BotRunConfig,
   parseBotConfig,
   parseBotRunConfig,
