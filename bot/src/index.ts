@@ -18,8 +18,8 @@ export type { StartLinkLookup, StartLinkSummary } from './bot/start-links.js';
 export {
   type BotConfig,
   BotConfigError,
-  botConfigVariables,
   type BotRunConfig,
+  botConfigVariables,
   parseBotConfig,
   parseBotRunConfig,
 } from './config.js';

@@ -61,7 +61,10 @@ async function once(args: string[], env: Record<string, string>) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: serverDir, stdio: 'inherit' });
+const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+  cwd: serverDir,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(1);
 const postgres = await startTestPostgres();
 const database = await createSeededTemplate(postgres.adminUrl);
@@ -92,14 +95,17 @@ try {
   for (let run = 0; run < RUNS; run++)
     for (const variant of variants) {
       const { ms, rss } = await once(variant.args, env);
-      (results[variant.name] ??= { ms: [], rss: [] }).ms.push(ms);
+      results[variant.name] ??= { ms: [], rss: [] };
+      results[variant.name]!.ms.push(ms);
       results[variant.name]!.rss.push(rss);
     }
 } finally {
   await database.drop();
   await postgres.stop();
 }
-console.log(`\nspawn → first 200 from /ready, and RSS 1 s later; median of ${RUNS} (target ≤ 500 ms, ≤ 150 MB)`);
+console.log(
+  `\nspawn → first 200 from /ready, and RSS 1 s later; median of ${RUNS} (target ≤ 500 ms, ≤ 150 MB)`,
+);
 for (const [name, { ms, rss }] of Object.entries(results))
   console.log(
     `  ${name.padEnd(38)} ${median(ms).toFixed(0).padStart(6)} ms   ${median(rss).toFixed(0).padStart(4)} MB   (min ${Math.min(...ms).toFixed(0)} ms)`,

@@ -41,7 +41,9 @@ describe('docker-compose.yml', () => {
   });
 
   test('every process of the app image runs compiled JavaScript, not a TypeScript loader', () => {
-    expect(appServices.map(([name]) => name).sort()).toEqual(['bot', 'migrate', 'worker', ...replicas].sort());
+    expect(appServices.map(([name]) => name).sort()).toEqual(
+      ['bot', 'migrate', 'worker', ...replicas].sort(),
+    );
     for (const [name, service] of appServices) {
       expect(service.command?.[0], name).toBe('node');
       expect(service.command?.[1], name).toMatch(/^server\/dist\/[\w-]+\.js$/);
@@ -145,7 +147,13 @@ describe('deploy/nginx.conf', () => {
     const api = nginx.match(/location ~ (\S+) \{([^}]*)\}/);
     expect(api?.[2]).toMatch(/proxy_pass http:\/\/posy_servers;/);
     const apiPaths = new RegExp(api![1]!);
-    for (const pathname of ['/files/a.webp', '/reports/orders.csv', '/ready', '/health', '/.well-known/jwks.json'])
+    for (const pathname of [
+      '/files/a.webp',
+      '/reports/orders.csv',
+      '/ready',
+      '/health',
+      '/.well-known/jwks.json',
+    ])
       expect(pathname, pathname).toMatch(apiPaths);
     expect('/orders/1').not.toMatch(apiPaths);
   });

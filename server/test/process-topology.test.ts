@@ -6,8 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { privateMessage, telegramUser } from '@posy/bot/test/updates';
 import { type FakeBotApi, startFakeBotApi } from '@posy/bot/test/fake-bot-api';
+import { privateMessage, telegramUser } from '@posy/bot/test/updates';
 import { createPrismaClient } from '@posy/prisma/client';
 import { DEMO_PASSWORD, DEMO_SHOP_SLUG } from '@posy/prisma/seed';
 import { type ClonedDatabase, cloneDatabase } from '@posy/prisma/test-database';
@@ -101,14 +101,20 @@ describe.skipIf(!process.env.REDIS_URL)('the compose topology as processes', () 
     start('replica A', 'main.js', { ...replica, PORT: String(portA) });
     start('replica B', 'main.js', { ...replica, PORT: String(portB) });
     start('worker', 'worker.js', { ...shared, PORT: String(portWorker) });
-    start('bot', 'telegram-bot.js', { ...shared, WEBAPP_URL: shared.PUBLIC_URL, BOT_USERNAME: 'posy_test_bot' });
+    start('bot', 'telegram-bot.js', {
+      ...shared,
+      WEBAPP_URL: shared.PUBLIC_URL,
+      BOT_USERNAME: 'posy_test_bot',
+    });
     urls.a = `http://127.0.0.1:${portA}`;
     urls.b = `http://127.0.0.1:${portB}`;
     urls.worker = `http://127.0.0.1:${portWorker}`;
     for (const url of Object.values(urls))
       await until(`${url}/ready`, async () => ((await fetch(`${url}/ready`)).ok ? true : undefined)).catch(
         (error) => {
-          throw new Error(`${error.message}\n${processes.map((p) => `${p.name}: ${p.output.join('')}`).join('\n')}`);
+          throw new Error(
+            `${error.message}\n${processes.map((p) => `${p.name}: ${p.output.join('')}`).join('\n')}`,
+          );
         },
       );
   }, 60_000);
@@ -160,7 +166,11 @@ describe.skipIf(!process.env.REDIS_URL)('the compose topology as processes', () 
     const shop = await prisma.shop.findUniqueOrThrow({ where: { slug: DEMO_SHOP_SLUG } });
     const customer = await prisma.customer.findFirstOrThrow({ where: { shopId: shop.id } });
     const order = await newOrder(viaB, manager, customer.id);
-    const onA = await liveSubscriber(urls.a, paramsOf(manager), 'subscription { shopOrderChanged { id cardText } }');
+    const onA = await liveSubscriber(
+      urls.a,
+      paramsOf(manager),
+      'subscription { shopOrderChanged { id cardText } }',
+    );
     try {
       await touchOrder(viaB, manager, order, { cardText: 'Made on replica B' });
       const [payload] = await onA.until(1);
@@ -177,11 +187,15 @@ describe.skipIf(!process.env.REDIS_URL)('the compose topology as processes', () 
     });
     expect(result.errors).toBeUndefined();
     const sent = await until('the login code message', () =>
-      fake.calls.find((call) => call.method === 'sendMessage' && String(call.payload.chat_id) === String(telegramId)),
+      fake.calls.find(
+        (call) => call.method === 'sendMessage' && String(call.payload.chat_id) === String(telegramId),
+      ),
     );
     expect(String(sent.payload.text)).toMatch(/\d{6}/);
     // Replicas run no jobs: the outbox row was sent by the worker, and only once.
-    const sends = fake.calls.filter((call) => call.method === 'sendMessage' && String(call.payload.chat_id) === String(telegramId));
+    const sends = fake.calls.filter(
+      (call) => call.method === 'sendMessage' && String(call.payload.chat_id) === String(telegramId),
+    );
     expect(sends).toHaveLength(1);
   });
 
@@ -196,7 +210,9 @@ describe.skipIf(!process.env.REDIS_URL)('the compose topology as processes', () 
 
   test('the servers report the bot up from its heartbeat in Redis', async () => {
     const bot = await until('the bot up in /ready', async () => {
-      const body = (await (await fetch(`${urls.b}/ready`)).json()) as { bot: { state: string; mode?: string } };
+      const body = (await (await fetch(`${urls.b}/ready`)).json()) as {
+        bot: { state: string; mode?: string };
+      };
       return body.bot.state === 'up' ? body.bot : undefined;
     });
     expect(bot.mode).toBe('polling');
