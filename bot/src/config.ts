@@ -108,6 +108,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Every environment variable the bot reads (the deploy files are checked against it). */
+export const botConfigVariables: readonly string[] = Object.keys(envSchema.shape);
+
 /** Validates the bot's environment variables; throws a {@link BotConfigError} naming the first bad one. */
 export function parseBotConfig(env: Record<string, string | undefined>): BotConfig {
   const { botToken, apiRoot, botUsername, webAppUrl } = parseBotRunConfig(env);

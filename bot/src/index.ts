@@ -19,6 +19,7 @@ export {
   type BotConfig,
   BotConfigError,
   type BotRunConfig,
+  botConfigVariables,
   parseBotConfig,
   parseBotRunConfig,
 } from './config.js';

@@ -15,8 +15,6 @@ import { attachWebSocketServer } from './graphql/ws.js';
 import type { RequestContextFactory } from './graphql/yoga.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.js';
 import { createHttpHandler } from './http/handler.js';
-import { migrateJobQueue } from './jobs/job-queue.js';
-import { startJobRunner } from './jobs/runner.js';
 import { createLogger, type Logger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
 import { schema } from './schema.js';
@@ -72,7 +70,11 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     }
     // The job queue's own schema (src/jobs/job-queue.ts), before anything can queue a job. A process running
     // jobs does it whatever MIGRATE_ON_START says (graphile-worker would at its start, after we serve).
-    if (config.migrateOnStart || config.jobs.enabled) await migrateJobQueue(database.databaseUrl, log);
+    // graphile-worker is imported only here: an API replica (JOBS_ENABLED=false) never loads it (~175 ms).
+    if (config.migrateOnStart || config.jobs.enabled) {
+      const { migrateJobQueue } = await import('./jobs/job-queue.js');
+      await migrateJobQueue(database.databaseUrl, log);
+    }
 
     // Query events are always on: they are cheap, logged at debug level, and tests count statements with them.
     const prisma = createPrismaClient(database.databaseUrl, { log: [{ level: 'query', emit: 'event' }] });
@@ -168,6 +170,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     cleanups.unshift(closeWebSockets);
     if (config.jobs.enabled) {
       // Stopped first (cleanups run in reverse), while the database is still there.
+      const { startJobRunner } = await import('./jobs/runner.js');
       const jobs = await startJobRunner({
         config,
         databaseUrl: database.databaseUrl,

@@ -174,6 +174,9 @@ const envSchema = z.object({
 
 export type Config = ReturnType<typeof parseConfig>;
 
+/** Every environment variable the server reads (the deploy files are checked against it). */
+export const configVariables: readonly string[] = Object.keys(envSchema.shape);
+
 /** Signs the dev mock's initData (webapp/src/mockEnv.ts); never accepted in production. */
 export const DEVELOPMENT_BOT_TOKEN = '1:posy-development-only';
 

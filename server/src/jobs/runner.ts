@@ -40,6 +40,10 @@ export interface JobRunnerDeps {
 export interface JobRunner {
   /** Stops taking jobs and waits for the running ones to finish. */
   stop(): Promise<void>;
+  /** Resolves when the queue's database answers through the runner's own pool (the worker's /ready). */
+  ping(): Promise<void>;
+  /** Settles when the runner has stopped, rejecting when it stopped on its own because of an error. */
+  finished: Promise<void>;
 }
 
 /**
@@ -56,7 +60,7 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
   const holdsNotifications = !botToken && config.isProduction;
   if (holdsNotifications) {
     log.warn('BOT_TOKEN is not set: notifications are kept queued until a process with a token runs');
-    if (!deps.app) return { stop: async () => {} };
+    if (!deps.app) return { stop: async () => {}, ping: async () => {}, finished: new Promise(() => {}) };
   } else if (!botToken) {
     log.warn('BOT_TOKEN is not set: notifications are kept queued, not sent; login codes are logged instead');
   }
@@ -110,6 +114,10 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
         await runner.stop();
         await Promise.all([pool.end(), prisma.$disconnect()]);
       },
+      async ping() {
+        await pool.query('SELECT 1');
+      },
+      finished: runner.promise,
     };
   } catch (error) {
     await Promise.all([pool.end(), prisma.$disconnect()]);

@@ -1,5 +1,4 @@
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import type { FileExtension } from '../../storage/file-storage.js';
 import { UnsupportedImage } from './uploads.errors.js';
 
@@ -109,6 +108,8 @@ async function encode(bytes: Uint8Array, type: AcceptedType): Promise<ProcessedI
   const format = SHARP_FORMAT[type];
   // failOn 'error': a truncated or damaged file is refused rather than stored half grey.
   // animated false: the first frame only of an animated WebP or PNG.
+  // Loaded on first upload: libvips took ~180 ms of every start.
+  const { default: sharp } = await import('sharp');
   const input = sharp(bytes, { failOn: 'error', limitInputPixels: IMAGE_LIMITS.maxPixels, animated: false });
   try {
     const metadata = await input.metadata();
