@@ -214,6 +214,16 @@ export function queuedProductionTasks(ctx: Context): Prisma.ProductionTaskWhereI
 }
 
 /**
+ * Whether the viewer hands production tasks to florists (`assignProductionTask`): the shop's admins and
+ * managers, signed in as a person. Florists take tasks from the queue themselves.
+ */
+export function assertAssignsProductionTasks(ctx: Context) {
+  const manages = ctx.shopRole === 'ADMIN' || ctx.shopRole === 'MANAGER';
+  if (!manages || ctx.viewer.kind !== 'user')
+    throw forbidden('Production tasks are given to florists by the shop’s admins and managers');
+}
+
+/**
  * Orders whose bouquet the viewer may approve or reject: a customer's own orders, nobody else's (not even
  * staff: the approval is the customer's word).
  */

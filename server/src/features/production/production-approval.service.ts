@@ -58,6 +58,7 @@ export async function requestBouquetApproval(
     payload: { orderId: order.id, orderNumber: order.number, shopName: order.shop.name, taskId: task.id },
     userId: order.customer.userId,
     shopId: task.shopId,
+    orderId: order.id,
     dedupeKey: `bouquet-approval:${task.id}:${requestedAt.getTime()}`,
   });
   publishTaskChange(ctx, task.shopId, task.id);
