@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../../../test/harness.js';
 import {
   addCustomer,
   addStaff,
+  bouquetPhoto,
   bouquetOf,
   COURIER,
   confirmedOrder,
@@ -268,5 +269,45 @@ describe('Order.notifications and resendNotification', () => {
     expect(await app.prisma.notification.findUniqueOrThrow({ where: { id: confirmed!.id } })).toMatchObject({
       status: 'FAILED',
     });
+  });
+});
+
+const FINISH = `mutation($id: ID!, $photoId: ID!) { finishProductionTask(id: $id, photoId: $photoId) { __typename } }`;
+const REQUEST = `mutation($taskId: ID!) { requestBouquetApproval(taskId: $taskId) { __typename } }`;
+
+describe('bouquet approval', () => {
+  test('goes out as a photo of the bouquet, the message its caption, with the button to the order', async () => {
+    const customer = await telegramCustomer('en');
+    let order = await confirmedOrder(app, manager, { productId, customerId: customer.id });
+    order = await moved(order, 'IN_PRODUCTION');
+    const task = await taskIdOf(app, order.id);
+    const photo = await bouquetPhoto(app, manager);
+    expect((await app.gql(FINISH, { id: task.id, photoId: photo.id }, manager)).data!.finishProductionTask).toEqual(
+      { __typename: 'MutationFinishProductionTaskSuccess' },
+    );
+    expect((await app.gql(REQUEST, { taskId: task.id }, manager)).data!.requestBouquetApproval).toEqual({
+      __typename: 'MutationRequestBouquetApprovalSuccess',
+    });
+    const rows = await settledNotifications(task.orderId);
+    const approval = rows.find((row) => row.kind === 'BOUQUET_APPROVAL_REQUESTED');
+    expect(approval).toMatchObject({ status: 'SENT' });
+
+    const file = await app.prisma.file.findUniqueOrThrow({ where: { id: rowIdOf(photo.id) } });
+    const photos = telegram.calls.filter(
+      (call) => call.method === 'sendPhoto' && call.payload.chat_id === String(customer.chatId),
+    );
+    expect(photos).toHaveLength(1);
+    expect(photos[0]!.payload).toMatchObject({
+      photo: { filename: file.storageKey.split('/').pop(), size: file.byteSize },
+      caption: expect.stringContaining('approve'),
+      parse_mode: 'HTML',
+      reply_markup: {
+        inline_keyboard: [[{ text: 'Open order', web_app: { url: `${WEB_APP_URL}/orders/${task.orderId}` } }]],
+      },
+    });
+    // Sent as the photo, not as a message besides it.
+    expect(sendsTo(customer.chatId).map((call) => call.payload.text)).not.toContainEqual(
+      expect.stringContaining('approve'),
+    );
   });
 });
