@@ -11,7 +11,9 @@ import { dateTime, money, t, timeWindow } from '../../i18n/i18n';
 import { href, inAppPath, orderIdFromParams } from '../../route-paths';
 import { useTelegramBackButton } from '../../telegram/backButton';
 import { latestOrder } from './latest-order';
+import { OrderNotifications } from './OrderNotifications';
 import { OrderStatusActions } from './OrderStatusActions';
+import { seesNotifications } from './order-notifications';
 import { OrderQuery, OrderUpdatedSubscription } from './order.loader';
 
 /**
@@ -133,6 +135,10 @@ export default function OrderPage() {
                     <p>{reason()}</p>
                   </Section>
                 )}
+              </Show>
+
+              <Show when={seesNotifications(activeShopAccess()?.role)}>
+                <OrderNotifications orderId={order().id} />
               </Show>
 
               <Section title={t('order.history')}>
