@@ -65,7 +65,9 @@ describe('fake Bot API', () => {
       payload: { photo: { filename: 'bouquet.jpg', size: 9 }, caption: '<b>Flora</b> approve?' },
     });
     await expect(api.sendPhoto(9, '')).rejects.toMatchObject({ error_code: 400 });
-    await expect(api.sendPhoto(9, 'file-id', { caption: '<b>open', parse_mode: 'HTML' })).rejects.toMatchObject({
+    await expect(
+      api.sendPhoto(9, 'file-id', { caption: '<b>open', parse_mode: 'HTML' }),
+    ).rejects.toMatchObject({
       error_code: 400,
     });
   });

@@ -315,9 +315,11 @@ function addPhotoMethods(methods: Record<string, MethodHandler>, botInfo: FakeBo
     if (payload.chat_id === undefined || payload.chat_id === '') return badRequest('chat_id is empty');
     const { photo, caption } = payload;
     const uploaded = typeof photo === 'object' && photo !== null && (photo as { size?: unknown }).size;
-    if (!uploaded && (typeof photo !== 'string' || photo === '')) return badRequest('there is no photo in the request');
+    if (!uploaded && (typeof photo !== 'string' || photo === ''))
+      return badRequest('there is no photo in the request');
     if (caption !== undefined) {
-      if (typeof caption !== 'string' || caption.length > 1024) return badRequest('message caption is too long');
+      if (typeof caption !== 'string' || caption.length > 1024)
+        return badRequest('message caption is too long');
       if (payload.parse_mode === 'HTML') {
         const problem = findHtmlProblem(caption);
         if (problem) return badRequest(`can't parse entities: ${problem}`);
@@ -329,7 +331,14 @@ function addPhotoMethods(methods: Record<string, MethodHandler>, botInfo: FakeBo
         date: Math.floor(Date.now() / 1000),
         chat: { id: chatId(payload.chat_id), type: 'private' },
         from: { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username },
-        photo: [{ file_id: `photo-${nextPhotoMessageId}`, file_unique_id: `p${nextPhotoMessageId}`, width: 1, height: 1 }],
+        photo: [
+          {
+            file_id: `photo-${nextPhotoMessageId}`,
+            file_unique_id: `p${nextPhotoMessageId}`,
+            width: 1,
+            height: 1,
+          },
+        ],
         ...(caption === undefined ? {} : { caption: plainText(String(caption), payload.parse_mode) }),
       },
     };

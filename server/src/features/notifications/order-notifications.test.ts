@@ -9,8 +9,8 @@ import { startTestApp, type TestApp } from '../../../test/harness.js';
 import {
   addCustomer,
   addStaff,
-  bouquetPhoto,
   bouquetOf,
+  bouquetPhoto,
   COURIER,
   confirmedOrder,
   createOrder,
@@ -29,7 +29,11 @@ let productId: string;
 
 beforeAll(async () => {
   telegram = await startFakeBotApi();
-  app = await startTestApp({ BOT_TOKEN: telegram.token, BOT_API_ROOT: telegram.apiRoot, PUBLIC_URL: WEB_APP_URL });
+  app = await startTestApp({
+    BOT_TOKEN: telegram.token,
+    BOT_API_ROOT: telegram.apiRoot,
+    PUBLIC_URL: WEB_APP_URL,
+  });
   manager = await app.signIn(MANAGER);
   ({ productId } = await bouquetOf(app, 'Notice roses', 1, [[500, null]]));
 });
@@ -66,7 +70,10 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined>, tim
 /** The order's notifications once none is PENDING or SENDING any more. */
 const settledNotifications = (orderId: string) =>
   waitFor(`notifications of ${orderId} to settle`, async () => {
-    const rows = await app.prisma.notification.findMany({ where: { orderId }, orderBy: { createdAt: 'asc' } });
+    const rows = await app.prisma.notification.findMany({
+      where: { orderId },
+      orderBy: { createdAt: 'asc' },
+    });
     return rows.every((row) => row.status !== 'PENDING' && row.status !== 'SENDING') ? rows : undefined;
   });
 
@@ -151,7 +158,9 @@ describe('assignProductionTask', () => {
   test('gives the task to a florist, who is told once; a non-florist or a florist refused', async () => {
     const florist = await addStaff(app, 'FLORIST', 'Fiona Florist');
     const floristUser = await linkTelegram(florist.id);
-    const walkIn = await app.prisma.customer.create({ data: { shopId: await demoShopId(app), name: 'Walk-in' } });
+    const walkIn = await app.prisma.customer.create({
+      data: { shopId: await demoShopId(app), name: 'Walk-in' },
+    });
     const order = await confirmedOrder(app, manager, { productId, customerId: walkIn.id });
     const task = await taskIdOf(app, order.id);
     const courier = await app.prisma.user.findUniqueOrThrow({ where: { email: COURIER } });
@@ -224,9 +233,9 @@ describe('Order.notifications and resendNotification', () => {
     const other = await addStaff(app, 'MANAGER', 'Olga Other', otherShop.id);
     const byOther = await app.gql(NOTIFICATIONS, { id: order.id }, other.headers);
     expect(byOther.data?.node ?? null).toBeNull();
-    expect(
-      (await app.gql(RESEND, { id: confirmed!.id }, other.headers)).errors?.[0]?.extensions?.code,
-    ).toBe('NOT_FOUND');
+    expect((await app.gql(RESEND, { id: confirmed!.id }, other.headers)).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
 
     // SENT is not sent again, and nothing changes.
     const before = await app.prisma.notification.findUniqueOrThrow({ where: { id: confirmed!.id } });
@@ -263,9 +272,9 @@ describe('Order.notifications and resendNotification', () => {
     expect(blocked.data!.resendNotification).toMatchObject({ status: 'FAILED', reason: 'BOT_BLOCKED' });
     // Florists see the list but do not resend.
     const florist = await addStaff(app, 'FLORIST', 'Flo');
-    expect((await app.gql(RESEND, { id: confirmed!.id }, florist.headers)).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await app.gql(RESEND, { id: confirmed!.id }, florist.headers)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
     expect(await app.prisma.notification.findUniqueOrThrow({ where: { id: confirmed!.id } })).toMatchObject({
       status: 'FAILED',
     });
@@ -282,9 +291,9 @@ describe('bouquet approval', () => {
     order = await moved(order, 'IN_PRODUCTION');
     const task = await taskIdOf(app, order.id);
     const photo = await bouquetPhoto(app, manager);
-    expect((await app.gql(FINISH, { id: task.id, photoId: photo.id }, manager)).data!.finishProductionTask).toEqual(
-      { __typename: 'MutationFinishProductionTaskSuccess' },
-    );
+    expect(
+      (await app.gql(FINISH, { id: task.id, photoId: photo.id }, manager)).data!.finishProductionTask,
+    ).toEqual({ __typename: 'MutationFinishProductionTaskSuccess' });
     expect((await app.gql(REQUEST, { taskId: task.id }, manager)).data!.requestBouquetApproval).toEqual({
       __typename: 'MutationRequestBouquetApprovalSuccess',
     });
@@ -302,7 +311,9 @@ describe('bouquet approval', () => {
       caption: expect.stringContaining('approve'),
       parse_mode: 'HTML',
       reply_markup: {
-        inline_keyboard: [[{ text: 'Open order', web_app: { url: `${WEB_APP_URL}/orders/${task.orderId}` } }]],
+        inline_keyboard: [
+          [{ text: 'Open order', web_app: { url: `${WEB_APP_URL}/orders/${task.orderId}` } }],
+        ],
       },
     });
     // Sent as the photo, not as a message besides it.

@@ -13,8 +13,8 @@ import { useTelegramBackButton } from '../../telegram/backButton';
 import { latestOrder } from './latest-order';
 import { OrderNotifications } from './OrderNotifications';
 import { OrderStatusActions } from './OrderStatusActions';
-import { seesNotifications } from './order-notifications';
 import { OrderQuery, OrderUpdatedSubscription } from './order.loader';
+import { seesNotifications } from './order-notifications';
 
 /**
  * One order: who, where, when, what it costs, who works on it and what happened to it. It follows the
