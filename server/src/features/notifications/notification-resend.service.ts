@@ -51,7 +51,7 @@ export async function resendNotification(ctx: Context, id: string): Promise<{ id
 
 /**
  * Whether a code the notification carries still works: a login code within its lifetime, a handover code
- * that is still its delivery's (not replaced by a new pickup, nor locked). Other kinds carry none.
+ * that is still its delivery's while it is under way (not replaced by a new pickup, locked, or used). Other kinds carry none.
  */
 async function codeStillWorks(
   ctx: Context,
@@ -70,10 +70,12 @@ async function codeStillWorks(
   if (typeof payload.code !== 'string' || !row.orderId) return false;
   const delivery = await ctx.prisma.delivery.findUnique({
     where: { orderId: row.orderId },
-    select: { id: true, handoverCodeHash: true, handoverLockedAt: true },
+    select: { id: true, status: true, handoverCodeHash: true, handoverLockedAt: true },
   });
+  const underWay = delivery?.status === 'PICKED_UP' || delivery?.status === 'EN_ROUTE';
   return (
-    !!delivery?.handoverCodeHash &&
+    underWay &&
+    !!delivery.handoverCodeHash &&
     !delivery.handoverLockedAt &&
     handoverCodeMatches(delivery.id, delivery.handoverCodeHash, payload.code)
   );

@@ -7,6 +7,14 @@ import { type FakeBotApi, startFakeBotApi } from '@posy/bot/test/fake-bot-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import {
+  ASSIGN,
+  COMPLETE,
+  handoverCodeOf,
+  readyDelivery,
+  run,
+  versionedStep,
+} from '../delivery/delivery-test-fixtures.js';
+import {
   addCustomer,
   addStaff,
   bouquetOf,
@@ -150,7 +158,7 @@ describe('order status notices to the customer', () => {
   });
 });
 
-const ASSIGN = `mutation($taskId: ID!, $floristId: ID!) { assignProductionTask(taskId: $taskId, floristId: $floristId) {
+const ASSIGN_TASK = `mutation($taskId: ID!, $floristId: ID!) { assignProductionTask(taskId: $taskId, floristId: $floristId) {
   __typename ... on DomainError { message }
   ... on MutationAssignProductionTaskSuccess { data { id status florist { id } order { status } } } } }`;
 
@@ -165,22 +173,22 @@ describe('assignProductionTask', () => {
     const task = await taskIdOf(app, order.id);
     const courier = await app.prisma.user.findUniqueOrThrow({ where: { email: COURIER } });
 
-    const notFlorist = await app.gql(ASSIGN, { taskId: task.id, floristId: courier.id }, manager);
+    const notFlorist = await app.gql(ASSIGN_TASK, { taskId: task.id, floristId: courier.id }, manager);
     expect(notFlorist.data!.assignProductionTask.__typename).toBe('NotAFlorist');
-    const byFlorist = await app.gql(ASSIGN, { taskId: task.id, floristId: florist.id }, florist.headers);
+    const byFlorist = await app.gql(ASSIGN_TASK, { taskId: task.id, floristId: florist.id }, florist.headers);
     expect(byFlorist.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await app.prisma.productionTask.findUniqueOrThrow({ where: { id: task.rowId } })).toMatchObject({
       status: 'PENDING',
       floristId: null,
     });
 
-    const assigned = await app.gql(ASSIGN, { taskId: task.id, floristId: florist.id }, manager);
+    const assigned = await app.gql(ASSIGN_TASK, { taskId: task.id, floristId: florist.id }, manager);
     expect(assigned.data!.assignProductionTask).toMatchObject({
       __typename: 'MutationAssignProductionTaskSuccess',
       data: { status: 'IN_PROGRESS', florist: { id: florist.id }, order: { status: 'IN_PRODUCTION' } },
     });
     // Given again to the florist who holds it: nothing changes, nobody is told again.
-    const again = await app.gql(ASSIGN, { taskId: task.id, floristId: florist.id }, manager);
+    const again = await app.gql(ASSIGN_TASK, { taskId: task.id, floristId: florist.id }, manager);
     expect(again.data!.assignProductionTask.__typename).toBe('MutationAssignProductionTaskSuccess');
 
     const rows = await settledNotifications(task.orderId);
@@ -320,5 +328,59 @@ describe('bouquet approval', () => {
     expect(sendsTo(customer.chatId).map((call) => call.payload.text)).not.toContainEqual(
       expect.stringContaining('approve'),
     );
+  });
+});
+
+describe('a delivery', () => {
+  test('the customer hears it left once (the handover code says so) and that it arrived; a used code is not resent', async () => {
+    const customer = await telegramCustomer('en');
+    let order = await readyDelivery(app, manager, { productId, customerId: customer.id });
+    const courier = await app.signIn(COURIER);
+    const courierUser = await app.prisma.user.findUniqueOrThrow({ where: { email: COURIER } });
+    const assigned = await run(app, manager, ASSIGN, {
+      orderId: order.id,
+      courierId: courierUser.id,
+      version: order.version,
+    });
+    expect(assigned.__typename).toBe('MutationAssignCourierSuccess');
+    order = assigned.data;
+    const picked = await run(app, courier, versionedStep('pickUpDelivery'), {
+      orderId: order.id,
+      version: order.version,
+    });
+    expect(picked.__typename).toBe('MutationPickUpDeliverySuccess');
+    const { code, audience } = await handoverCodeOf(app, order.id);
+    expect(audience).toBe('CUSTOMER');
+    const done = await run(app, courier, COMPLETE, { orderId: order.id, version: picked.data.version, code });
+    expect(done.__typename).toBe('MutationCompleteDeliverySuccess');
+
+    const rows = await settledNotifications(rowIdOf(order.id));
+    expect(
+      rows.map((row) => [
+        row.kind,
+        (row.payload as { status?: string }).status ?? null,
+        row.userId === customer.userId,
+      ]),
+    ).toEqual([
+      ['ORDER_STATUS_CHANGED', 'CONFIRMED', true],
+      ['ORDER_ASSIGNED', null, false],
+      ['HANDOVER_CODE', null, true],
+      ['ORDER_STATUS_CHANGED', 'DELIVERED', true],
+    ]);
+
+    const handover = rows.find((row) => row.kind === 'HANDOVER_CODE')!;
+    await app.prisma.notification.update({ where: { id: handover.id }, data: { status: 'FAILED' } });
+    const refused = await app.gql(
+      `mutation($id: ID!) { resendNotification(id: $id) { __typename ... on NotificationCodeExpired { kind } } }`,
+      { id: handover.id },
+      manager,
+    );
+    expect(refused.data!.resendNotification).toEqual({
+      __typename: 'NotificationCodeExpired',
+      kind: 'HANDOVER_CODE',
+    });
+    expect(await app.prisma.notification.findUniqueOrThrow({ where: { id: handover.id } })).toMatchObject({
+      status: 'FAILED',
+    });
   });
 });
