@@ -43,11 +43,18 @@ export {
   type StaffRole,
   staffRoles,
 } from './notify/kinds.js';
-export { type PermanentFailureReason, type SendNotificationResult, sendNotification } from './notify/send.js';
 export {
+  type PermanentFailureReason,
+  type SendNotificationResult,
+  sendNotification,
+  sendNotificationPhoto,
+} from './notify/send.js';
+export {
+  type NotificationPhoto,
   notificationKinds,
   type RenderedNotification,
   type RenderNotificationOptions,
   renderNotification,
+  withPhoto,
 } from './notify/templates.js';
 export { type RunningBot, runBot, startBot } from './run-bot.js';

@@ -54,6 +54,24 @@ describe('fake Bot API', () => {
     });
   });
 
+  it('sends a photo uploaded by grammY with an HTML caption, and refuses one without a photo or with a bad caption', async () => {
+    const sent = await api.sendPhoto(9, new InputFile(Buffer.from('jpegbytes'), 'bouquet.jpg'), {
+      caption: '<b>Flora</b> approve?',
+      parse_mode: 'HTML',
+    });
+    expect(sent).toMatchObject({ chat: { id: 9 }, caption: 'Flora approve?' });
+    expect(fake.calls[0]).toMatchObject({
+      method: 'sendPhoto',
+      payload: { photo: { filename: 'bouquet.jpg', size: 9 }, caption: '<b>Flora</b> approve?' },
+    });
+    await expect(api.sendPhoto(9, '')).rejects.toMatchObject({ error_code: 400 });
+    await expect(
+      api.sendPhoto(9, 'file-id', { caption: '<b>open', parse_mode: 'HTML' }),
+    ).rejects.toMatchObject({
+      error_code: 400,
+    });
+  });
+
   it('reads multipart bodies from fetch FormData', async () => {
     const form = new FormData();
     form.set('chat_id', '5');

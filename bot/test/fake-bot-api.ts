@@ -93,6 +93,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const calls: FakeBotApiCall[] = [];
   const failures = new Map<string, FakeBotApiError[]>();
   const methods = createMethods(botInfo);
+  addPhotoMethods(methods, botInfo);
   const updates = createUpdateQueue();
   let webhook: FakeBotApi['webhook'];
   methods.setWebhook = (payload) => {
@@ -301,6 +302,46 @@ function createMethods(botInfo: FakeBotInfo): Record<string, MethodHandler> {
       return { result: true };
     },
     setChatMenuButton: () => ({ result: true }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Photos (the outbox's bouquet approvals): sendPhoto with an uploaded file or a file_id, and a caption
+// checked like a message's text (at most 1024 characters). The upload is recorded as { filename, size }.
+
+function addPhotoMethods(methods: Record<string, MethodHandler>, botInfo: FakeBotInfo) {
+  let nextPhotoMessageId = 1_000_000;
+  methods.sendPhoto = (payload) => {
+    if (payload.chat_id === undefined || payload.chat_id === '') return badRequest('chat_id is empty');
+    const { photo, caption } = payload;
+    const uploaded = typeof photo === 'object' && photo !== null && (photo as { size?: unknown }).size;
+    if (!uploaded && (typeof photo !== 'string' || photo === ''))
+      return badRequest('there is no photo in the request');
+    if (caption !== undefined) {
+      if (typeof caption !== 'string' || caption.length > 1024)
+        return badRequest('message caption is too long');
+      if (payload.parse_mode === 'HTML') {
+        const problem = findHtmlProblem(caption);
+        if (problem) return badRequest(`can't parse entities: ${problem}`);
+      }
+    }
+    return {
+      result: {
+        message_id: nextPhotoMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId(payload.chat_id), type: 'private' },
+        from: { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username },
+        photo: [
+          {
+            file_id: `photo-${nextPhotoMessageId}`,
+            file_unique_id: `p${nextPhotoMessageId}`,
+            width: 1,
+            height: 1,
+          },
+        ],
+        ...(caption === undefined ? {} : { caption: plainText(String(caption), payload.parse_mode) }),
+      },
+    };
   };
 }
 

@@ -18,6 +18,7 @@ import './features/orders/orders.mutations.schema.js';
 import './features/production/production.schema.js';
 import './features/production/production.mutations.schema.js';
 import './features/production/order-bouquet-photo.schema.js';
+import './features/notifications/notifications.schema.js';
 import './features/live/live.schema.js';
 import './features/auth/auth.schema.js';
 import './features/invites/invites.schema.js';

@@ -31,13 +31,15 @@ export interface NotificationPayloads {
   DELIVERY_WINDOW_AT_RISK: { orderId: string; orderNumber: string | number; windowEnd: string };
   /**
    * The shop asks the customer to approve their bouquet's photo; `taskId` names the production task whose
-   * photo it is (sending the photo itself is still to come).
+   * photo it is, `photoFileId` the photo shown (the outbox sends it with the message, the text its caption).
    */
   BOUQUET_APPROVAL_REQUESTED: {
     orderId: string;
     orderNumber: string | number;
     shopName: string;
     taskId: string;
+    /** The uploaded File; absent in requests queued before photos were sent (the task's photo then). */
+    photoFileId?: string;
   };
   /**
    * The order is out for delivery; whoever receives it tells the courier `code`. To the RECIPIENT (when

@@ -1,4 +1,4 @@
-import { type Api, GrammyError, HttpError } from 'grammy';
+import { type Api, GrammyError, HttpError, InputFile } from 'grammy';
 import type { RenderedNotification } from './templates.js';
 
 /** Why a notification can never be delivered to this chat, however often it is retried. */
@@ -23,11 +23,34 @@ export async function sendNotification(
   chatId: number | string,
   rendered: RenderedNotification,
 ): Promise<SendNotificationResult> {
+  if (rendered.photo) return sendNotificationPhoto(api, chatId, rendered, rendered.photo);
   try {
     const message = await api.sendMessage(chatId, rendered.text, {
       parse_mode: rendered.parseMode,
       reply_markup: rendered.replyMarkup,
       link_preview_options: { is_disabled: true },
+    });
+    return { ok: true, messageId: message.message_id };
+  } catch (error) {
+    return classifySendError(error);
+  }
+}
+
+/**
+ * Sends a rendered notification as a photo, its text the caption (Telegram allows 1024 characters there,
+ * far more than any template writes), classified like {@link sendNotification}. Never throws.
+ */
+export async function sendNotificationPhoto(
+  api: Api,
+  chatId: number | string,
+  rendered: RenderedNotification,
+  photo: NonNullable<RenderedNotification['photo']>,
+): Promise<SendNotificationResult> {
+  try {
+    const message = await api.sendPhoto(chatId, new InputFile(photo.bytes, photo.filename), {
+      caption: rendered.text,
+      parse_mode: rendered.parseMode,
+      reply_markup: rendered.replyMarkup,
     });
     return { ok: true, messageId: message.message_id };
   } catch (error) {

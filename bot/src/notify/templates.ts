@@ -12,6 +12,22 @@ export interface RenderedNotification {
   parseMode: 'HTML';
   /** A button opening the Mini App where the notification leads; absent when there is nowhere to go. */
   replyMarkup?: InlineKeyboardMarkup;
+  /**
+   * A picture to send with `text` as its caption (`sendPhoto`), e.g. the bouquet a customer is asked to
+   * approve. Templates never set it: the sender attaches what it loaded (`withPhoto`).
+   */
+  photo?: NotificationPhoto;
+}
+
+/** The bytes of a notification's picture and the file name Telegram is given for them. */
+export interface NotificationPhoto {
+  bytes: Uint8Array;
+  filename: string;
+}
+
+/** The rendered notification sent as a photo with its text as the caption. */
+export function withPhoto(rendered: RenderedNotification, photo: NotificationPhoto): RenderedNotification {
+  return { ...rendered, photo };
 }
 
 export interface RenderNotificationOptions<K extends NotificationKind> {

@@ -88,6 +88,7 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
       api: createBotApi({ botToken, apiRoot }),
       webAppUrl,
       maxAttempts: config.notifications.maxAttempts,
+      files: deps.app?.files,
     });
   else if (!holdsNotifications)
     taskList[SEND_NOTIFICATION_TASK] = createHoldNotificationTask({ prisma, log, webAppUrl });

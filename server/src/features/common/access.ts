@@ -214,6 +214,45 @@ export function queuedProductionTasks(ctx: Context): Prisma.ProductionTaskWhereI
 }
 
 /**
+ * The outbox's messages about orders (`Order.notifications`): the back office of the shop's admins,
+ * managers and florists, and keys holding orders:read. Customers never see them (they are the ones written
+ * to); couriers neither, since a message to the customer names who ordered, which an anonymous order keeps
+ * from its courier (`hidesSender`).
+ */
+export const visibleNotifications = visibility<Prisma.NotificationWhereInput>((ctx) => {
+  const shopId = requireShop(ctx);
+  switch (ctx.shopRole) {
+    case 'ADMIN':
+    case 'MANAGER':
+    case 'FLORIST':
+      return { shopId };
+    case 'API_KEY':
+      return requireApiScope(ctx, 'orders:read') ?? { shopId };
+    default:
+      return new Refused('Notifications are for the shop’s admins, managers and florists');
+  }
+});
+
+/** Notifications the viewer may send again (`resendNotification`): the shop's admins and managers, as a person. */
+export function resendableNotifications(ctx: Context): Prisma.NotificationWhereInput {
+  const shopId = requireShop(ctx);
+  const manages = ctx.shopRole === 'ADMIN' || ctx.shopRole === 'MANAGER';
+  if (!manages || ctx.viewer.kind !== 'user')
+    throw forbidden('Notifications are sent again by the shop’s admins and managers');
+  return { shopId };
+}
+
+/**
+ * Whether the viewer hands production tasks to florists (`assignProductionTask`): the shop's admins and
+ * managers, signed in as a person. Florists take tasks from the queue themselves.
+ */
+export function assertAssignsProductionTasks(ctx: Context) {
+  const manages = ctx.shopRole === 'ADMIN' || ctx.shopRole === 'MANAGER';
+  if (!manages || ctx.viewer.kind !== 'user')
+    throw forbidden('Production tasks are given to florists by the shop’s admins and managers');
+}
+
+/**
  * Orders whose bouquet the viewer may approve or reject: a customer's own orders, nobody else's (not even
  * staff: the approval is the customer's word).
  */

@@ -127,6 +127,7 @@ async function setCourier(
     await enqueueNotification(ctx.prisma, {
       userId: courierId,
       shopId: order.shopId,
+      orderId: order.id,
       kind: 'ORDER_ASSIGNED',
       payload: { orderId: order.id, orderNumber: order.number, role: 'COURIER' },
       dedupeKey: `order:${order.id}:courier:${courierId}:assignment:${delivery.assignmentCount}`,
@@ -193,7 +194,7 @@ export async function releaseDelivery(ctx: Context, input: { orderId: string; ve
  */
 export async function pickUpDelivery(ctx: Context, input: { orderId: string; version: number }) {
   const { order, delivery } = await actedOnDelivery(ctx, input.orderId, ['ASSIGNED', 'FAILED']);
-  const handoverCodeHash = await sendHandoverCode(ctx, { orderId: order.id, deliveryId: delivery.id });
+  const handover = await sendHandoverCode(ctx, { orderId: order.id, deliveryId: delivery.id });
   // The delivery's step first: the order follows only a delivery recorded as picked up (delivery-order-hooks.ts).
   await ctx.prisma.delivery.update({
     where: { id: delivery.id },
@@ -203,13 +204,19 @@ export async function pickUpDelivery(ctx: Context, input: { orderId: string; ver
       enRouteAt: null,
       failedAt: null,
       failedReason: null,
-      handoverCodeHash,
+      handoverCodeHash: handover?.codeHash ?? null,
       handoverAttempts: 0,
       handoverLockedAt: null,
       approvedWithoutCodeAt: null,
     },
   });
-  return changeOrderStatus(ctx, { id: order.id, version: input.version, to: 'OUT_FOR_DELIVERY' });
+  // A code sent to the customer says the order is on its way: they need no second message for it.
+  return changeOrderStatus(ctx, {
+    id: order.id,
+    version: input.version,
+    to: 'OUT_FOR_DELIVERY',
+    customerTold: handover?.audience === 'CUSTOMER',
+  });
 }
 
 /** The courier sets off: the delivery is EN_ROUTE ("on the way"); the order stays OUT_FOR_DELIVERY. */

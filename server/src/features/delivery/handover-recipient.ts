@@ -18,12 +18,12 @@ function normalizedOrNull(phone: string | null): string | null {
 /**
  * Makes a new handover code for the delivery and queues it (HANDOVER_CODE) in the running transaction to
  * whoever receives the flowers. An anonymous order's message to the recipient does not name the sender.
- * @returns the code's hash to store, or null when nobody could be sent one
+ * @returns the code's hash to store and who was sent it, or null when nobody could be sent one
  */
 export async function sendHandoverCode(
   ctx: Context,
   input: { orderId: string; deliveryId: string },
-): Promise<string | null> {
+): Promise<{ codeHash: string; audience: 'RECIPIENT' | 'CUSTOMER' } | null> {
   const order = await ctx.prisma.order.findUniqueOrThrow({
     where: { id: input.orderId },
     select: {
@@ -55,6 +55,7 @@ export async function sendHandoverCode(
   await enqueueNotification(ctx.prisma, {
     userId: target.userId,
     shopId: order.shopId,
+    orderId: order.id,
     kind: 'HANDOVER_CODE',
     payload: {
       orderId: order.id,
@@ -67,5 +68,5 @@ export async function sendHandoverCode(
     // One message per code: a delivery picked up again gets a new one.
     dedupeKey: `handover-code:${input.deliveryId}:${Date.now()}`,
   });
-  return hashHandoverCode(input.deliveryId, code);
+  return { codeHash: hashHandoverCode(input.deliveryId, code), audience: target.audience };
 }

@@ -28,6 +28,8 @@ export type EnqueueNotificationInput = NotificationMessage & {
   userId: string;
   /** The shop it is about, if any: its time zone is used for dates. */
   shopId?: string | null;
+  /** The order it is about, if any: the order's staff see it among `Order.notifications`. */
+  orderId?: string | null;
   /**
    * One message per fact, e.g. `order:<id>:status:READY` or `login-code:<id>`: queuing a key that is
    * already queued (or sent) does nothing, so callers may retry freely.
@@ -57,6 +59,7 @@ export async function enqueueNotification(
       {
         userId: input.userId,
         shopId: input.shopId ?? null,
+        orderId: input.orderId ?? null,
         kind: input.kind,
         payload: input.payload as Prisma.InputJsonObject,
         locale: recipient.locale,
@@ -69,13 +72,22 @@ export async function enqueueNotification(
     select: { id: true },
   });
   if (!created) return null;
+  await addSendJob(tx, created.id, sendAfter);
+  return created.id;
+}
+
+/**
+ * Queues the send job of a notification in the caller's transaction, under its job key: a job already
+ * waiting under that key is replaced, so a notification never has two.
+ * @param runAt not before this time; null for now
+ */
+export async function addSendJob(tx: Database, notificationId: string, runAt: Date | null): Promise<void> {
   // SELECT 1 FROM: the job row itself is a composite the client has no type for.
   await tx.$executeRaw`SELECT 1 FROM graphile_worker.add_job(
     ${SEND_NOTIFICATION_TASK},
-    json_build_object('notificationId', ${created.id}::text),
-    run_at := ${sendAfter}::timestamptz,
-    job_key := ${notificationJobKey(created.id)},
+    json_build_object('notificationId', ${notificationId}::text),
+    run_at := ${runAt}::timestamptz,
+    job_key := ${notificationJobKey(notificationId)},
     max_attempts := ${JOB_MAX_ATTEMPTS}::int
   )`;
-  return created.id;
 }

@@ -14,12 +14,15 @@ import {
   renderNotification,
   resolveLocale,
   sendNotification,
+  withPhoto,
 } from '@posy/bot';
 import type { Prisma } from '@posy/prisma';
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
 import type { AppPrisma } from '../../context.js';
 import type { Logger } from '../../logger.js';
+import type { FileStorage } from '../../storage/file-storage.js';
+import { loadNotificationPhoto } from './notification-photo.js';
 import {
   notificationJobKey,
   SEND_NOTIFICATION_TASK,
@@ -42,6 +45,8 @@ export interface SendNotificationTaskOptions {
   webAppUrl: string;
   /** Tries per notification (NOTIFICATION_MAX_ATTEMPTS); the one that reaches it marks the row FAILED. */
   maxAttempts: number;
+  /** Where uploads are read from, for notifications sent with a photo; without it they go as text. */
+  files?: FileStorage;
 }
 
 /** The job's payload, checked: it is JSON from the database. */
@@ -55,7 +60,7 @@ const payloadSchema: z.ZodType<SendNotificationPayload> = z.object({ notificatio
  * `maxAttempts`, then FAILED. `attempts` counts every try.
  */
 export function createSendNotificationTask(options: SendNotificationTaskOptions): Task {
-  const { prisma, log, api, webAppUrl, maxAttempts } = options;
+  const { prisma, log, api, webAppUrl, maxAttempts, files } = options;
 
   /** Sets the outcome of a try, only while the row is still claimed by it. */
   const settle = (id: string, data: Prisma.NotificationUpdateManyMutationInput) =>
@@ -127,6 +132,8 @@ export function createSendNotificationTask(options: SendNotificationTaskOptions)
         jobLog.error({ err: error }, 'notification cannot be rendered');
         return;
       }
+      const photo = files ? await loadNotificationPhoto(prisma, files, row) : null;
+      if (photo) rendered = withPhoto(rendered, photo);
     } catch (error) {
       // Nothing was sent yet: release the claim, so the retry graphile-worker makes can send it.
       await prisma.notification.updateMany({

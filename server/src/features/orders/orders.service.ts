@@ -21,6 +21,7 @@ import {
 import type { OrderDetails, OrderItemInput } from './order-create.service.js';
 import { priceItems } from './order-pricing.js';
 import { allowedNextStatuses, EDITABLE_STATUSES, roleMayStep } from './order-status.js';
+import { noticeStatusToCustomer } from './order-status-notices.js';
 import { InvalidTransition, OrderNotEditable, PaidTotalChange, StaleVersion } from './orders.errors.js';
 
 type OrderRow = {
@@ -86,10 +87,19 @@ export function publishOrderChange(ctx: Context, shopId: string, orderId: string
 /**
  * Moves an order along the status machine (order-status.ts); the note is the reason when cancelling.
  * `floristId` is written with the step: the florist who took the order's production task (features/production).
+ * The customer is told of the steps they care about (order-status-notices.ts), unless `customerTold`: the
+ * step sent them its own message (a handover code saying the order is on its way).
  */
 export async function changeOrderStatus(
   ctx: Context,
-  input: { id: string; version: number; to: OrderStatus; note?: string | null; floristId?: string | null },
+  input: {
+    id: string;
+    version: number;
+    to: OrderStatus;
+    note?: string | null;
+    floristId?: string | null;
+    customerTold?: boolean;
+  },
 ): Promise<{ id: string }> {
   const order = await findOrder(ctx, input.id);
   if (order.version !== input.version) throw new StaleVersion(order.version);
@@ -112,7 +122,7 @@ export async function changeOrderStatus(
   // The delivery follows too, and an order with a courier moves out and in only with it (features/delivery).
   await deliveryFollowsOrder(ctx, order, input.to);
   const florist = input.floristId !== undefined ? { floristId: input.floristId } : {};
-  return applyOrderChange(
+  const change = await applyOrderChange(
     ctx,
     order,
     input.version,
@@ -121,6 +131,8 @@ export async function changeOrderStatus(
       : { status: input.to, ...florist },
     { toStatus: input.to, note: input.note },
   );
+  if (!input.customerTold) await noticeStatusToCustomer(ctx, order, input.to, input.version + 1);
+  return change;
 }
 
 export interface OrderPatch extends OrderDetails, PlaceChange {

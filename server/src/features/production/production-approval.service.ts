@@ -1,7 +1,7 @@
 // The customer's word on their bouquet: after finishing, staff may send the bouquet's photo to the customer;
 // until the customer approves, the order does not go out for delivery (production-order-hooks.ts). The
-// request is recorded on the task and queued as a BOUQUET_APPROVAL_REQUESTED notification; sending the photo
-// itself with it is the bot's part (a later issue), the payload names the task so the bot can fetch it.
+// request is recorded on the task and queued as a BOUQUET_APPROVAL_REQUESTED notification naming the photo,
+// which the outbox sends as a photo with the message as its caption (notification-photo.ts).
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { ordersTheCustomerDecides } from '../common/access.js';
@@ -55,9 +55,16 @@ export async function requestBouquetApproval(
   // The hook the bot's approval message hangs on: queued with this change, sent by the outbox's job.
   await enqueueNotification(ctx.prisma, {
     kind: 'BOUQUET_APPROVAL_REQUESTED',
-    payload: { orderId: order.id, orderNumber: order.number, shopName: order.shop.name, taskId: task.id },
+    payload: {
+      orderId: order.id,
+      orderNumber: order.number,
+      shopName: order.shop.name,
+      taskId: task.id,
+      photoFileId,
+    },
     userId: order.customer.userId,
     shopId: task.shopId,
+    orderId: order.id,
     dedupeKey: `bouquet-approval:${task.id}:${requestedAt.getTime()}`,
   });
   publishTaskChange(ctx, task.shopId, task.id);

@@ -5,6 +5,7 @@ import {
   BouquetNotApproved,
   CustomerUnreachable,
   InvalidTaskStatus,
+  NotAFlorist,
   TaskAlreadyTaken,
   TaskNotHeld,
 } from './production.errors.js';
@@ -64,6 +65,12 @@ builder.objectType(ApprovalNotPending, {
 
 builder.objectType(CustomerUnreachable, {
   name: 'CustomerUnreachable',
+  interfaces: [DomainErrorRef],
+  fields: () => ({}),
+});
+
+builder.objectType(NotAFlorist, {
+  name: 'NotAFlorist',
   interfaces: [DomainErrorRef],
   fields: () => ({}),
 });

@@ -57,3 +57,10 @@ export class CustomerUnreachable extends DomainError {
     super('The customer has no account the shop can reach them through; ask them in person');
   }
 }
+
+/** The person named is no active florist of the shop (not a member, another role, or removed). */
+export class NotAFlorist extends DomainError {
+  constructor() {
+    super('Only an active florist of the shop can be given a production task');
+  }
+}

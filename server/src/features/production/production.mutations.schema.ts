@@ -9,6 +9,7 @@ import {
   ApprovalNotPending,
   CustomerUnreachable,
   InvalidTaskStatus,
+  NotAFlorist,
   TaskAlreadyTaken,
   TaskNotHeld,
 } from './production.errors.js';
@@ -16,6 +17,7 @@ import './production.errors.schema.js';
 import { PRODUCTION_STAFF, ProductionTaskRef } from './production.schema.js';
 import { finishProductionTask, releaseProductionTask, takeProductionTask } from './production.service.js';
 import { approveBouquet, rejectBouquet, requestBouquetApproval } from './production-approval.service.js';
+import { assignProductionTask } from './production-assign.service.js';
 
 const text = (max: number) => z.string().max(max, `At most ${max} characters`);
 
@@ -35,6 +37,20 @@ builder.mutationFields((t) => ({
     errors: { types: [TaskAlreadyTaken, InvalidTaskStatus, StaleVersion, InvalidTransition] },
     args: { id: t.arg.globalID({ for: ProductionTaskRef, required: true }) },
     resolve: async (_root, args, ctx) => rereadTask(ctx, await takeProductionTask(ctx, args.id.id)),
+  }),
+  assignProductionTask: t.field({
+    type: ProductionTaskRef,
+    description:
+      'Gives an open task to an active florist of the shop (or, in progress, to another one), as if they had ' +
+      'taken it: a pending task starts the order’s production. The florist is told through the bot.',
+    authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
+    errors: { types: [NotAFlorist, TaskAlreadyTaken, InvalidTaskStatus, StaleVersion, InvalidTransition] },
+    args: {
+      taskId: t.arg.globalID({ for: ProductionTaskRef, required: true }),
+      floristId: t.arg.id({ required: true, validate: z.uuid('Not a user id') }),
+    },
+    resolve: async (_root, args, ctx) =>
+      rereadTask(ctx, await assignProductionTask(ctx, { taskId: args.taskId.id, floristId: args.floristId })),
   }),
   releaseProductionTask: t.field({
     type: ProductionTaskRef,

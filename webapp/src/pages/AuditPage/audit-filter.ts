@@ -67,6 +67,7 @@ export const auditActions = [
   'removeProductPhoto',
   'reorderProductPhotos',
   'takeProductionTask',
+  'assignProductionTask',
   'releaseProductionTask',
   'finishProductionTask',
   'requestBouquetApproval',
@@ -85,6 +86,7 @@ export const auditActions = [
   'giveLocationConsent',
   'withdrawLocationConsent',
   'reportCourierPosition',
+  'resendNotification',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -11,8 +11,10 @@ import { dateTime, money, t, timeWindow } from '../../i18n/i18n';
 import { href, inAppPath, orderIdFromParams } from '../../route-paths';
 import { useTelegramBackButton } from '../../telegram/backButton';
 import { latestOrder } from './latest-order';
+import { OrderNotifications } from './OrderNotifications';
 import { OrderStatusActions } from './OrderStatusActions';
 import { OrderQuery, OrderUpdatedSubscription } from './order.loader';
+import { seesNotifications } from './order-notifications';
 
 /**
  * One order: who, where, when, what it costs, who works on it and what happened to it. It follows the
@@ -133,6 +135,10 @@ export default function OrderPage() {
                     <p>{reason()}</p>
                   </Section>
                 )}
+              </Show>
+
+              <Show when={seesNotifications(activeShopAccess()?.role)}>
+                <OrderNotifications orderId={order().id} />
               </Show>
 
               <Section title={t('order.history')}>
