@@ -150,7 +150,7 @@ describe('fake Bot API hangNext', () => {
   it('records the next call of a method and never answers it; the one after is answered', async () => {
     fake.hangNext('sendMessage');
     const abort = new AbortController();
-    const hung = api.sendMessage(7, 'first', undefined, abort.signal);
+    const hung = api.sendMessage(7, 'first', undefined, abort.signal as Parameters<Api['sendMessage']>[3]);
     // Recorded as soon as it arrives, yet unanswered.
     const deadline = Date.now() + 5000;
     while (fake.calls.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
