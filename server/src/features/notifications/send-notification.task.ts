@@ -166,6 +166,7 @@ export function createSendNotificationTask(options: SendNotificationTaskOptions)
     if (!(await startAttempt(prisma, id, row.attempts))) return;
 
     const result = await sendNotification(api, chatId, rendered);
+    await throttle.sent(chatId);
     if (result.ok) {
       await settle(
         { status: 'SENT', sentAt: new Date(), telegramMessageId: result.messageId, lastError: null },

@@ -16,6 +16,11 @@ export interface SendThrottle {
    * @returns 0 when the message may go now, else the milliseconds after which to try again
    */
   acquire(chatId: number, maxWaitMs: number): Promise<number>;
+  /**
+   * Says a call to `chatId` just ended: its window restarts from now, so the next message reaches Telegram a
+   * whole interval after this one did, however long this call took to get there.
+   */
+  sent(chatId: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +88,11 @@ export function createSendThrottle(options: {
         if (Date.now() + wait > deadline) return wait;
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
+    },
+    async sent(chatId) {
+      await perChat.block(String(chatId), options.chatIntervalMs / 1000).catch((error: unknown) => {
+        log.warn({ err: error }, 'send throttle could not restart a chat window');
+      });
     },
     async close() {
       await connected;
