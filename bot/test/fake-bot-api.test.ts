@@ -19,12 +19,15 @@ const post = (method: string, init: RequestInit) =>
 describe('fake Bot API', () => {
   it('answers getMe and sendMessage sent by grammY as JSON', async () => {
     expect((await api.getMe()).username).toBe('posy_test_bot');
+    const before = Date.now();
     const message = await api.sendMessage(42, '<b>Hi</b> &amp; bye', { parse_mode: 'HTML' });
     expect(message).toMatchObject({ message_id: 1, chat: { id: 42 }, text: 'Hi & bye' });
     expect(fake.calls).toEqual([
       { method: 'getMe', payload: {} },
       { method: 'sendMessage', payload: { chat_id: 42, text: '<b>Hi</b> &amp; bye', parse_mode: 'HTML' } },
     ]);
+    expect(fake.calls[1]!.at).toBeGreaterThanOrEqual(before);
+    expect(fake.calls[1]!.at).toBeLessThanOrEqual(Date.now());
   });
 
   it('reads form-urlencoded bodies, parsing JSON-serialized fields', async () => {
@@ -157,5 +160,37 @@ describe('fake Bot API updates', () => {
     await api.deleteWebhook();
     expect(fake.webhook).toBeUndefined();
     await expect(api.getUpdates()).resolves.toEqual([]);
+  });
+});
+
+// Outbox abilities
+describe('fake Bot API hangNext', () => {
+  it('records the next call of a method and never answers it; the one after is answered', async () => {
+    fake.hangNext('sendMessage');
+    const abort = new AbortController();
+    const hung = api.sendMessage(7, 'first', undefined, abort.signal as Parameters<Api['sendMessage']>[3]);
+    // Recorded as soon as it arrives, yet unanswered.
+    const deadline = Date.now() + 5000;
+    while (fake.calls.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(fake.calls.map((call) => call.payload.text)).toEqual(['first']);
+    await expect(api.sendMessage(7, 'second')).resolves.toMatchObject({ text: 'second' });
+    let settled = false;
+    void hung.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    abort.abort();
+    await expect(hung).rejects.toThrow();
+  });
+
+  it('stop() does not wait for a hanging call', async () => {
+    fake.hangNext('getMe');
+    const hung = api.getMe().catch((error: unknown) => error);
+    const deadline = Date.now() + 5000;
+    while (fake.calls.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await fake.stop();
+    expect(await hung).toBeInstanceOf(Error);
   });
 });

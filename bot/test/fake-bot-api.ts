@@ -21,6 +21,8 @@ export interface FakeBotApiError {
 export interface FakeBotApiCall {
   method: string;
   payload: Record<string, unknown>;
+  /** When the request arrived (`Date.now()`), for tests of how calls are spaced. */
+  at: number;
 }
 
 export interface FakeBotApi {
@@ -34,6 +36,12 @@ export interface FakeBotApi {
   calls: FakeBotApiCall[];
   /** Answers the next call of `method` with this error (HTTP status = `error_code`), once per call to failNext. */
   failNext(method: string, error: FakeBotApiError): void;
+  // --- Outbox abilities (notification sending tests) ---
+  /**
+   * Never answers the next call of `method` (it is recorded, then left hanging until the client gives up or
+   * stop()), as a Telegram that took a request whose sender then died. Once per call to hangNext.
+   */
+  hangNext(method: string): void;
   /**
    * Queues an update for `getUpdates` (a long poll waiting for one answers at once) and returns it with its
    * `update_id`, numbered from 1 in push order when the update has none.
@@ -92,6 +100,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   };
   const calls: FakeBotApiCall[] = [];
   const failures = new Map<string, FakeBotApiError[]>();
+  // Outbox abilities: calls to leave unanswered, per method.
+  const hangs = new Map<string, number>();
+  const hanging = new Set<() => void>();
   const methods = createMethods(botInfo);
   addPhotoMethods(methods, botInfo);
   const updates = createUpdateQueue();
@@ -124,7 +135,16 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     if (route[1] !== token) return { error_code: 401, description: 'Unauthorized' };
     const method = route[2] as string;
     const payload = { ...parseQuery(url.searchParams), ...(await parseBody(request)) };
-    calls.push({ method, payload });
+    // `at` is not enumerable, so tests comparing calls with toEqual({ method, payload }) keep passing.
+    calls.push(Object.defineProperty({ method, payload } as FakeBotApiCall, 'at', { value: Date.now() }));
+
+    const hangsLeft = hangs.get(method) ?? 0;
+    if (hangsLeft > 0) {
+      hangs.set(method, hangsLeft - 1);
+      // Settled only by stop(), whose closeAllConnections() drops the socket, so no answer is ever written.
+      await new Promise<void>((resolve) => hanging.add(resolve));
+      return { error_code: 500, description: 'Internal Server Error: stopped while hanging' };
+    }
 
     const failure = failures.get(method)?.shift();
     if (failure) return failure;
@@ -160,6 +180,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       queue.push(error);
       failures.set(method, queue);
     },
+    hangNext(method) {
+      hangs.set(method, (hangs.get(method) ?? 0) + 1);
+    },
     pushUpdate: (update) => updates.push(update),
     get pendingUpdates() {
       return updates.pending;
@@ -169,6 +192,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     },
     stop() {
       updates.close();
+      for (const release of hanging) release();
       stopped ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // grammY keeps connections alive; without this, close() waits for them to time out.

@@ -118,6 +118,29 @@ const envSchema = z.object({
    */
   NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   /**
+   * Telegram messages per second all workers of every process send together (Telegram allows about 30;
+   * counted in Redis when REDIS_URL is set, else per process).
+   * @default 30
+   */
+  NOTIFICATION_RATE_PER_SECOND: z.coerce.number().int().positive().default(30),
+  /**
+   * Least time between two messages to one chat, across all workers (Telegram allows about one a second).
+   * Whole seconds, as the Redis counters expire in seconds.
+   * @default 1000
+   */
+  NOTIFICATION_CHAT_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .multipleOf(1000, 'NOTIFICATION_CHAT_INTERVAL_MS must be whole seconds (a multiple of 1000)')
+    .default(1000),
+  /**
+   * A notification SENDING for longer than this was interrupted (its worker died mid-send): it is sent
+   * again once, then FAILED. Each Bot API call is given at most half of it.
+   * @default 120
+   */
+  NOTIFICATION_STUCK_AFTER_SECONDS: z.coerce.number().int().min(2).default(120),
+  /**
    * Minutes between runs of the subscription order generator (a graphile-worker cron, `*\/N` of each hour, so
    * best a divisor of 60); 0 turns it off. Missed runs are not backfilled: the next run catches up.
    * @default 15
@@ -258,7 +281,12 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       enabled: e.JOBS_ENABLED === 'true' || e.JOBS_ENABLED === '1',
       concurrency: e.JOBS_CONCURRENCY,
     },
-    notifications: { maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS },
+    notifications: {
+      maxAttempts: e.NOTIFICATION_MAX_ATTEMPTS,
+      ratePerSecond: e.NOTIFICATION_RATE_PER_SECOND,
+      chatIntervalMs: e.NOTIFICATION_CHAT_INTERVAL_MS,
+      stuckAfterSeconds: e.NOTIFICATION_STUCK_AFTER_SECONDS,
+    },
     subscriptions: {
       ordersEveryMinutes: e.SUBSCRIPTION_ORDERS_EVERY_MINUTES,
       leadHours: e.SUBSCRIPTION_ORDERS_LEAD_HOURS,

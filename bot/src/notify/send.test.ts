@@ -49,6 +49,7 @@ describe('sendNotification', () => {
       ok: false,
       retry: false,
       reason: 'BLOCKED',
+      errorCode: 403,
       description,
     });
   });
@@ -59,6 +60,7 @@ describe('sendNotification', () => {
       ok: false,
       retry: false,
       reason: 'CHAT_NOT_FOUND',
+      errorCode: 400,
       description: 'Bad Request: chat not found',
     });
   });
@@ -80,6 +82,7 @@ describe('sendNotification', () => {
       ok: false,
       retry: true,
       retryAfterSeconds: 3,
+      errorCode: 429,
       description: 'Too Many Requests: retry after 3',
     });
   });
@@ -87,7 +90,12 @@ describe('sendNotification', () => {
   it('retries a 500 with no delay given', async () => {
     fake.failNext('sendMessage', { error_code: 500, description: 'Internal Server Error' });
     const result = await sendNotification(api, 1, rendered);
-    expect(result).toEqual({ ok: false, retry: true, description: 'Internal Server Error' });
+    expect(result).toEqual({
+      ok: false,
+      retry: true,
+      errorCode: 500,
+      description: 'Internal Server Error',
+    });
   });
 
   it('retries when the Bot API cannot be reached, without leaking the token', async () => {

@@ -7,8 +7,8 @@ export type PermanentFailureReason = 'BLOCKED' | 'CHAT_NOT_FOUND' | 'BAD_REQUEST
 /** The outcome of one delivery attempt; the outbox worker branches on `ok` and `retry`. */
 export type SendNotificationResult =
   | { ok: true; messageId: number }
-  | { ok: false; retry: false; reason: PermanentFailureReason; description: string }
-  | { ok: false; retry: true; retryAfterSeconds?: number; description: string };
+  | { ok: false; retry: false; reason: PermanentFailureReason; errorCode: number; description: string }
+  | { ok: false; retry: true; retryAfterSeconds?: number; errorCode?: number; description: string };
 
 /**
  * Sends a rendered notification and classifies the outcome. Never throws.
@@ -62,16 +62,16 @@ export async function sendNotificationPhoto(
 export function classifySendError(error: unknown): Exclude<SendNotificationResult, { ok: true }> {
   if (error instanceof GrammyError) {
     const { error_code: code, description } = error;
-    if (code === 403) return { ok: false, retry: false, reason: 'BLOCKED', description };
+    if (code === 403) return { ok: false, retry: false, reason: 'BLOCKED', errorCode: code, description };
     if (code === 400) {
       const reason = /chat not found|PEER_ID_INVALID/i.test(description) ? 'CHAT_NOT_FOUND' : 'BAD_REQUEST';
-      return { ok: false, retry: false, reason, description };
+      return { ok: false, retry: false, reason, errorCode: code, description };
     }
     const retryAfter = error.parameters.retry_after;
     if (code === 429 && typeof retryAfter === 'number') {
-      return { ok: false, retry: true, retryAfterSeconds: retryAfter, description };
+      return { ok: false, retry: true, retryAfterSeconds: retryAfter, errorCode: code, description };
     }
-    return { ok: false, retry: true, description };
+    return { ok: false, retry: true, errorCode: code, description };
   }
   if (error instanceof HttpError) {
     return { ok: false, retry: true, description: describeHttpError(error) };

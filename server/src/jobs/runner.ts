@@ -14,6 +14,12 @@ import {
   NEEDS_BOT_TOKEN_FLAG,
 } from '../features/notifications/send-notification.task.js';
 import {
+  createRecoverNotificationSendsTask,
+  RECOVER_NOTIFICATION_SENDS_TASK,
+  recoverInterruptedSends,
+} from '../features/notifications/send-recovery.task.js';
+import { createSendThrottle, type SendThrottle } from '../features/notifications/send-throttle.js';
+import {
   createGenerateSubscriptionOrdersTask,
   GENERATE_SUBSCRIPTION_ORDERS_TASK,
 } from '../features/subscriptions/generate-subscription-orders.task.js';
@@ -81,16 +87,35 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
       ...deps.app,
       appUrl: webAppUrl,
     });
-  if (botToken)
+  const { notifications } = config;
+  const recovery = {
+    prisma,
+    log,
+    stuckAfterSeconds: notifications.stuckAfterSeconds,
+    maxAttempts: notifications.maxAttempts,
+  };
+  let throttle: SendThrottle | undefined;
+  if (botToken) {
+    throttle = createSendThrottle({
+      redisUrl: config.redisUrl,
+      keyPrefix: config.rateLimits.keyPrefix,
+      ratePerSecond: notifications.ratePerSecond,
+      chatIntervalMs: notifications.chatIntervalMs,
+      log,
+    });
     taskList[SEND_NOTIFICATION_TASK] = createSendNotificationTask({
       prisma,
       log,
-      api: createBotApi({ botToken, apiRoot }),
+      // Cut off well before recovery would take the row for interrupted and send it again.
+      api: createBotApi({ botToken, apiRoot }, { timeoutSeconds: notifications.stuckAfterSeconds / 2 }),
+      throttle,
+      maxThrottleWaitMs: Math.min(5000, (notifications.stuckAfterSeconds * 1000) / 4),
       webAppUrl,
-      maxAttempts: config.notifications.maxAttempts,
+      maxAttempts: notifications.maxAttempts,
       files: deps.app?.files,
     });
-  else if (!holdsNotifications)
+    taskList[RECOVER_NOTIFICATION_SENDS_TASK] = createRecoverNotificationSendsTask(recovery);
+  } else if (!holdsNotifications)
     taskList[SEND_NOTIFICATION_TASK] = createHoldNotificationTask({ prisma, log, webAppUrl });
   // Without a token the held jobs carry this flag; refusing it keeps this process from taking them again.
   const forbiddenFlags = botToken ? [] : [NEEDS_BOT_TOKEN_FLAG];
@@ -105,15 +130,24 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
       noHandleSignals: true,
       taskList,
       // Given here, so graphile-worker does not look for a ./crontab file in the working directory.
-      parsedCronItems: [...(deps.app ? subscriptionCron(config) : []), ...courierPositionRetentionCron()],
+      parsedCronItems: [
+        ...(deps.app ? subscriptionCron(config) : []),
+        ...courierPositionRetentionCron(),
+        ...(botToken ? notificationRecoveryCron() : []),
+      ],
       forbiddenFlags,
       logger: graphileLogger(log),
     });
     runner.promise.catch((error: unknown) => log.error({ err: error }, 'job runner stopped'));
+    // A process restarted after a crash picks its own interrupted sends up at once, not at the next minute.
+    if (botToken)
+      await recoverInterruptedSends(recovery).catch((error: unknown) =>
+        log.error({ err: error }, 'recovering interrupted notification sends failed'),
+      );
     return {
       async stop() {
         await runner.stop();
-        await Promise.all([pool.end(), prisma.$disconnect()]);
+        await Promise.all([pool.end(), prisma.$disconnect(), throttle?.close()]);
       },
       async ping() {
         await pool.query('SELECT 1');
@@ -121,7 +155,7 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
       finished: runner.promise,
     };
   } catch (error) {
-    await Promise.all([pool.end(), prisma.$disconnect()]);
+    await Promise.all([pool.end(), prisma.$disconnect(), throttle?.close()]);
     throw error;
   }
 }
@@ -157,6 +191,21 @@ function courierPositionRetentionCron() {
       identifier: DELETE_OLD_COURIER_POSITIONS_TASK,
       match: '*/10 * * * *',
       options: { backfillPeriod: 0, maxAttempts: 1, jobKey: DELETE_OLD_COURIER_POSITIONS_TASK },
+    },
+  ]);
+}
+
+/**
+ * Interrupted notification sends (send-recovery.task.ts) are looked for each minute, besides on start.
+ * Shared by every process like the other crons; a missed run is made up by the next.
+ */
+function notificationRecoveryCron() {
+  return parseCronItems([
+    {
+      task: RECOVER_NOTIFICATION_SENDS_TASK,
+      identifier: RECOVER_NOTIFICATION_SENDS_TASK,
+      match: '* * * * *',
+      options: { backfillPeriod: 0, maxAttempts: 1, jobKey: RECOVER_NOTIFICATION_SENDS_TASK },
     },
   ]);
 }

@@ -12,6 +12,7 @@ import {
   notificationJobKey,
 } from './notifications.service.js';
 import { NEEDS_BOT_TOKEN_FLAG } from './send-notification.task.js';
+import { INTERRUPTED_SEND_ERROR, recoverInterruptedSends } from './send-recovery.task.js';
 
 const WEB_APP_URL = 'https://posy.test';
 const MAX_ATTEMPTS = 2;
@@ -104,6 +105,16 @@ async function outcome(notificationId: string) {
   });
 }
 
+const attemptsOf = (notificationId: string) =>
+  app.prisma.notificationAttempt.findMany({ where: { notificationId }, orderBy: { number: 'asc' } });
+
+const recovery = () => ({
+  prisma: app.prisma,
+  log: pino({ level: 'silent' }),
+  stuckAfterSeconds: app.config.notifications.stuckAfterSeconds,
+  maxAttempts: MAX_ATTEMPTS,
+});
+
 const sendsTo = (telegramId: bigint | null) =>
   telegram.calls.filter(
     (call) => call.method === 'sendMessage' && call.payload.chat_id === Number(telegramId),
@@ -164,6 +175,10 @@ describe('notification outbox', () => {
     const row = await outcome(id);
     expect(row).toMatchObject({ status: 'SENT', attempts: 2 });
     expect(sendsTo(user.telegramId)).toHaveLength(2);
+    expect(await attemptsOf(id)).toEqual([
+      expect.objectContaining({ number: 1, outcome: 'RETRY', errorCode: 429, retryAfterSeconds: 1 }),
+      expect.objectContaining({ number: 2, outcome: 'SENT', errorCode: null }),
+    ]);
   });
 
   test('500: retried with backoff, then sent', async () => {
@@ -177,6 +192,15 @@ describe('notification outbox', () => {
     }).then((row) => expect(row.lastError).toContain('Internal Server Error'));
     expect(await outcome(id)).toMatchObject({ status: 'SENT', attempts: 2, lastError: null });
     expect(sendsTo(user.telegramId)).toHaveLength(2);
+    expect(await attemptsOf(id)).toEqual([
+      expect.objectContaining({
+        number: 1,
+        outcome: 'RETRY',
+        errorCode: 500,
+        description: 'Internal Server Error',
+      }),
+      expect.objectContaining({ number: 2, outcome: 'SENT' }),
+    ]);
   });
 
   test('403: the user blocked the bot, so it is marked and nothing more is sent to them', async () => {
@@ -191,9 +215,16 @@ describe('notification outbox', () => {
     const after = await app.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.botBlockedAt).toBeInstanceOf(Date);
 
+    expect(await attemptsOf(blocked.id)).toEqual([
+      expect.objectContaining({ number: 1, outcome: 'FAILED', errorCode: 403 }),
+    ]);
+
     const next = await outcome(await enqueue(user.id));
     expect(next).toMatchObject({ status: 'SKIPPED' });
     expect(sendsTo(user.telegramId)).toHaveLength(1);
+    expect(await attemptsOf(next.id)).toEqual([
+      expect.objectContaining({ number: 1, outcome: 'SKIPPED', description: 'The user has blocked the bot' }),
+    ]);
   });
 
   test('a user who blocked the bot is skipped without calling Telegram', async () => {
@@ -220,6 +251,10 @@ describe('notification outbox', () => {
     expect(row).toMatchObject({ status: 'FAILED', attempts: MAX_ATTEMPTS });
     expect(row.lastError).toBe(`Gave up after ${MAX_ATTEMPTS} attempts: Bad Gateway`);
     expect(sendsTo(user.telegramId)).toHaveLength(MAX_ATTEMPTS);
+    expect((await attemptsOf(row.id)).map((a) => [a.number, a.outcome, a.errorCode])).toEqual([
+      [1, 'RETRY', 502],
+      [2, 'FAILED', 502],
+    ]);
   });
 
   test('a permanent 400 fails at once', async () => {
@@ -233,17 +268,77 @@ describe('notification outbox', () => {
     });
   });
 
-  test('a row left SENDING by a crashed try is not sent again', async () => {
+  test('a row left SENDING by a killed worker is sent again once, and failed after a second interruption', async () => {
     const user = await createUser(app);
     // A job that only ever runs after the row was claimed: as if the process died mid-send.
     const id = await enqueue(user.id, { sendAfter: new Date(Date.now() + 60 * 60_000) });
-    await app.prisma.notification.update({ where: { id }, data: { status: 'SENDING', attempts: 1 } });
-    // …and graphile-worker retrying its job (as it does once a crashed worker's lock times out).
-    await runJobNow(id);
-    const row = await outcome(id);
-    expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
-    expect(row.lastError).toMatch(/^Interrupted while sending/);
-    expect(sendsTo(user.telegramId)).toHaveLength(0);
+    const interrupt = async (number: number) => {
+      await app.prisma.notification.update({
+        where: { id },
+        data: { status: 'SENDING', attempts: number, claimedAt: new Date(Date.now() - 10 * 60_000) },
+      });
+      await app.prisma.notificationAttempt.create({ data: { notificationId: id, number } });
+    };
+    await interrupt(1);
+    expect(await recoverInterruptedSends(recovery())).toBeGreaterThanOrEqual(1);
+    const resent = await outcome(id);
+    expect(resent).toMatchObject({ status: 'SENT', attempts: 2 });
+    expect(sendsTo(user.telegramId)).toHaveLength(1);
+    expect(await attemptsOf(id)).toEqual([
+      expect.objectContaining({ number: 1, outcome: 'INTERRUPTED', finishedAt: expect.any(Date) }),
+      expect.objectContaining({ number: 2, outcome: 'SENT' }),
+    ]);
+
+    // Interrupted again (twice in all): not sent a third time, failed with the reason kept.
+    await interrupt(3);
+    await recoverInterruptedSends(recovery());
+    const failed = await app.prisma.notification.findUniqueOrThrow({ where: { id } });
+    expect(failed).toMatchObject({ status: 'FAILED', lastError: INTERRUPTED_SEND_ERROR });
+    expect(sendsTo(user.telegramId)).toHaveLength(1);
+  });
+
+  test('a row SENDING for less than NOTIFICATION_STUCK_AFTER_SECONDS is left alone', async () => {
+    const user = await createUser(app);
+    const id = await enqueue(user.id, { sendAfter: new Date(Date.now() + 60 * 60_000) });
+    await app.prisma.notification.update({
+      where: { id },
+      data: { status: 'SENDING', attempts: 1, claimedAt: new Date() },
+    });
+    await recoverInterruptedSends(recovery());
+    expect(await app.prisma.notification.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'SENDING',
+    });
+  });
+
+  test('one-time codes are blanked once the row is settled, sent or not', async () => {
+    const user = await createUser(app);
+    const sent = await enqueue(user.id, {
+      kind: 'LOGIN_CODE',
+      payload: { code: '111222', expiresInMinutes: 5 },
+    });
+    expect(await outcome(sent)).toMatchObject({
+      status: 'SENT',
+      payload: { code: null, expiresInMinutes: 5 },
+    });
+    expect(sendsTo(user.telegramId)[0]?.payload.text).toContain('111222');
+
+    telegram.failNext('sendMessage', { error_code: 400, description: 'Bad Request: chat not found' });
+    const failed = await enqueue(user.id, {
+      kind: 'LOGIN_CODE',
+      payload: { code: '333444', expiresInMinutes: 5 },
+    });
+    expect(await outcome(failed)).toMatchObject({ status: 'FAILED', payload: { code: null } });
+
+    // Until then the code is kept: the message needs it.
+    const waiting = await enqueue(user.id, {
+      kind: 'LOGIN_CODE',
+      payload: { code: '555666', expiresInMinutes: 5 },
+      sendAfter: new Date(Date.now() + 60 * 60_000),
+    });
+    expect(await app.prisma.notification.findUniqueOrThrow({ where: { id: waiting } })).toMatchObject({
+      status: 'PENDING',
+      payload: { code: '555666' },
+    });
   });
 
   test('a login code that expired while it waited is skipped, not sent', async () => {

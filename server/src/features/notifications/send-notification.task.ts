@@ -1,11 +1,12 @@
 // The sending side of the Telegram outbox: the graphile-worker task that sends one queued Notification.
 //
-// Delivery is at most once. A try first claims the row (PENDING → SENDING, attempts + 1) in one UPDATE, and
-// only a row claimed that way is sent. If the process dies between claiming and recording the outcome,
-// nobody knows whether Telegram delivered the message; the row stays SENDING, and when graphile-worker
-// retries the job (after its 4-hour lock timeout) the task finds it unclaimable and marks it FAILED instead
-// of risking a duplicate. A try that fails in a way worth retrying puts the row back to PENDING itself,
-// before the job is retried, so that only rows released by us are tried again.
+// A try claims the row (PENDING → SENDING, attempts + 1, claimedAt) in one UPDATE, and only a row claimed that
+// way is sent. It then waits for a slot under Telegram's limits (send-throttle.ts; a long wait puts the row
+// back with its job due later, not counted as a try), opens an attempt row, calls the Bot API and settles
+// row and attempt together. If the process dies mid-call, nobody knows whether Telegram delivered the
+// message: the row stays SENDING, and send-recovery.task.ts puts it back once (a second interruption fails
+// it), so a message is sent at most twice and never lost silently. A try that fails in a way worth
+// retrying puts the row back to PENDING itself, before the job is retried.
 import {
   type createBotApi,
   type NotificationKind,
@@ -24,23 +25,30 @@ import type { Logger } from '../../logger.js';
 import type { FileStorage } from '../../storage/file-storage.js';
 import { loadNotificationPhoto } from './notification-photo.js';
 import {
+  type AttemptOutcome,
+  redactedPayload,
+  settleAttempt,
+  startAttempt,
+} from './notification-attempts.js';
+import {
   notificationJobKey,
   SEND_NOTIFICATION_TASK,
   type SendNotificationPayload,
 } from './notifications.service.js';
+import type { SendThrottle } from './send-throttle.js';
 
 /** A send job carrying this flag waits for a process with a bot token (see {@link createHoldNotificationTask}). */
 export const NEEDS_BOT_TOKEN_FLAG = 'needs-bot-token';
-
-/** Marked on a row found still SENDING: the try that claimed it never said how the send ended. */
-export const INTERRUPTED_SEND_ERROR =
-  'Interrupted while sending: Telegram may or may not have delivered it; not sent again to avoid a duplicate';
 
 export interface SendNotificationTaskOptions {
   prisma: AppPrisma;
   log: Logger;
   /** A Bot API client, e.g. `createBotApi({ botToken, apiRoot })`. */
   api: ReturnType<typeof createBotApi>;
+  /** Telegram's sending limits, shared with every other worker. */
+  throttle: SendThrottle;
+  /** How long a try may wait in-process for a throttle slot before its job is put back, due later. */
+  maxThrottleWaitMs: number;
   /** The Mini App's URL without a trailing slash; buttons open pages under it. */
   webAppUrl: string;
   /** Tries per notification (NOTIFICATION_MAX_ATTEMPTS); the one that reaches it marks the row FAILED. */
@@ -54,23 +62,20 @@ const payloadSchema: z.ZodType<SendNotificationPayload> = z.object({ notificatio
 
 /**
  * The `send-notification` task. Outcomes: sent → SENT with the message id; no Telegram account, bot
- * blocked or a login code already expired → SKIPPED; the user blocked the bot (403) → FAILED and `User.botBlockedAt` set, so later ones are
- * skipped; chat not found or another 400 → FAILED; 429, 5xx or a network error → back to PENDING and tried
- * again (after Telegram's `retry_after` for a 429, else graphile-worker's exponential backoff) until
- * `maxAttempts`, then FAILED. `attempts` counts every try.
+ * blocked or a login code already expired → SKIPPED; the user blocked the bot (403) → FAILED and
+ * `User.botBlockedAt` set, so later ones are skipped; chat not found or another 400 → FAILED; 429, 5xx or a
+ * network error → back to PENDING and tried again (after Telegram's `retry_after` for a 429, else
+ * graphile-worker's exponential backoff) until `maxAttempts`, then FAILED. `attempts` counts every try, and
+ * each has a NotificationAttempt row. A settled row's one-time code is blanked in the same UPDATE.
  */
 export function createSendNotificationTask(options: SendNotificationTaskOptions): Task {
-  const { prisma, log, api, webAppUrl, maxAttempts, files } = options;
-
-  /** Sets the outcome of a try, only while the row is still claimed by it. */
-  const settle = (id: string, data: Prisma.NotificationUpdateManyMutationInput) =>
-    prisma.notification.updateMany({ where: { id, status: 'SENDING' }, data });
+  const { prisma, log, api, throttle, maxThrottleWaitMs, webAppUrl, maxAttempts, files } = options;
 
   return async (rawPayload, helpers) => {
     const { notificationId: id } = payloadSchema.parse(rawPayload);
     const [row] = await prisma.notification.updateManyAndReturn({
       where: { id, status: 'PENDING' },
-      data: { status: 'SENDING', attempts: { increment: 1 } },
+      data: { status: 'SENDING', attempts: { increment: 1 }, claimedAt: new Date() },
       select: {
         id: true,
         userId: true,
@@ -83,16 +88,23 @@ export function createSendNotificationTask(options: SendNotificationTaskOptions)
       },
     });
     if (!row) {
-      // Already settled (a job queued again by hand, say), deleted with its user, or stuck SENDING.
-      const stuck = await prisma.notification.updateMany({
-        where: { id, status: 'SENDING' },
-        data: { status: 'FAILED', lastError: INTERRUPTED_SEND_ERROR },
-      });
-      if (stuck.count)
-        log.warn({ notificationId: id }, 'notification was interrupted while sending; not resent');
+      // Already settled, deleted with its user, or SENDING under another try (recovery handles a stuck one):
+      // e.g. a crashed worker's job retried hours later, after recovery had queued a fresh one.
+      log.debug({ notificationId: id }, 'notification not pending; job ends');
       return;
     }
     const jobLog = log.child({ notificationId: id, kind: row.kind, attempt: row.attempts });
+    const attempt = { notificationId: id, number: row.attempts };
+    /** Settles row and attempt; a final status also blanks a one-time code. */
+    const settle = (
+      data: Prisma.NotificationUpdateManyMutationInput,
+      outcome: AttemptOutcome,
+      andThen?: (tx: Prisma.TransactionClient) => Promise<unknown>,
+    ) => {
+      const final = data.status === 'SENT' || data.status === 'FAILED' || data.status === 'SKIPPED';
+      const redacted = final ? redactedPayload(row) : {};
+      return settleAttempt(prisma, attempt, { ...data, ...redacted }, outcome, andThen);
+    };
 
     let chatId: number;
     let rendered: RenderedNotification;
@@ -107,7 +119,7 @@ export function createSendNotificationTask(options: SendNotificationTaskOptions)
           : user.botBlockedAt
             ? 'The user has blocked the bot'
             : 'The login code expired before it could be sent';
-        await settle(id, { status: 'SKIPPED', lastError: reason });
+        await settle({ status: 'SKIPPED', lastError: reason }, { outcome: 'SKIPPED', description: reason });
         jobLog.info({ reason }, 'notification skipped');
         return;
       }
@@ -128,89 +140,109 @@ export function createSendNotificationTask(options: SendNotificationTaskOptions)
         );
       } catch (error) {
         // A malformed payload renders the same way every time: retrying cannot help.
-        await settle(id, { status: 'FAILED', lastError: `Cannot render: ${errorMessage(error)}` });
+        const description = `Cannot render: ${errorMessage(error)}`;
+        await settle({ status: 'FAILED', lastError: description }, { outcome: 'FAILED', description });
         jobLog.error({ err: error }, 'notification cannot be rendered');
         return;
       }
       const photo = files ? await loadNotificationPhoto(prisma, files, row) : null;
       if (photo) rendered = withPhoto(rendered, photo);
     } catch (error) {
-      // Nothing was sent yet: release the claim, so the retry graphile-worker makes can send it.
-      await prisma.notification.updateMany({
-        where: { id, status: 'SENDING' },
-        data: { status: 'PENDING', lastError: errorMessage(error) },
-      });
+      // Nothing was sent yet: release the claim (not a try), so the retry graphile-worker makes can send it.
+      await release(prisma, id, errorMessage(error));
       throw error;
     }
 
-    const result = await sendNotification(api, chatId, rendered);
-    if (result.ok) {
-      await settle(id, {
-        status: 'SENT',
-        sentAt: new Date(),
-        telegramMessageId: result.messageId,
-        lastError: null,
+    const wait = await throttle.acquire(chatId, maxThrottleWaitMs);
+    if (wait > 0) {
+      // Over Telegram's limits for longer than a worker should idle: due again after the wait, not a try.
+      await prisma.$transaction(async (tx) => {
+        const released = await release(tx, id, null);
+        if (released.count === 0) return;
+        await tx.$executeRaw`SELECT 1 FROM graphile_worker.add_job(
+          ${SEND_NOTIFICATION_TASK},
+          json_build_object('notificationId', ${id}::text),
+          run_at := now() + make_interval(secs => ${wait / 1000}::double precision),
+          job_key := ${notificationJobKey(id)},
+          max_attempts := ${helpers.job.max_attempts}::int
+        )`;
       });
+      jobLog.debug({ waitMs: wait }, 'notification throttled; due again later');
+      return;
+    }
+    if (!(await startAttempt(prisma, id, row.attempts))) return;
+
+    const result = await sendNotification(api, chatId, rendered);
+    await throttle.sent(chatId);
+    if (result.ok) {
+      await settle(
+        { status: 'SENT', sentAt: new Date(), telegramMessageId: result.messageId, lastError: null },
+        { outcome: 'SENT' },
+      );
       jobLog.debug({ messageId: result.messageId }, 'notification sent');
       return;
     }
+    const { description, errorCode } = result;
     if (!result.retry) {
-      const lastError = `${result.reason}: ${result.description}`;
-      if (result.reason === 'BLOCKED') {
-        await prisma.$transaction([
-          prisma.user.updateMany({
-            where: { id: row.userId, botBlockedAt: null },
-            data: { botBlockedAt: new Date() },
-          }),
-          prisma.notification.updateMany({
-            where: { id, status: 'SENDING' },
-            data: { status: 'FAILED', lastError },
-          }),
-        ]);
-      } else {
-        await settle(id, { status: 'FAILED', lastError });
-      }
-      jobLog.warn({ reason: result.reason, description: result.description }, 'notification not deliverable');
+      const lastError = `${result.reason}: ${description}`;
+      await settle({ status: 'FAILED', lastError }, { outcome: 'FAILED', errorCode, description }, (tx) =>
+        result.reason === 'BLOCKED'
+          ? tx.user.updateMany({
+              where: { id: row.userId, botBlockedAt: null },
+              data: { botBlockedAt: new Date() },
+            })
+          : Promise.resolve(),
+      );
+      jobLog.warn({ reason: result.reason, description }, 'notification not deliverable');
       return;
     }
 
+    const { retryAfterSeconds } = result;
     if (row.attempts >= maxAttempts) {
-      await settle(id, {
-        status: 'FAILED',
-        lastError: `Gave up after ${row.attempts} attempts: ${result.description}`,
-      });
-      jobLog.warn({ description: result.description }, 'notification failed: no attempts left');
+      await settle(
+        { status: 'FAILED', lastError: `Gave up after ${row.attempts} attempts: ${description}` },
+        { outcome: 'FAILED', errorCode, description, retryAfterSeconds },
+      );
+      jobLog.warn({ description }, 'notification failed: no attempts left');
       return;
     }
+    const retry = { outcome: 'RETRY', errorCode, description, retryAfterSeconds } as const;
     const jobHasTriesLeft = helpers.job.attempts < helpers.job.max_attempts;
-    if (result.retryAfterSeconds === undefined && jobHasTriesLeft) {
-      await prisma.notification.updateMany({
-        where: { id, status: 'SENDING' },
-        data: { status: 'PENDING', lastError: result.description },
-      });
+    if (retryAfterSeconds === undefined && jobHasTriesLeft) {
+      await settle({ status: 'PENDING', lastError: description, claimedAt: null }, retry);
       // graphile-worker retries after exp(min(attempts, 10)) seconds.
-      throw new Error(`Telegram did not take the message, will retry: ${result.description}`);
+      throw new Error(`Telegram did not take the message, will retry: ${description}`);
     }
     // A 429 names the wait (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this),
     // and a job out of tries while the row has some left needs a new one: queue a replacement under the same
     // key (graphile-worker retires this locked job) with this job completing normally.
-    const delaySeconds = result.retryAfterSeconds ?? Math.exp(Math.min(row.attempts, 10));
-    await prisma.$transaction(async (tx) => {
-      const released = await tx.notification.updateMany({
-        where: { id, status: 'SENDING' },
-        data: { status: 'PENDING', lastError: result.description },
-      });
-      if (released.count === 0) return;
-      await tx.$executeRaw`SELECT 1 FROM graphile_worker.add_job(
+    const delaySeconds = retryAfterSeconds ?? Math.exp(Math.min(row.attempts, 10));
+    await settle(
+      { status: 'PENDING', lastError: description, claimedAt: null },
+      retry,
+      (tx) => tx.$executeRaw`SELECT 1 FROM graphile_worker.add_job(
         ${SEND_NOTIFICATION_TASK},
         json_build_object('notificationId', ${id}::text),
         run_at := now() + make_interval(secs => ${delaySeconds}::double precision),
         job_key := ${notificationJobKey(id)},
         max_attempts := ${maxAttempts - row.attempts}::int
-      )`;
-    });
-    jobLog.info({ delaySeconds, description: result.description }, 'notification send retried later');
+      )`,
+    );
+    jobLog.info({ delaySeconds, description }, 'notification send retried later');
   };
+}
+
+/** Gives a claim back untried: PENDING again, the try not counted. */
+function release(prisma: Pick<AppPrisma, 'notification'>, id: string, lastError: string | null) {
+  return prisma.notification.updateMany({
+    where: { id, status: 'SENDING' },
+    data: {
+      status: 'PENDING',
+      attempts: { decrement: 1 },
+      claimedAt: null,
+      ...(lastError ? { lastError } : {}),
+    },
+  });
 }
 
 export interface HoldNotificationTaskOptions {
