@@ -287,6 +287,7 @@ export const en = {
   'auditAction.withdrawLocationConsent': 'Stopped sharing location',
   'auditAction.reportCourierPosition': 'Courier position shared',
   'auditAction.generateSubscriptionOrder': 'Subscription order made',
+  'auditAction.recordTelegramPayment': 'Paid in Telegram',
   'auditAction.skipSubscriptionDelivery': 'Subscription delivery skipped',
   'auditAction.pauseSubscriptionForAttention': 'Subscription paused: needs attention',
   'auditAction.expireSubscription': 'Subscription expired',

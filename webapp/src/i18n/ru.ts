@@ -291,6 +291,7 @@ export const ru: Dictionary = {
   'auditAction.withdrawLocationConsent': 'Передача местоположения отключена',
   'auditAction.reportCourierPosition': 'Передано местоположение курьера',
   'auditAction.generateSubscriptionOrder': 'Создан заказ по подписке',
+  'auditAction.recordTelegramPayment': 'Оплачено в Telegram',
   'auditAction.skipSubscriptionDelivery': 'Доставка по подписке пропущена',
   'auditAction.pauseSubscriptionForAttention': 'Подписка приостановлена: требует внимания',
   'auditAction.expireSubscription': 'Подписка истекла',

@@ -5,9 +5,6 @@ import { runInTransaction } from '../../transaction.js';
 import { markOrderPaid } from '../orders/order-payments.service.js';
 import { parseInvoicePayload } from './invoice-payload.js';
 
-/** The audit action of a payment Telegram reported (no mutation: the bot records it as the shop). */
-export const RECORD_TELEGRAM_PAYMENT = 'recordTelegramPayment';
-
 /** What makes an order unpayable, whoever asks (the invoice link mutation, the pre-checkout answer). */
 export function unpayableReason(
   order: { status: string; paymentStatus: string; totalMinor: number; windowEnd: Date | null },
@@ -105,7 +102,8 @@ export async function recordTelegramPayment(
     }
     await writeAuditEntry(
       tx,
-      RECORD_TELEGRAM_PAYMENT,
+      // No mutation's: the bot records it as the shop (webapp's audit-label.ts names it).
+      'recordTelegramPayment',
       {},
       {
         target: { type: 'Order', id: invoice.orderId },
