@@ -82,6 +82,11 @@ export const en = {
   'payment.refused.AMOUNT_CHANGED': 'The order total has changed. Open the order in the app and pay the new total.',
   'payment.refused.WINDOW_PASSED': 'The delivery time of this order has passed. Contact the shop to choose a new one.',
 
+  'invoice.title': 'Order #{orderNumber}',
+  'invoice.description': 'Flowers from {shopName}, order #{orderNumber}',
+  'invoice.delivery': 'Delivery',
+  'invoice.discount': 'Discount',
+
   'button.openOrder': 'Open order',
   'button.acceptInvite': 'Accept invitation',
   'button.openSubscription': 'Manage subscription',

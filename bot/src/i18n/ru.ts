@@ -83,6 +83,11 @@ export const ru: Dictionary = {
   'payment.refused.AMOUNT_CHANGED': 'Сумма заказа изменилась. Откройте заказ в приложении и оплатите новую сумму.',
   'payment.refused.WINDOW_PASSED': 'Время доставки этого заказа прошло. Свяжитесь с магазином, чтобы выбрать новое.',
 
+  'invoice.title': 'Заказ №{orderNumber}',
+  'invoice.description': 'Цветы от {shopName}, заказ №{orderNumber}',
+  'invoice.delivery': 'Доставка',
+  'invoice.discount': 'Скидка',
+
   'button.openOrder': 'Открыть заказ',
   'button.acceptInvite': 'Принять приглашение',
   'button.openSubscription': 'Управлять подпиской',

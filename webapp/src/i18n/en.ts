@@ -225,6 +225,7 @@ export const en = {
   'auditAction.cancelOrder': 'Order cancelled',
   'auditAction.markOrderPaid': 'Order marked paid',
   'auditAction.markOrderRefunded': 'Order refunded',
+  'auditAction.createOrderInvoiceLink': 'Telegram invoice made',
   'auditAction.createProduct': 'Product created',
   'auditAction.updateProduct': 'Product edited',
   'auditAction.archiveProduct': 'Product archived',

@@ -229,6 +229,7 @@ export const ru: Dictionary = {
   'auditAction.cancelOrder': 'Отменён заказ',
   'auditAction.markOrderPaid': 'Заказ отмечен оплаченным',
   'auditAction.markOrderRefunded': 'Возврат по заказу',
+  'auditAction.createOrderInvoiceLink': 'Выставлен счёт в Telegram',
   'auditAction.createProduct': 'Создан товар',
   'auditAction.updateProduct': 'Изменён товар',
   'auditAction.archiveProduct': 'Товар в архиве',
