@@ -1,13 +1,14 @@
 // The production bot (`pnpm --filter @posy/server bot`): @posy/bot's runBot with the database behind its
 // locale store (/language choices live on the User row) and its deep-link lookup. The bot package itself
 // knows no database.
+
+import path from 'node:path';
 import { createBotLogger, parseBotRunConfig, runBot } from '@posy/bot';
 import { createPrismaClient } from '@posy/prisma/client';
-import path from 'node:path';
 import { createTokenSigner } from './auth/tokens.js';
 import { ConfigError, parseBotHostConfig, parseConfig } from './config.js';
-import { createTelegramPaymentDesk } from './features/payments/telegram-payment-desk.js';
 import { createStartLinkLookup } from './features/bot/start-link-lookup.js';
+import { createTelegramPaymentDesk } from './features/payments/telegram-payment-desk.js';
 import { createUserLocaleStore } from './features/users/user-locale-store.js';
 import { createLogger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
@@ -26,7 +27,8 @@ try {
   // Payments mark orders paid as the shop, with history and live events: that needs the server's own
   // configuration and pieces, read only when a provider token turns payments on.
   const paymentsOn = Boolean(
-    process.env.TELEGRAM_PAYMENT_PROVIDER_TOKEN?.trim() || process.env.TELEGRAM_PAYMENT_PROVIDER_TOKENS?.trim(),
+    process.env.TELEGRAM_PAYMENT_PROVIDER_TOKEN?.trim() ||
+      process.env.TELEGRAM_PAYMENT_PROVIDER_TOKENS?.trim(),
   );
   const config = paymentsOn ? parseConfig() : undefined;
   const pubsub = config ? createAppPubSub(config.redisUrl) : undefined;

@@ -47,7 +47,13 @@ export interface BotDependencies {
 
 /** Builds the bot without starting it, so tests can feed it updates with `bot.handleUpdate`. */
 export function createBot(config: BotConfig, dependencies: BotDependencies = {}): Bot<BotContext> {
-  const { localeStore = new MemoryLocaleStore(), logger = consoleLogger, botInfo, startLinks, payments } = dependencies;
+  const {
+    localeStore = new MemoryLocaleStore(),
+    logger = consoleLogger,
+    botInfo,
+    startLinks,
+    payments,
+  } = dependencies;
   const bot = new Bot<BotContext>(config.botToken, {
     client: { apiRoot: config.apiRoot },
     ...(botInfo ? { botInfo } : {}),

@@ -20,7 +20,12 @@ export interface PaymentDesk {
    * Whether the order the invoice `payload` names may still be paid `totalAmount` in `currency`: Telegram
    * waits 10 s for the answer, so one or two queries at most.
    */
-  check(payload: string, totalAmount: number, currency: string, telegramUserId: number): Promise<PaymentRefusal | null>;
+  check(
+    payload: string,
+    totalAmount: number,
+    currency: string,
+    telegramUserId: number,
+  ): Promise<PaymentRefusal | null>;
   /**
    * Records the payment once: `recorded` the first time this charge is reported, `repeated` when Telegram
    * reports it again (the same update delivered twice, or another one with the same charge id).

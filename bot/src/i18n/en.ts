@@ -79,8 +79,10 @@ export const en = {
   'payment.refused.NOT_FOUND': 'This invoice is no longer valid. Open the order in the app and pay again.',
   'payment.refused.CANCELLED': 'This order was cancelled, so it can no longer be paid.',
   'payment.refused.ALREADY_PAID': 'This order is already paid.',
-  'payment.refused.AMOUNT_CHANGED': 'The order total has changed. Open the order in the app and pay the new total.',
-  'payment.refused.WINDOW_PASSED': 'The delivery time of this order has passed. Contact the shop to choose a new one.',
+  'payment.refused.AMOUNT_CHANGED':
+    'The order total has changed. Open the order in the app and pay the new total.',
+  'payment.refused.WINDOW_PASSED':
+    'The delivery time of this order has passed. Contact the shop to choose a new one.',
 
   'invoice.title': 'Order #{orderNumber}',
   'invoice.description': 'Flowers from {shopName}, order #{orderNumber}',

@@ -80,8 +80,10 @@ export const ru: Dictionary = {
   'payment.refused.NOT_FOUND': 'Этот счёт больше не действует. Откройте заказ в приложении и оплатите снова.',
   'payment.refused.CANCELLED': 'Заказ отменён, его уже нельзя оплатить.',
   'payment.refused.ALREADY_PAID': 'Этот заказ уже оплачен.',
-  'payment.refused.AMOUNT_CHANGED': 'Сумма заказа изменилась. Откройте заказ в приложении и оплатите новую сумму.',
-  'payment.refused.WINDOW_PASSED': 'Время доставки этого заказа прошло. Свяжитесь с магазином, чтобы выбрать новое.',
+  'payment.refused.AMOUNT_CHANGED':
+    'Сумма заказа изменилась. Откройте заказ в приложении и оплатите новую сумму.',
+  'payment.refused.WINDOW_PASSED':
+    'Время доставки этого заказа прошло. Свяжитесь с магазином, чтобы выбрать новое.',
 
   'invoice.title': 'Заказ №{orderNumber}',
   'invoice.description': 'Цветы от {shopName}, заказ №{orderNumber}',

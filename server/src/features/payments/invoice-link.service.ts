@@ -43,9 +43,16 @@ export async function createOrderInvoiceLink(ctx: Context, orderId: string): Pro
     order.currency === 'XTR'
       ? [{ label: t(locale, 'invoice.title', { orderNumber: order.number }), amount: order.totalMinor }]
       : [
-          ...order.items.map((item) => ({ label: `${item.productName} × ${item.quantity}`.slice(0, 64), amount: item.totalMinor })),
-          ...(order.deliveryFeeMinor ? [{ label: t(locale, 'invoice.delivery'), amount: order.deliveryFeeMinor }] : []),
-          ...(order.discountMinor ? [{ label: t(locale, 'invoice.discount'), amount: -order.discountMinor }] : []),
+          ...order.items.map((item) => ({
+            label: `${item.productName} × ${item.quantity}`.slice(0, 64),
+            amount: item.totalMinor,
+          })),
+          ...(order.deliveryFeeMinor
+            ? [{ label: t(locale, 'invoice.delivery'), amount: order.deliveryFeeMinor }]
+            : []),
+          ...(order.discountMinor
+            ? [{ label: t(locale, 'invoice.discount'), amount: -order.discountMinor }]
+            : []),
         ];
   const api = createBotApi({ botToken, apiRoot: ctx.config.telegram.apiRoot });
   const url = await api.createInvoiceLink(

@@ -26,8 +26,9 @@ beforeAll(async () => {
     TELEGRAM_PAYMENT_PROVIDER_TOKEN: '381764678:TEST:default',
   });
   shopId = (await app.prisma.shop.findUniqueOrThrow({ where: { slug: 'demo' } })).id;
-  customerId = (await app.prisma.customer.findFirstOrThrow({ where: { shopId, user: { email: 'customer@posy.demo' } } }))
-    .id;
+  customerId = (
+    await app.prisma.customer.findFirstOrThrow({ where: { shopId, user: { email: 'customer@posy.demo' } } })
+  ).id;
 });
 afterAll(async () => {
   await app?.stop();
@@ -78,7 +79,10 @@ describe('createOrderInvoiceLink', () => {
         { label: 'Delivery', amount: 30_000 },
       ],
     });
-    expect(parseInvoicePayload(telegram.token, String(call?.payload))).toEqual({ orderId: o.id, amountMinor: 280_000 });
+    expect(parseInvoicePayload(telegram.token, String(call?.payload))).toEqual({
+      orderId: o.id,
+      amountMinor: 280_000,
+    });
     const shop = await app.gql('{ shop { telegramPaymentsEnabled } }', {}, customer);
     expect(shop.data?.shop.telegramPaymentsEnabled).toBe(true);
   });

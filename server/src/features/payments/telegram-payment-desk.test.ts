@@ -45,7 +45,12 @@ afterAll(async () => {
 
 const bot = () =>
   createBot(
-    { botToken: telegram.token, apiRoot: telegram.apiRoot, botUsername: 'posy_test_bot', webAppUrl: WEB_APP_URL },
+    {
+      botToken: telegram.token,
+      apiRoot: telegram.apiRoot,
+      botUsername: 'posy_test_bot',
+      webAppUrl: WEB_APP_URL,
+    },
     { payments: createTelegramPaymentDesk(deps), botInfo: { ...telegram.botInfo } },
   );
 
@@ -87,7 +92,10 @@ async function preCheckout(invoice: ReturnType<typeof invoiceOf>) {
 
 describe('invoice payload', () => {
   test('round-trips within 128 bytes; a changed amount or another key is not ours', () => {
-    const payload = signInvoicePayload('1:key', { orderId: '01936f3e-8a2b-7c4d-9e5f-0123456789ab', amountMinor: 280_000 });
+    const payload = signInvoicePayload('1:key', {
+      orderId: '01936f3e-8a2b-7c4d-9e5f-0123456789ab',
+      amountMinor: 280_000,
+    });
     expect(Buffer.byteLength(payload)).toBeLessThanOrEqual(128);
     expect(parseInvoicePayload('1:key', payload)).toEqual({
       orderId: '01936f3e-8a2b-7c4d-9e5f-0123456789ab',
@@ -145,7 +153,9 @@ describe('successful_payment', () => {
       app.prisma.auditLog.count({ where: { action: 'recordTelegramPayment', targetId: orderId } }),
     ]);
   const thanks = () =>
-    telegram.calls.filter((call) => call.method === 'sendMessage' && /Thank you/.test(String(call.payload.text)));
+    telegram.calls.filter(
+      (call) => call.method === 'sendMessage' && /Thank you/.test(String(call.payload.text)),
+    );
 
   test('a repeated successful_payment marks paid once, with both charge ids, thanking once', async () => {
     const o = await order();
@@ -196,7 +206,10 @@ describe('successful_payment', () => {
 
   test('money taken for an order already paid another way is recorded, the order left as it is', async () => {
     const o = await order();
-    await app.prisma.order.update({ where: { id: o.id }, data: { paymentStatus: 'PAID', paymentMethod: 'cash' } });
+    await app.prisma.order.update({
+      where: { id: o.id },
+      data: { paymentStatus: 'PAID', paymentMethod: 'cash' },
+    });
     await bot().handleUpdate(successfulPayment({ ...invoiceOf(o), telegramChargeId: `tg-${o.id}` }, chris));
     const [row, payments, paidEvents] = await state(o.id);
     expect(row).toMatchObject({ paymentStatus: 'PAID', paymentMethod: 'cash' });

@@ -62,12 +62,18 @@ export async function recordTelegramPayment(
   payment: ReportedPayment,
 ): Promise<'recorded' | 'repeated'> {
   const invoice = parseInvoicePayload(botTokenOf(deps), payment.payload);
-  if (!invoice) throw new Error(`successful_payment with a payload this server did not sign: ${payment.payload}`);
+  if (!invoice)
+    throw new Error(`successful_payment with a payload this server did not sign: ${payment.payload}`);
   const order = await deps.prisma.order.findUniqueOrThrow({
     where: { id: invoice.orderId },
     select: { shopId: true },
   });
-  const ctx = systemContext(deps, order.shopId, 'telegramPayment', `telegram-charge:${payment.telegramChargeId}`);
+  const ctx = systemContext(
+    deps,
+    order.shopId,
+    'telegramPayment',
+    `telegram-charge:${payment.telegramChargeId}`,
+  );
   return runInTransaction(ctx, async (tx) => {
     const { count } = await tx.prisma.orderPayment.createMany({
       data: [
