@@ -14,6 +14,7 @@ export {
 export { type LocaleStore, MemoryLocaleStore } from './bot/locale-store.js';
 export { type BotLogger, createBotLogger } from './bot/logger.js';
 export { setMenuButton } from './bot/menu-button.js';
+export type { PaymentDesk, PaymentRefusal, ReportedPayment } from './bot/payment-desk.js';
 export type { StartLinkLookup, StartLinkSummary } from './bot/start-links.js';
 export {
   type BotConfig,

@@ -70,7 +70,9 @@ describe('long polling (the default)', () => {
     fake.pushUpdate(startMessage());
     fake.pushUpdate(startMessage());
     await waitFor('two replies', () => callsTo('sendMessage').length === 2);
-    expect(callsTo('getUpdates')[0]).toMatchObject({ allowed_updates: ['message', 'callback_query'] });
+    expect(callsTo('getUpdates')[0]).toMatchObject({
+      allowed_updates: ['message', 'callback_query', 'pre_checkout_query'],
+    });
   });
 
   it('stops cleanly: no more polling, the handled updates confirmed to Telegram (a restart skips them)', async () => {

@@ -18,7 +18,7 @@ import { startHeartbeat } from './heartbeat.js';
 export const DRAIN_MS = 8_000;
 
 /** The update kinds the bot handles; asking for these alone saves Telegram sending the rest. */
-const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+const ALLOWED_UPDATES = ['message', 'callback_query', 'pre_checkout_query'] as const;
 
 export interface RunningBot {
   mode: 'polling' | 'webhook';

@@ -1,7 +1,7 @@
 import { Api, GrammyError, InputFile } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeBotApi, startFakeBotApi } from './fake-bot-api.js';
-import { privateMessage } from './updates.js';
+import { preCheckoutQuery, privateMessage, successfulPayment } from './updates.js';
 
 let fake: FakeBotApi;
 let api: Api;
@@ -192,5 +192,77 @@ describe('fake Bot API hangNext', () => {
     while (fake.calls.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     await fake.stop();
     expect(await hung).toBeInstanceOf(Error);
+  });
+});
+
+describe('fake Bot API payments', () => {
+  const prices = [
+    { label: 'Roses ×2', amount: 250_000 },
+    { label: 'Delivery', amount: 30_000 },
+  ];
+
+  it('creates invoice links, recording what was asked, and refuses what Telegram refuses', async () => {
+    const link = await api.createInvoiceLink('Order #7', 'Flowers', 'p1.abc', 'TEST:token', 'RUB', prices);
+    expect(link).toMatch(/^https:\/\/t\.me\/\$fake-invoice-\d+$/);
+    expect(fake.calls.at(-1)).toEqual({
+      method: 'createInvoiceLink',
+      payload: {
+        title: 'Order #7',
+        description: 'Flowers',
+        payload: 'p1.abc',
+        provider_token: 'TEST:token',
+        currency: 'RUB',
+        prices,
+      },
+    });
+    await expect(
+      api.createInvoiceLink('Order #7', 'Flowers', 'x'.repeat(129), 'TEST:token', 'RUB', prices),
+    ).rejects.toThrow('payload must be 1-128 bytes');
+    await expect(api.createInvoiceLink('Order', 'Flowers', 'p', '', 'RUB', prices)).rejects.toThrow(
+      'PAYMENT_PROVIDER_INVALID',
+    );
+    await expect(api.createInvoiceLink('Order', 'Flowers', 'p', '', 'XTR', prices)).rejects.toThrow(
+      'exactly one price',
+    );
+    await expect(
+      api.createInvoiceLink('Order', 'Flowers', 'p', '', 'XTR', [{ label: 'Order', amount: 50 }]),
+    ).resolves.toMatch(/fake-invoice/);
+  });
+
+  it('answers pre-checkout queries, needing a message with a refusal, and refunds Stars', async () => {
+    await expect(api.answerPreCheckoutQuery('q1', true)).resolves.toBe(true);
+    await expect(api.answerPreCheckoutQuery('q2', false)).rejects.toThrow('error_message is required');
+    await expect(api.answerPreCheckoutQuery('q3', false, { error_message: 'Cancelled' })).resolves.toBe(true);
+    await expect(api.refundStarPayment(42, 'charge-1')).resolves.toBe(true);
+    expect(fake.calls.map((call) => call.method)).toEqual([
+      'answerPreCheckoutQuery',
+      'answerPreCheckoutQuery',
+      'answerPreCheckoutQuery',
+      'refundStarPayment',
+    ]);
+  });
+
+  it('can push updates: messages, pre_checkout_query and successful_payment', async () => {
+    const invoice = { payload: 'p1.abc', totalAmount: 280_000, currency: 'RUB' };
+    const { update_id: _a, ...text } = privateMessage('hello');
+    const { update_id: _b, ...query } = preCheckoutQuery(invoice);
+    const { update_id: _c, ...paid } = successfulPayment({ ...invoice, telegramChargeId: 'tg-1' });
+    fake.pushUpdate(text);
+    fake.pushUpdate(query);
+    fake.pushUpdate(paid);
+    const updates = await api.getUpdates();
+    expect(updates[0]?.message?.text).toBe('hello');
+    expect(updates[1]?.pre_checkout_query).toMatchObject({
+      invoice_payload: 'p1.abc',
+      total_amount: 280_000,
+      currency: 'RUB',
+    });
+    expect(updates[2]?.message?.successful_payment).toEqual({
+      currency: 'RUB',
+      total_amount: 280_000,
+      invoice_payload: 'p1.abc',
+      telegram_payment_charge_id: 'tg-1',
+      provider_payment_charge_id: 'provider-tg-1',
+    });
   });
 });

@@ -119,6 +119,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     webhook = undefined;
     return { result: true };
   };
+  Object.assign(methods, createPaymentMethods());
 
   const server = createServer((request, response) => {
     handle(request).then(
@@ -366,6 +367,61 @@ function addPhotoMethods(methods: Record<string, MethodHandler>, botInfo: FakeBo
         ...(caption === undefined ? {} : { caption: plainText(String(caption), payload.parse_mode) }),
       },
     };
+  };
+}
+
+// Payments (features/payments): invoice links, pre-checkout answers and Stars refunds, checked as Telegram
+// checks them. What the bot sent is in `calls`; the link names the invoice by a counter, like t.me/$… links.
+
+/** Telegram's limits on an invoice (https://core.telegram.org/bots/api#createinvoicelink). */
+function checkInvoice(payload: Payload): FakeBotApiError | undefined {
+  const text = (name: string, max: number) => {
+    const value = payload[name];
+    return typeof value === 'string' && value.length >= 1 && value.length <= max;
+  };
+  if (!text('title', 32)) return badRequest('invoice title must be 1-32 characters');
+  if (!text('description', 255)) return badRequest('invoice description must be 1-255 characters');
+  if (typeof payload.payload !== 'string' || Buffer.byteLength(payload.payload) < 1) {
+    return badRequest('invoice payload must be 1-128 bytes');
+  }
+  if (Buffer.byteLength(payload.payload) > 128) return badRequest('invoice payload must be 1-128 bytes');
+  if (typeof payload.currency !== 'string' || !/^[A-Z]{3}$/.test(payload.currency)) {
+    return badRequest('CURRENCY_INVALID');
+  }
+  const stars = payload.currency === 'XTR';
+  const token = payload.provider_token ?? '';
+  if (stars ? token !== '' : typeof token !== 'string' || token === '') {
+    return badRequest(stars ? 'provider_token must be empty for XTR' : 'PAYMENT_PROVIDER_INVALID');
+  }
+  const prices = payload.prices;
+  if (!Array.isArray(prices) || prices.length === 0) return badRequest('prices must be non-empty');
+  if (stars && prices.length !== 1) return badRequest('XTR invoices must have exactly one price');
+  for (const price of prices as Array<{ label?: unknown; amount?: unknown }>) {
+    if (typeof price.label !== 'string' || price.label === '') return badRequest('price label is empty');
+    if (!Number.isInteger(price.amount)) return badRequest('price amount must be an integer');
+  }
+  const total = (prices as Array<{ amount: number }>).reduce((sum, price) => sum + price.amount, 0);
+  if (total <= 0) return badRequest('CURRENCY_TOTAL_AMOUNT_INVALID');
+  return undefined;
+}
+
+function createPaymentMethods(): Record<string, MethodHandler> {
+  let nextInvoice = 1;
+  return {
+    createInvoiceLink: (payload) =>
+      checkInvoice(payload) ?? { result: `https://t.me/$fake-invoice-${nextInvoice++}` },
+    answerPreCheckoutQuery: (payload) => {
+      if (!payload.pre_checkout_query_id) return badRequest('QUERY_ID_INVALID');
+      const ok = payload.ok === true || payload.ok === 'true';
+      if (!ok && (typeof payload.error_message !== 'string' || payload.error_message === '')) {
+        return badRequest('error_message is required when ok is false');
+      }
+      return { result: true };
+    },
+    refundStarPayment: (payload) =>
+      payload.user_id !== undefined && typeof payload.telegram_payment_charge_id === 'string'
+        ? { result: true }
+        : badRequest('CHARGE_ID_EMPTY'),
   };
 }
 

@@ -76,6 +76,33 @@ const envSchema = z.object({
   WS_KEEPALIVE_SECONDS: z.coerce.number().min(0).max(3600).default(12),
   /** Where the bot process (src/telegram-bot.ts) beats into Redis; /ready reports the bot from it. @default posy:bot:heartbeat */
   BOT_HEARTBEAT_KEY: z.string().trim().min(1).default(BOT_HEARTBEAT_KEY),
+  /**
+   * The payment provider token (from @BotFather's Payments) customers pay through inside Telegram, for every
+   * shop not named in TELEGRAM_PAYMENT_PROVIDER_TOKENS. Unset: payment in Telegram is off and orders are paid
+   * at the shop. For Telegram Stars (a shop whose currency is XTR) the token is an empty string in Telegram's
+   * API: set it to `STARS`.
+   */
+  TELEGRAM_PAYMENT_PROVIDER_TOKEN: z.string().trim().min(1).optional(),
+  /**
+   * Per-shop provider tokens, a JSON object of shop slug → token, e.g. `{"rosa":"381764678:TEST:…"}`; a shop
+   * named here uses its own token instead of TELEGRAM_PAYMENT_PROVIDER_TOKEN. @default {}
+   */
+  TELEGRAM_PAYMENT_PROVIDER_TOKENS: z
+    .string()
+    .default('{}')
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of shop slug → token' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.record(z.string().min(1), z.string().trim().min(1), {
+        error: 'must be a JSON object of shop slug → token',
+      }),
+    ),
   /** How old Telegram initData may be before it is refused. */
   TELEGRAM_INIT_DATA_MAX_AGE_SECONDS: seconds(3600),
   /** GraphQL operations per minute from one IP address, whoever calls. @default 600 */
@@ -270,6 +297,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
        * well-known development token, so the webapp's mock Telegram environment can sign in for real.
        */
       initDataToken: e.BOT_TOKEN ?? (e.NODE_ENV === 'production' ? undefined : DEVELOPMENT_BOT_TOKEN),
+      /** Secrets: read by features/payments alone, never stored nor answered through the API. */
+      payments: {
+        defaultProviderToken: e.TELEGRAM_PAYMENT_PROVIDER_TOKEN,
+        providerTokensBySlug: e.TELEGRAM_PAYMENT_PROVIDER_TOKENS,
+      },
     },
     loginCodes: {
       ttlSeconds: e.LOGIN_CODE_TTL_SECONDS,

@@ -6,12 +6,14 @@ import type { BotConfig } from '../config.js';
 import type { BotContext } from './context.js';
 import { helpFeature } from './features/help.js';
 import { languageFeature } from './features/language.js';
+import { paymentsFeature } from './features/payments.js';
 import { startFeature } from './features/start.js';
 import { unknownFeature } from './features/unknown.js';
 import { createErrorHandler } from './handlers/error.js';
 import { type LocaleStore, MemoryLocaleStore } from './locale-store.js';
 import { type BotLogger, consoleLogger } from './logger.js';
 import { localeMiddleware } from './middleware/locale.js';
+import type { PaymentDesk } from './payment-desk.js';
 import type { StartLinkLookup } from './start-links.js';
 
 /**
@@ -32,6 +34,11 @@ export interface BotDependencies {
    * @default undefined
    */
   startLinks?: StartLinkLookup;
+  /**
+   * Checks and records payments of the server's invoices; without one every pre-checkout is refused.
+   * @default undefined
+   */
+  payments?: PaymentDesk;
   /** @default consoleLogger */
   logger?: BotLogger;
   /** The bot's own user, to skip the `getMe` call of `bot.init()`; otherwise call `await bot.init()` or `bot.start()`. */
@@ -40,7 +47,13 @@ export interface BotDependencies {
 
 /** Builds the bot without starting it, so tests can feed it updates with `bot.handleUpdate`. */
 export function createBot(config: BotConfig, dependencies: BotDependencies = {}): Bot<BotContext> {
-  const { localeStore = new MemoryLocaleStore(), logger = consoleLogger, botInfo, startLinks } = dependencies;
+  const {
+    localeStore = new MemoryLocaleStore(),
+    logger = consoleLogger,
+    botInfo,
+    startLinks,
+    payments,
+  } = dependencies;
   const bot = new Bot<BotContext>(config.botToken, {
     client: { apiRoot: config.apiRoot },
     ...(botInfo ? { botInfo } : {}),
@@ -60,6 +73,7 @@ export function createBot(config: BotConfig, dependencies: BotDependencies = {})
   protectedBot.use(startFeature(config, startLinks));
   protectedBot.use(languageFeature(localeStore));
   protectedBot.use(helpFeature());
+  protectedBot.use(paymentsFeature(payments));
   // Must stay last: it answers every private message the features above let through.
   protectedBot.use(unknownFeature());
 

@@ -75,6 +75,20 @@ export const en = {
   'notify.handoverCode.recipientFrom':
     '<b>{shopName}</b>\nFlowers from {senderName} are on their way to you. Tell the courier this code when they arrive: <code>{code}</code>',
 
+  'payment.thanks': 'Thank you! Your payment is received and the order is marked paid.',
+  'payment.refused.NOT_FOUND': 'This invoice is no longer valid. Open the order in the app and pay again.',
+  'payment.refused.CANCELLED': 'This order was cancelled, so it can no longer be paid.',
+  'payment.refused.ALREADY_PAID': 'This order is already paid.',
+  'payment.refused.AMOUNT_CHANGED':
+    'The order total has changed. Open the order in the app and pay the new total.',
+  'payment.refused.WINDOW_PASSED':
+    'The delivery time of this order has passed. Contact the shop to choose a new one.',
+
+  'invoice.title': 'Order #{orderNumber}',
+  'invoice.description': 'Flowers from {shopName}, order #{orderNumber}',
+  'invoice.delivery': 'Delivery',
+  'invoice.discount': 'Discount',
+
   'button.openOrder': 'Open order',
   'button.acceptInvite': 'Accept invitation',
   'button.openSubscription': 'Manage subscription',

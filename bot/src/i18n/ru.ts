@@ -76,6 +76,20 @@ export const ru: Dictionary = {
   'notify.handoverCode.recipientFrom':
     '<b>{shopName}</b>\nВам везут цветы от {senderName}. Назовите курьеру этот код, когда он приедет: <code>{code}</code>',
 
+  'payment.thanks': 'Спасибо! Оплата получена, заказ отмечен оплаченным.',
+  'payment.refused.NOT_FOUND': 'Этот счёт больше не действует. Откройте заказ в приложении и оплатите снова.',
+  'payment.refused.CANCELLED': 'Заказ отменён, его уже нельзя оплатить.',
+  'payment.refused.ALREADY_PAID': 'Этот заказ уже оплачен.',
+  'payment.refused.AMOUNT_CHANGED':
+    'Сумма заказа изменилась. Откройте заказ в приложении и оплатите новую сумму.',
+  'payment.refused.WINDOW_PASSED':
+    'Время доставки этого заказа прошло. Свяжитесь с магазином, чтобы выбрать новое.',
+
+  'invoice.title': 'Заказ №{orderNumber}',
+  'invoice.description': 'Цветы от {shopName}, заказ №{orderNumber}',
+  'invoice.delivery': 'Доставка',
+  'invoice.discount': 'Скидка',
+
   'button.openOrder': 'Открыть заказ',
   'button.acceptInvite': 'Принять приглашение',
   'button.openSubscription': 'Управлять подпиской',

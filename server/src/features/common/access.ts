@@ -525,3 +525,14 @@ export function ordersFollowedByTelegramUser(telegramId: bigint): Prisma.OrderWh
     ],
   };
 }
+
+/**
+ * Orders the viewer may make a Telegram invoice for (`createOrderInvoiceLink`): a customer their own, and
+ * the shop's admins and managers any, who take payments at the counter too. Nobody else takes money.
+ */
+export function payableOrders(ctx: Context): Prisma.OrderWhereInput {
+  const visible = visibleOrders(ctx);
+  if (ctx.shopRole === 'CUSTOMER' && ctx.customerId) return visible;
+  if ((ctx.shopRole === 'ADMIN' || ctx.shopRole === 'MANAGER') && ctx.viewer.kind === 'user') return visible;
+  throw forbidden('Only the order’s customer, or an admin or manager, may ask for its payment');
+}

@@ -24,6 +24,7 @@ export const auditActions = [
   'cancelOrder',
   'markOrderPaid',
   'markOrderRefunded',
+  'createOrderInvoiceLink',
   'createProduct',
   'updateProduct',
   'archiveProduct',

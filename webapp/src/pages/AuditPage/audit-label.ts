@@ -11,6 +11,7 @@ export const jobAuditActions = [
   'skipSubscriptionDelivery',
   'pauseSubscriptionForAttention',
   'expireSubscription',
+  'recordTelegramPayment',
 ] as const;
 
 export type JobAuditAction = (typeof jobAuditActions)[number];

@@ -1,0 +1,19 @@
+import { builder } from '../../builder.js';
+import { DomainErrorRef } from '../common/domain-error.schema.js';
+import { OrderNotPayable, TelegramPaymentsUnavailable } from './payments.errors.js';
+
+const NotPayableReasonEnum = builder.enumType('NotPayableReason', {
+  values: ['CANCELLED', 'ALREADY_PAID', 'ZERO_TOTAL', 'WINDOW_PASSED'] as const,
+});
+
+builder.objectType(TelegramPaymentsUnavailable, {
+  name: 'TelegramPaymentsUnavailable',
+  interfaces: [DomainErrorRef],
+  fields: () => ({}),
+});
+
+builder.objectType(OrderNotPayable, {
+  name: 'OrderNotPayable',
+  interfaces: [DomainErrorRef],
+  fields: (t) => ({ reason: t.expose('reason', { type: NotPayableReasonEnum }) }),
+});
