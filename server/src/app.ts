@@ -6,6 +6,7 @@ import { resolveDatabase } from '@posy/prisma/database';
 import { applyMigrations } from '@posy/prisma/migrate';
 import { assertValidSchema } from 'graphql';
 import { Redis } from 'ioredis';
+import { createCredentialCache } from './auth/credential-cache.js';
 import { createTokenSigner } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { type AppPrisma, createContextFactory } from './context.js';
@@ -115,7 +116,9 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     const url = `http://${host}:${port}`;
     const appUrl = (config.publicUrl ?? url.replace('127.0.0.1', 'localhost')).replace(/\/+$/, '');
     const files = new LocalDiskStorage(path.join(config.dataDir, 'files'));
-    const createContext = createContextFactory({ config, prisma, log, pubsub, signer, appUrl, files });
+    const credentials = createCredentialCache(pubsub, config.authCacheSeconds);
+    cleanups.unshift(async () => credentials.close());
+    const createContext = createContextFactory({ config, prisma, log, pubsub, signer, appUrl, files, credentials });
     const yoga = createGraphQLServer({
       createContext,
       isProduction: config.isProduction,

@@ -3,6 +3,7 @@ import { randomSecret, sha256 } from '../../auth/tokens.js';
 import { type Context, requireUser } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
 import { keepWritesOnRefusal } from '../../transaction.js';
+import { announceSessionRevoked } from '../../auth/access-events.js';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -74,7 +75,7 @@ export async function revokeSession(ctx: Context, sessionId: string, reason: str
     where: { id: sessionId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: reason },
   });
-  ctx.afterCommit(() => ctx.pubsub.publish('session:revoked', sessionId, { sessionId }));
+  announceSessionRevoked(ctx, sessionId);
 }
 
 /** Ends every session of a user (logout everywhere, password change). */

@@ -5,6 +5,7 @@ import { type Context, requireShop, requireUser } from '../../context.js';
 import { forbidden, notFound, unauthenticated } from '../../errors.js';
 import { inTransaction } from '../../transaction.js';
 import { AlreadyStaff, InviteExpired, InviteUsed } from './invites.errors.js';
+import { announceAccessChanged } from '../../auth/access-events.js';
 
 /** Who may invite whom: admins anyone; managers the floor staff and other managers, never an admin. */
 const INVITABLE: Partial<Record<ShopRole, readonly Role[]>> = {
@@ -119,6 +120,8 @@ export async function acceptInvite(ctx: Context, token: string, query: Membershi
   ctx.audit.shopId = invite.shopId;
   ctx.audit.target = { type: 'Membership', id: membership.id };
   ctx.audit.changes = { inviteId: invite.id, role: invite.role };
+  // The new membership counts from the next request, on every replica, though the session is cached.
+  announceAccessChanged(ctx, `user:${viewer.userId}`, 'joined the staff');
   return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: membership.id } });
 }
 
