@@ -50,7 +50,9 @@ export async function authenticate(
         userId: true,
         signInMethod: true,
         expiresAt: true,
-        user: { select: { memberships: { where: { revokedAt: null }, select: { shopId: true, role: true } } } },
+        user: {
+          select: { memberships: { where: { revokedAt: null }, select: { shopId: true, role: true } } },
+        },
       },
     });
     return (

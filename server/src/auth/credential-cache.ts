@@ -49,11 +49,15 @@ export function createCredentialCache(pubsub: PubSub, ttlSeconds: number): Crede
 
   const forget = (principal: string) => {
     generation += 1;
-    const [kind, id] = [principal.slice(0, principal.indexOf(':')), principal.slice(principal.indexOf(':') + 1)];
+    const [kind, id] = [
+      principal.slice(0, principal.indexOf(':')),
+      principal.slice(principal.indexOf(':') + 1),
+    ];
     if (kind === 'session') sessions.delete(id);
     else if (kind === 'user') {
       // Changes are rare and the cache small: a scan beats keeping a second index in step.
-      for (const [sessionId, session] of sessions.entries()) if (session.userId === id) sessions.delete(sessionId);
+      for (const [sessionId, session] of sessions.entries())
+        if (session.userId === id) sessions.delete(sessionId);
     } else if (kind === 'apiKey') {
       for (const [hash, key] of apiKeys.entries()) if (key.apiKeyId === id) apiKeys.delete(hash);
     }

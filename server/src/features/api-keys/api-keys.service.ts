@@ -1,8 +1,8 @@
 import type { Prisma } from '@posy/prisma';
+import { announceAccessChanged } from '../../auth/access-events.js';
 import { type ApiScope, generateApiKey } from '../../auth/api-keys.js';
 import { type Context, requireShop, requireUser } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
-import { announceAccessChanged } from '../../auth/access-events.js';
 
 /** A new key; `key` exists only in this answer (the database keeps the prefix and a hash). */
 export interface CreatedApiKey {

@@ -1,9 +1,9 @@
 import type { Prisma, SignInMethod } from '@posy/prisma';
+import { announceSessionRevoked } from '../../auth/access-events.js';
 import { randomSecret, sha256 } from '../../auth/tokens.js';
 import { type Context, requireUser } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
 import { keepWritesOnRefusal } from '../../transaction.js';
-import { announceSessionRevoked } from '../../auth/access-events.js';
 
 export interface IssuedTokens {
   accessToken: string;

@@ -1,8 +1,8 @@
+import { announceAccessChanged } from '../../auth/access-events.js';
 import { type Context, requireShop } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { lockCustomers } from './customer-locks.js';
 import { CustomersBothLinked } from './customers.errors.js';
-import { announceAccessChanged } from '../../auth/access-events.js';
 
 /**
  * Makes two customer records of one person one: typically the one the Telegram sign-in made and the one

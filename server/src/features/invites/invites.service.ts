@@ -1,11 +1,11 @@
 import type { Prisma, Role } from '@posy/prisma';
+import { announceAccessChanged } from '../../auth/access-events.js';
 import { randomSecret, sha256 } from '../../auth/tokens.js';
 import type { ShopRole } from '../../auth/viewer.js';
 import { type Context, requireShop, requireUser } from '../../context.js';
 import { forbidden, notFound, unauthenticated } from '../../errors.js';
 import { inTransaction } from '../../transaction.js';
 import { AlreadyStaff, InviteExpired, InviteUsed } from './invites.errors.js';
-import { announceAccessChanged } from '../../auth/access-events.js';
 
 /** Who may invite whom: admins anyone; managers the floor staff and other managers, never an admin. */
 const INVITABLE: Partial<Record<ShopRole, readonly Role[]>> = {

@@ -1,8 +1,8 @@
 import type { Prisma, Role } from '@posy/prisma';
+import { announceAccessChanged } from '../../auth/access-events.js';
 import { type Context, requireShop, requireUser } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { LastAdmin } from './staff.errors.js';
-import { announceAccessChanged } from '../../auth/access-events.js';
 
 /** The relations a caller wants loaded with a membership (Pothos' `query`): a Prisma shape, not GraphQL. */
 type MembershipQuery = { include?: Prisma.MembershipInclude; select?: Prisma.MembershipSelect };
