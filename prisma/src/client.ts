@@ -1,6 +1,7 @@
 // Every PrismaClient of Posy is made here, on the pg driver adapter: Prisma 7 runs queries through a driver
 // adapter and its wasm query compiler, with no native engine.
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { Pool } from 'pg';
 import { type Prisma, PrismaClient } from '../generated/client/client.js';
 
 /** Options of {@link createPrismaClient}. */
@@ -10,6 +11,11 @@ export interface CreatePrismaClientOptions<Log extends Prisma.LogLevel> {
    * @default nothing
    */
   log?: Array<Log | { level: Log; emit: 'stdout' | 'event' }>;
+  /**
+   * A pool of the caller's on `databaseUrl`, so it can read the pool's use (metrics); the caller ends it after
+   * `$disconnect()`. @default a pool of the adapter's own
+   */
+  pool?: Pool;
 }
 
 /** A PrismaClient on `databaseUrl`. It connects on first query; call `$disconnect()` to close its pool. */
@@ -18,7 +24,7 @@ export function createPrismaClient<const Log extends Prisma.LogLevel = never>(
   options: CreatePrismaClientOptions<Log> = {},
 ): PrismaClient<Log> {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl }),
+    adapter: new PrismaPg(options.pool ?? { connectionString: databaseUrl }),
     log: options.log ?? [],
   }) as PrismaClient<Log>;
 }

@@ -66,6 +66,25 @@ const app = buildApp(
   }),
 );
 const running = await app.start();
+// The same server reading credentials on every request (AUTH_CACHE_SECONDS=0), for the cache's before/after.
+const uncachedApp = buildApp(
+  parseConfig({
+    ...process.env,
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: database.databaseUrl,
+    REDIS_URL: '',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    MIGRATE_ON_START: 'false',
+    JOBS_ENABLED: 'false',
+    AUTH_CACHE_SECONDS: '0',
+    RATE_LIMIT_API_KEY_PER_MINUTE: '1000000',
+    RATE_LIMIT_IP_PER_MINUTE: '1000000',
+  }),
+);
+const uncached = await uncachedApp.start();
 const anOrder = await prisma.order.findFirstOrThrow({ orderBy: { number: 'desc' } });
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 const orderId = globalId('Order', anOrder.id);
@@ -164,6 +183,18 @@ const http = await compareOverHttp(
       headers: {},
     },
     { name: 'bare', url: raw.bareUrl, body: JSON.stringify({ query: '{ __typename }' }), headers: {} },
+    {
+      name: 'keyed typename cached',
+      url: `${running.url}/graphql`,
+      body: JSON.stringify({ query: '{ __typename }' }),
+      headers: keyHeaders,
+    },
+    {
+      name: 'keyed typename uncached',
+      url: `${uncached.url}/graphql`,
+      body: JSON.stringify({ query: '{ __typename }' }),
+      headers: keyHeaders,
+    },
   ],
   ROUNDS,
   SECONDS,
@@ -176,7 +207,11 @@ const httpFigures = {
   ),
   'board ÷ raw req/s': round(http.board!['req/s'] / http['raw board']!['req/s']),
   'typename ÷ bare req/s': round(http.typename!['req/s'] / http.bare!['req/s']),
+  'auth cache on ÷ off req/s': round(
+    http['keyed typename cached']!['req/s'] / http['keyed typename uncached']!['req/s'],
+  ),
 };
+await uncachedApp.stop();
 await raw.stop();
 
 const managerHeaders = await signIn('manager@posy.demo');

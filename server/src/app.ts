@@ -6,6 +6,8 @@ import { resolveDatabase } from '@posy/prisma/database';
 import { applyMigrations } from '@posy/prisma/migrate';
 import { assertValidSchema } from 'graphql';
 import { Redis } from 'ioredis';
+import pg from 'pg';
+import { createCredentialCache } from './auth/credential-cache.js';
 import { createTokenSigner } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { type AppPrisma, createContextFactory } from './context.js';
@@ -15,7 +17,9 @@ import { attachWebSocketServer } from './graphql/ws.js';
 import type { RequestContextFactory } from './graphql/yoga.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.js';
 import { createHttpHandler } from './http/handler.js';
+import { METRICS_PATH, serveMetrics } from './http/metrics-endpoint.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics/metrics.js';
 import { createAppPubSub } from './pubsub.js';
 import { schema } from './schema.js';
 import { seedDemoShopIfEmpty } from './seed-demo.js';
@@ -77,9 +81,18 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     }
 
     // Query events are always on: they are cheap, logged at debug level, and tests count statements with them.
-    const prisma = createPrismaClient(database.databaseUrl, { log: [{ level: 'query', emit: 'event' }] });
+    // The app's own pool, so /metrics can read its use.
+    const pool = new pg.Pool({ connectionString: database.databaseUrl });
+    cleanups.unshift(async () => {
+      if (!pool.ended) await pool.end();
+    });
+    const prisma = createPrismaClient(database.databaseUrl, {
+      log: [{ level: 'query', emit: 'event' }],
+      pool,
+    });
     prisma.$on('query', (event) => log.debug({ sql: event.query, ms: event.duration }, 'sql'));
     cleanups.unshift(() => prisma.$disconnect());
+    const metrics = createMetrics({ prisma, pool });
     const seeded = (config.seedDemo ?? !config.isProduction) ? await seedDemoShopIfEmpty(prisma) : false;
     if (seeded) log.info('demo shop seeded');
 
@@ -117,7 +130,18 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     const url = `http://${host}:${port}`;
     const appUrl = (config.publicUrl ?? url.replace('127.0.0.1', 'localhost')).replace(/\/+$/, '');
     const files = new LocalDiskStorage(path.join(config.dataDir, 'files'));
-    const createContext = createContextFactory({ config, prisma, log, pubsub, signer, appUrl, files });
+    const credentials = createCredentialCache(pubsub, config.authCacheSeconds);
+    cleanups.unshift(async () => credentials.close());
+    const createContext = createContextFactory({
+      config,
+      prisma,
+      log,
+      pubsub,
+      signer,
+      appUrl,
+      files,
+      credentials,
+    });
     const yoga = createGraphQLServer({
       createContext,
       isProduction: config.isProduction,
@@ -125,7 +149,27 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
       corsOrigins: config.corsOrigins,
       rateLimiter,
       log,
+      observers: metrics.plugins,
     });
+    // In production metrics are never open: only behind METRICS_TOKEN, or on METRICS_PORT alone.
+    const metricsHere =
+      config.metrics.port === undefined && (config.metrics.token || !config.isProduction)
+        ? { registry: metrics.registry, token: config.metrics.token }
+        : undefined;
+    if (config.metrics.port !== undefined) {
+      const metricsServer = createServer((req, res) => {
+        if ((req.url ?? '/').split('?')[0] !== METRICS_PATH) return res.writeHead(404).end();
+        void serveMetrics(metrics.registry, config.metrics.token, req, res).catch((error) => {
+          log.error({ err: error }, 'metrics scrape failed');
+          if (!res.headersSent) res.writeHead(500).end();
+        });
+      });
+      await new Promise<void>((resolve, reject) => {
+        metricsServer.once('error', reject);
+        metricsServer.listen(config.metrics.port, config.host, resolve);
+      });
+      cleanups.unshift(() => new Promise((resolve) => metricsServer.close(resolve)));
+    }
     httpServer.on(
       'request',
       createHttpHandler({
@@ -136,6 +180,7 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
         files,
         ordersCsv: { createContext, log, rateLimiter },
         trustedProxyHops: config.trustedProxyHops,
+        metrics: metricsHere,
         botStatus: () => readBotStatus(config.telegram, redis),
         checkReady: async () => {
           // Each dependency is reported by name; the reason goes to the log, not to the caller.

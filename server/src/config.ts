@@ -60,6 +60,12 @@ const envSchema = z.object({
   JWT_ISSUER: z.string().default('posy'),
   JWT_AUDIENCE: z.string().default('posy-api'),
   ACCESS_TOKEN_TTL_SECONDS: seconds(15 * 60),
+  /**
+   * Seconds a process keeps a session (with its user's memberships) or an API key it looked up, instead of
+   * reading them on every request. Revocations, role and membership changes clear it at once on every
+   * replica (through Redis pub/sub); 0 reads on every request. @default 5
+   */
+  AUTH_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
   REFRESH_TOKEN_TTL_SECONDS: seconds(30 * 24 * 3600),
   BOT_TOKEN: z
     .string()
@@ -120,6 +126,13 @@ const envSchema = z.object({
   RATE_LIMIT_SIGN_IN_EMAIL_PER_15_MINUTES: z.coerce.number().int().positive().default(5),
   /** Prefix of the rate-limit keys in Redis: apps that share a Redis but not their counters use different ones. @default posy:rate-limit */
   RATE_LIMIT_KEY_PREFIX: z.string().trim().min(1).default('posy:rate-limit'),
+  /**
+   * Bearer token GET /metrics requires. In production /metrics is served only with it, or on METRICS_PORT;
+   * outside production it is open when unset.
+   */
+  METRICS_TOKEN: z.string().trim().min(16, 'use at least 16 characters').optional(),
+  /** Serve /metrics on this port (of HOST) only, not on PORT: for a scraper inside the private network. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** How long a one-time login code sent through the bot stays valid. */
   LOGIN_CODE_TTL_SECONDS: seconds(5 * 60),
   /** Wrong guesses allowed per login code before it is burnt and the user locked out. */
@@ -278,6 +291,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
     },
+    authCacheSeconds: e.AUTH_CACHE_SECONDS,
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
     rateLimits: {
       keyPrefix: e.RATE_LIMIT_KEY_PREFIX,
       ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,

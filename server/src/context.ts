@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@posy/prisma';
 import type { AuditDraft } from './audit/audit-entry.js';
 import { authenticate, resolveActiveShop } from './auth/authenticate.js';
+import type { CredentialCache } from './auth/credential-cache.js';
 import type { TokenSigner } from './auth/tokens.js';
 import type { ShopRole, Viewer } from './auth/viewer.js';
 import type { Config } from './config.js';
@@ -57,7 +58,12 @@ export interface Context extends Omit<AppDeps, 'prisma'> {
 }
 
 /** Builds the context of one operation from its headers: who calls, and in which shop. */
-export function createContextFactory(deps: AppDeps): RequestContextFactory {
+export function createContextFactory(
+  deps: AppDeps & {
+    /** Sessions and API keys read in the last AUTH_CACHE_SECONDS (auth/credential-cache.ts). */
+    credentials: CredentialCache;
+  },
+): RequestContextFactory {
   return async ({ headers, requestId, ip, http }): Promise<Context> => {
     const viewer = await authenticate(deps, {
       authorization: headers.get('authorization'),

@@ -24,6 +24,11 @@ export type PubSubEvents = {
    * staff, key revoked); their open sockets close so the client reconnects with fresh rights.
    */
   'access:changed': [principal: string, payload: { reason: string }];
+  /**
+   * A session ended, or a user's memberships or an API key changed: every process drops the credentials it
+   * cached (auth/credential-cache.ts). One topic for all, since a process cannot subscribe to every id.
+   */
+  'credentials:changed': [payload: { principal: string }];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<PubSubEvents>> & { close(): Promise<void> };

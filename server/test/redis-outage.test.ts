@@ -127,11 +127,12 @@ describe('with Redis killed mid-run', () => {
     );
     expect(revoked.data?.revokeApiKey.revokedAt).toEqual(expect.any(String));
 
-    // ioredis gives up on each queued publish after maxRetriesPerRequest reconnects: wait until all six
-    // were either caught and logged or escaped unhandled (before the fix, the process would exit here).
+    // ioredis gives up on each queued publish after maxRetriesPerRequest reconnects: wait until all twelve
+    // (each change also tells every credential cache) were either caught and logged or escaped unhandled
+    // (before the fix, the process would exit here).
     const lostTopics = () =>
       logged.filter((entry) => entry.msg.startsWith('event not published')).map((entry) => entry.topic);
-    await vi.waitFor(() => expect(lostTopics().length + unhandled.length).toBe(6), {
+    await vi.waitFor(() => expect(lostTopics().length + unhandled.length).toBe(12), {
       timeout: 20_000,
       interval: 100,
     });
@@ -144,6 +145,7 @@ describe('with Redis killed mid-run', () => {
         `access:changed:user:${florist.userId}`,
         `access:changed:user:${courier.userId}`,
         `access:changed:apiKey:${decodeGlobalId(apiKeyId).id}`,
+        ...Array(6).fill('credentials:changed'),
       ].sort(),
     );
     expect(logged.find((e) => e.msg.startsWith('event not published'))?.err?.type).toBe(

@@ -30,7 +30,11 @@ const ORDER_UPDATED = /* GraphQL */ `
 beforeAll(async () => {
   const keys = await jose.generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   serverKey = keys.privateKey;
-  app = await startTestApp({ JWT_PRIVATE_KEY: await jose.exportPKCS8(keys.privateKey) });
+  // No credential cache: some tests take the database away and expect the credential lookup to meet it.
+  app = await startTestApp({
+    JWT_PRIVATE_KEY: await jose.exportPKCS8(keys.privateKey),
+    AUTH_CACHE_SECONDS: '0',
+  });
   kid = ((await (await fetch(`${app.url}/.well-known/jwks.json`)).json()) as { keys: jose.JWK[] }).keys[0]!
     .kid!;
   shopId = (await app.prisma.shop.findUniqueOrThrow({ where: { slug: 'demo' } })).id;

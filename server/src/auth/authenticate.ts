@@ -2,7 +2,8 @@ import type { PrismaClient } from '@posy/prisma';
 import { badInput, forbidden, unauthenticated } from '../errors.js';
 import { UUID } from '../graphql/global-id.js';
 import { findApiKey, looksLikeApiKey } from './api-keys.js';
-import type { TokenSigner } from './tokens.js';
+import type { CredentialCache } from './credential-cache.js';
+import { sha256, type TokenSigner } from './tokens.js';
 import { anonymous, type ShopRole, type Viewer } from './viewer.js';
 
 export interface Credentials {
@@ -17,35 +18,61 @@ export interface Credentials {
  * UNAUTHENTICATED error (never silently anonymous, so clients know to refresh).
  */
 export async function authenticate(
-  deps: { prisma: PrismaClient; signer: TokenSigner },
+  deps: { prisma: PrismaClient; signer: TokenSigner; credentials: CredentialCache },
   credentials: Credentials,
 ): Promise<Viewer> {
   const bearer = credentials.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (credentials.authorization && !bearer) throw unauthenticated('Authorization must be "Bearer <token>"');
   const presentedKey = credentials.apiKey ?? (bearer && looksLikeApiKey(bearer) ? bearer : null);
   if (presentedKey) {
-    const key = await findApiKey(deps.prisma, presentedKey);
+    const key = await deps.credentials.apiKey(sha256(presentedKey), async () => {
+      const found = await findApiKey(deps.prisma, presentedKey);
+      return (
+        found && {
+          apiKeyId: found.id,
+          shopId: found.shopId,
+          scopes: new Set(found.scopes),
+          expiresAt: found.expiresAt,
+        }
+      );
+    });
     if (!key) throw unauthenticated('Unknown, revoked or expired API key');
-    return { kind: 'apiKey', apiKeyId: key.id, shopId: key.shopId, scopes: new Set(key.scopes) };
+    return { kind: 'apiKey', apiKeyId: key.apiKeyId, shopId: key.shopId, scopes: key.scopes };
   }
   if (!bearer) return anonymous;
 
   const claims = await deps.signer.verifyAccessToken(bearer);
   if (!claims) throw unauthenticated('Access token is invalid or expired');
-  const session = await deps.prisma.session.findFirst({
-    where: { id: claims.sessionId, userId: claims.userId, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: {
-      signInMethod: true,
-      user: { select: { memberships: { where: { revokedAt: null }, select: { shopId: true, role: true } } } },
-    },
+  const session = await deps.credentials.session(claims.sessionId, async () => {
+    const found = await deps.prisma.session.findFirst({
+      where: { id: claims.sessionId, revokedAt: null, expiresAt: { gt: new Date() } },
+      select: {
+        userId: true,
+        signInMethod: true,
+        expiresAt: true,
+        user: {
+          select: { memberships: { where: { revokedAt: null }, select: { shopId: true, role: true } } },
+        },
+      },
+    });
+    return (
+      found && {
+        userId: found.userId,
+        sessionId: claims.sessionId,
+        signInMethod: found.signInMethod,
+        expiresAt: found.expiresAt,
+        memberships: new Map(found.user.memberships.map((m) => [m.shopId, m.role])),
+      }
+    );
   });
-  if (!session) throw unauthenticated('Session has ended; sign in again');
+  // Checked here, not in the query, so a cached session answers for its own user only.
+  if (!session || session.userId !== claims.userId) throw unauthenticated('Session has ended; sign in again');
   return {
     kind: 'user',
-    userId: claims.userId,
-    sessionId: claims.sessionId,
+    userId: session.userId,
+    sessionId: session.sessionId,
     signInMethod: session.signInMethod,
-    memberships: new Map(session.user.memberships.map((m) => [m.shopId, m.role])),
+    memberships: session.memberships,
   };
 }
 

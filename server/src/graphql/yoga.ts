@@ -3,7 +3,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL as renderInstalledGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { type ExecutionArgs, GraphQLError, type ValidationContext } from 'graphql';
-import { createYoga, maskError, useErrorHandler } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin, useErrorHandler } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { IMAGE_LIMITS } from '../features/uploads/image-processing.js';
 import { useRequestBodyLimits } from '../http/body-limits.js';
@@ -65,6 +65,8 @@ export function createGraphQLServer(options: {
   corsOrigins: string[];
   rateLimiter: RateLimiter;
   log: { error(obj: object, msg: string): void };
+  /** Plugins that only observe (metrics), run before the rest. */
+  observers?: Plugin[];
 }) {
   const responseCookies = createResponseCookies();
   return createYoga<ServerContext, Context>({
@@ -106,6 +108,7 @@ export function createGraphQLServer(options: {
       },
     },
     plugins: [
+      ...(options.observers ?? []),
       responseCookies.plugin,
       useRequestBodyLimits({
         default: operationLimits.maxRequestBytes,

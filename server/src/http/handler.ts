@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Registry } from 'prom-client';
 import sirv from 'sirv';
 import type { BotStatus } from '../features/bot/bot-status.js';
 import type { GraphQLServer } from '../graphql/yoga.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { clientIp } from './client-ip.js';
 import { FILES_PREFIX, serveFile } from './files.js';
+import { METRICS_PATH, serveMetrics } from './metrics-endpoint.js';
 import { ORDERS_CSV_PATH, type OrdersCsvDeps, serveOrdersCsv } from './orders-csv.js';
 import { requestIdFrom } from './request-id.js';
 
@@ -24,6 +26,8 @@ export interface HttpDeps {
   files: FileStorage;
   /** GET /reports/orders.csv: the GraphQL context factory it authorises with. */
   ordersCsv: OrdersCsvDeps;
+  /** GET /metrics on this port, behind the token when there is one; absent when served elsewhere or not at all. */
+  metrics?: { registry: Registry; token: string | undefined };
 }
 
 /**
@@ -57,6 +61,9 @@ export function createHttpHandler(deps: HttpDeps) {
         requestId,
         ip: clientIp(req, deps.trustedProxyHops),
       });
+    }
+    if (pathname === METRICS_PATH && deps.metrics) {
+      return serveMetrics(deps.metrics.registry, deps.metrics.token, req, res);
     }
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (pathname === '/ready') {

@@ -1,4 +1,5 @@
 import type { Prisma } from '@posy/prisma';
+import { announceAccessChanged } from '../../auth/access-events.js';
 import { type ApiScope, generateApiKey } from '../../auth/api-keys.js';
 import { type Context, requireShop, requireUser } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
@@ -57,8 +58,6 @@ export async function revokeApiKey(ctx: Context, apiKeyId: string, query: ApiKey
   });
   if (!revoked[0]) throw notFound('An active API key with this id');
   ctx.audit.target = { type: 'ApiKey', id: apiKeyId };
-  ctx.afterCommit(() =>
-    ctx.pubsub.publish('access:changed', `apiKey:${apiKeyId}`, { reason: 'API key revoked' }),
-  );
+  announceAccessChanged(ctx, `apiKey:${apiKeyId}`, 'API key revoked');
   return ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: apiKeyId } });
 }

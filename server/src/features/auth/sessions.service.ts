@@ -1,4 +1,5 @@
 import type { Prisma, SignInMethod } from '@posy/prisma';
+import { announceSessionRevoked } from '../../auth/access-events.js';
 import { randomSecret, sha256 } from '../../auth/tokens.js';
 import { type Context, requireUser } from '../../context.js';
 import { unauthenticated } from '../../errors.js';
@@ -74,7 +75,7 @@ export async function revokeSession(ctx: Context, sessionId: string, reason: str
     where: { id: sessionId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: reason },
   });
-  ctx.afterCommit(() => ctx.pubsub.publish('session:revoked', sessionId, { sessionId }));
+  announceSessionRevoked(ctx, sessionId);
 }
 
 /** Ends every session of a user (logout everywhere, password change). */

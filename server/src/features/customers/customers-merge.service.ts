@@ -1,3 +1,4 @@
+import { announceAccessChanged } from '../../auth/access-events.js';
 import { type Context, requireShop } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { lockCustomers } from './customer-locks.js';
@@ -58,9 +59,6 @@ export async function mergeCustomers(ctx: Context, keepId: string, mergeId: stri
   };
   // The merged customer's Telegram user is now the kept customer: their open sockets reconnect with it.
   const userId = merged.userId;
-  if (userId)
-    ctx.afterCommit(() =>
-      ctx.pubsub.publish('access:changed', `user:${userId}`, { reason: 'customer records merged' }),
-    );
+  if (userId) announceAccessChanged(ctx, `user:${userId}`, 'customer records merged');
   return { id: keep.id };
 }

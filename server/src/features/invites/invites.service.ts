@@ -1,4 +1,5 @@
 import type { Prisma, Role } from '@posy/prisma';
+import { announceAccessChanged } from '../../auth/access-events.js';
 import { randomSecret, sha256 } from '../../auth/tokens.js';
 import type { ShopRole } from '../../auth/viewer.js';
 import { type Context, requireShop, requireUser } from '../../context.js';
@@ -119,6 +120,8 @@ export async function acceptInvite(ctx: Context, token: string, query: Membershi
   ctx.audit.shopId = invite.shopId;
   ctx.audit.target = { type: 'Membership', id: membership.id };
   ctx.audit.changes = { inviteId: invite.id, role: invite.role };
+  // The new membership counts from the next request, on every replica, though the session is cached.
+  announceAccessChanged(ctx, `user:${viewer.userId}`, 'joined the staff');
   return ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id: membership.id } });
 }
 

@@ -1,4 +1,5 @@
 import type { Prisma, Role } from '@posy/prisma';
+import { announceAccessChanged } from '../../auth/access-events.js';
 import { type Context, requireShop, requireUser } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { LastAdmin } from './staff.errors.js';
@@ -54,9 +55,7 @@ export async function changeStaffRole(
   await ctx.prisma.membership.update({ where: { id: member.id }, data: { role } });
   ctx.audit.target = { type: 'Membership', id: member.id };
   ctx.audit.changes = { role: { from: member.role, to: role } };
-  ctx.afterCommit(() =>
-    ctx.pubsub.publish('access:changed', `user:${member.userId}`, { reason: 'role changed' }),
-  );
+  announceAccessChanged(ctx, `user:${member.userId}`, 'role changed');
   return reload();
 }
 
@@ -72,8 +71,6 @@ export async function removeStaffMember(ctx: Context, membershipId: string, quer
   });
   ctx.audit.target = { type: 'Membership', id: member.id };
   ctx.audit.changes = { role: member.role, removed: true };
-  ctx.afterCommit(() =>
-    ctx.pubsub.publish('access:changed', `user:${member.userId}`, { reason: 'removed from staff' }),
-  );
+  announceAccessChanged(ctx, `user:${member.userId}`, 'removed from staff');
   return removed;
 }
