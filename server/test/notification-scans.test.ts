@@ -4,6 +4,7 @@ import { type FakeBotApi, startFakeBotApi } from '@posy/bot/test/fake-bot-api';
 import { createPrismaClient } from '@posy/prisma/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppPrisma } from '../src/context.js';
+import { scanDeliveriesAtRisk } from '../src/features/delivery/delivery-at-risk.scan.js';
 import { deleteOldNotifications } from '../src/features/notifications/notification-retention.js';
 import { scanBatchesExpiring } from '../src/features/stock/batch-expiry.scan.js';
 import { scanSubscriptionsEnding } from '../src/features/subscriptions/subscription-ending.scan.js';
@@ -73,10 +74,7 @@ describe('subscriptions ending', () => {
     const [ru, en, none] = await Promise.all([user('ru'), user('en'), user('en', false)]);
     const soon = new Date(Math.floor((Date.now() + 48 * HOUR) / 1000) * 1000);
     const subs = await Promise.all([subscriptionOf(ru.id, soon), subscriptionOf(en.id, soon)]);
-    const late = await subscriptionOf(
-      en.id === ru.id ? en.id : (await user('en')).id,
-      new Date(Date.now() + 80 * HOUR),
-    );
+    const late = await subscriptionOf((await user('en')).id, new Date(Date.now() + 80 * HOUR));
     const noTelegram = await subscriptionOf(none.id, soon);
 
     const counts = await Promise.all([
@@ -162,6 +160,56 @@ describe('batches expiring', () => {
     expect(managers.length).toBeGreaterThan(0);
     expect(await told(inside.id)).toEqual(managers);
     for (const b of [outside, writtenOff, empty, past]) expect(await told(b.id)).toEqual([]);
+  });
+});
+
+describe('deliveries at risk', () => {
+  test('orders not on their way whose window ends soon reach managers and the courier, once', async () => {
+    const customer = await app.prisma.customer.findFirstOrThrow({ where: { shopId } });
+    const courier = await user('en');
+    await app.prisma.membership.create({ data: { shopId, userId: courier.id, role: 'COURIER' } });
+    const order = (minutes: number, over: { status?: 'READY' | 'OUT_FOR_DELIVERY' | 'CANCELLED' } = {}) =>
+      app.prisma.order.create({
+        data: {
+          shopId,
+          number: randomInt(1_000_000, 2_000_000_000),
+          customerId: customer.id,
+          status: over.status ?? 'READY',
+          windowStart: new Date(Date.now() - HOUR),
+          windowEnd: new Date(Date.now() + minutes * 60_000),
+          currency: 'RUB',
+          subtotalMinor: 100,
+          totalMinor: 100,
+          courierId: courier.id,
+        },
+      });
+    const atRisk = await order(20);
+    const later = await order(40);
+    const onItsWay = await order(20, { status: 'OUT_FOR_DELIVERY' });
+    const cancelled = await order(20, { status: 'CANCELLED' });
+    await Promise.all([scanDeliveriesAtRisk(app.prisma, 30), scanDeliveriesAtRisk(other, 30)]);
+    expect(await scanDeliveriesAtRisk(app.prisma, 30)).toBe(0);
+
+    const told = async (orderId: string) =>
+      (
+        await app.prisma.notification.findMany({
+          where: { dedupeKey: { startsWith: `order:${orderId}:window-at-risk:` } },
+        })
+      )
+        .map((n) => n.userId)
+        .sort();
+    const managers = (
+      await app.prisma.membership.findMany({
+        where: {
+          shopId,
+          role: { in: ['ADMIN', 'MANAGER'] },
+          revokedAt: null,
+          user: { telegramId: { not: null } },
+        },
+      })
+    ).map((m) => m.userId);
+    expect(await told(atRisk.id)).toEqual([...managers, courier.id].sort());
+    for (const o of [later, onItsWay, cancelled]) expect(await told(o.id)).toEqual([]);
   });
 });
 
