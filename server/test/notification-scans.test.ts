@@ -3,6 +3,7 @@ import { renderNotification } from '@posy/bot';
 import { type FakeBotApi, startFakeBotApi } from '@posy/bot/test/fake-bot-api';
 import { createPrismaClient } from '@posy/prisma/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseConfig } from '../src/config.js';
 import type { AppPrisma } from '../src/context.js';
 import { scanDeliveriesAtRisk } from '../src/features/delivery/delivery-at-risk.scan.js';
 import { deleteOldNotifications } from '../src/features/notifications/notification-retention.js';
@@ -240,5 +241,34 @@ describe('notification retention', () => {
     );
     expect(left.sort()).toEqual(kept.sort());
     expect(left.some((id) => gone.includes(id))).toBe(false);
+  });
+});
+
+describe('scheduling', () => {
+  test('every scan is a graphile-worker cron of the running job runner', async () => {
+    const known = async () =>
+      (
+        await app.prisma.$queryRaw<{ identifier: string }[]>`
+          SELECT identifier FROM graphile_worker._private_known_crontabs`
+      ).map((k) => k.identifier);
+    const names = [
+      'scan-subscriptions-ending',
+      'scan-batches-expiring',
+      'scan-deliveries-at-risk',
+      'delete-old-notifications',
+    ];
+    const all = await waitFor('the crons to be recorded', async () => {
+      const ids = await known();
+      return names.every((n) => ids.includes(n)) ? ids : undefined;
+    });
+    expect(all).toEqual(expect.arrayContaining(names));
+  });
+
+  test('SUBSCRIPTION_ENDING_NOTICE_HOURS, or else the former SUBSCRIPTION_ENDING_NOTICE_DAYS in hours', () => {
+    const hours = (env: Record<string, string>) => parseConfig(env).scans.subscriptionEndingNoticeHours;
+    expect(hours({})).toBe(72);
+    expect(hours({ SUBSCRIPTION_ENDING_NOTICE_DAYS: '2' })).toBe(48);
+    expect(hours({ SUBSCRIPTION_ENDING_NOTICE_DAYS: '2', SUBSCRIPTION_ENDING_NOTICE_HOURS: '5' })).toBe(5);
+    expect(hours({ SUBSCRIPTION_ENDING_NOTICE_HOURS: '0' })).toBe(0);
   });
 });
