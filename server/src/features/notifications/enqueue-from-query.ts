@@ -44,6 +44,7 @@ export async function enqueueNotificationsFrom(db: Database, query: CandidateQue
       RETURNING "id"
     ),
     ${query.alsoDo ? Prisma.sql`also AS (${query.alsoDo}),` : Prisma.empty}
+    -- The job key is notificationJobKey's, written in SQL: the worker and runJobNow find the job by it.
     jobs AS (
       SELECT j."id" FROM graphile_worker.add_jobs(ARRAY(
         SELECT ROW(${SEND_NOTIFICATION_TASK}, json_build_object('notificationId', i."id"::text), NULL, NULL,
