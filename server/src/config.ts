@@ -197,10 +197,39 @@ const envSchema = z.object({
     .max(14 * 24)
     .default(48),
   /**
-   * Days before a subscription's validUntil its customer is told it is ending (SUBSCRIPTION_ENDING); 0: never.
-   * @default 3
+   * Hours before a subscription's validUntil its customer is told it is ending (SUBSCRIPTION_ENDING); 0: never.
+   * @default 72
    */
-  SUBSCRIPTION_ENDING_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  SUBSCRIPTION_ENDING_NOTICE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24)
+    .optional(),
+  /** The former setting, in days: still read when SUBSCRIPTION_ENDING_NOTICE_HOURS is not set. @deprecated */
+  SUBSCRIPTION_ENDING_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).optional(),
+  /** Hours before a stock batch expires the shop's admins and managers are told (BATCH_EXPIRING); 0: never. */
+  BATCH_EXPIRY_NOTICE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(14 * 24)
+    .default(24),
+  /**
+   * Minutes before its window ends an order not yet on its way (or without a courier) is reported at risk to
+   * the shop's admins and managers and its courier (DELIVERY_WINDOW_AT_RISK); 0: never.
+   */
+  DELIVERY_AT_RISK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
+  /**
+   * Days a SENT or SKIPPED notification is kept; FAILED ones are kept three times as long, for looking into.
+   * At least 2: a scan's dedupe key must outlive the window in which the scan would find the same fact again.
+   */
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(30),
   /**
    * A courier's phone may report every second; of one courier's reports for one order, at most one per this
    * many seconds is stored (and shown), the others are answered and dropped. 15 s is ~150 m at city speed.
@@ -333,11 +362,18 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       ratePerSecond: e.NOTIFICATION_RATE_PER_SECOND,
       chatIntervalMs: e.NOTIFICATION_CHAT_INTERVAL_MS,
       stuckAfterSeconds: e.NOTIFICATION_STUCK_AFTER_SECONDS,
+      retentionDays: e.NOTIFICATION_RETENTION_DAYS,
     },
     subscriptions: {
       ordersEveryMinutes: e.SUBSCRIPTION_ORDERS_EVERY_MINUTES,
       leadHours: e.SUBSCRIPTION_ORDERS_LEAD_HOURS,
-      endingNoticeDays: e.SUBSCRIPTION_ENDING_NOTICE_DAYS,
+    },
+    scans: {
+      subscriptionEndingNoticeHours:
+        e.SUBSCRIPTION_ENDING_NOTICE_HOURS ??
+        (e.SUBSCRIPTION_ENDING_NOTICE_DAYS === undefined ? 72 : e.SUBSCRIPTION_ENDING_NOTICE_DAYS * 24),
+      batchExpiryNoticeHours: e.BATCH_EXPIRY_NOTICE_HOURS,
+      deliveryAtRiskMinutes: e.DELIVERY_AT_RISK_MINUTES,
     },
     courierPositions: {
       minIntervalSeconds: e.COURIER_POSITION_MIN_INTERVAL_SECONDS,

@@ -27,6 +27,7 @@ import type { Logger } from '../logger.js';
 import type { PubSub } from '../pubsub.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { createJobQueuePool, graphileLogger } from './job-queue.js';
+import { scanCrons, scanTasks } from './scans.js';
 
 export interface JobRunnerDeps {
   config: Config;
@@ -54,7 +55,7 @@ export interface JobRunner {
 
 /**
  * Runs the background jobs in this process (graphile-worker, JOBS_CONCURRENCY at a time): the notification
- * outbox, the subscription cron and the courier position retention cron. Without BOT_TOKEN notifications are not sent: they stay PENDING and go
+ * outbox, the subscription cron, the courier position retention cron and the notification scans (scans.ts). Without BOT_TOKEN notifications are not sent: they stay PENDING and go
  * out once a process with a token runs; meanwhile, outside production, login codes are logged so sign-in
  * works without Telegram.
  */
@@ -78,6 +79,7 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
   );
   const taskList: TaskList = {
     [DELETE_OLD_COURIER_POSITIONS_TASK]: createDeleteOldCourierPositionsTask({ config, prisma, log }),
+    ...scanTasks({ config, prisma, log }),
   };
   if (deps.app)
     taskList[GENERATE_SUBSCRIPTION_ORDERS_TASK] = createGenerateSubscriptionOrdersTask({
@@ -134,6 +136,7 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
         ...(deps.app ? subscriptionCron(config) : []),
         ...courierPositionRetentionCron(),
         ...(botToken ? notificationRecoveryCron() : []),
+        ...scanCrons(config),
       ],
       forbiddenFlags,
       logger: graphileLogger(log),

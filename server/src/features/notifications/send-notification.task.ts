@@ -23,13 +23,13 @@ import { z } from 'zod';
 import type { AppPrisma } from '../../context.js';
 import type { Logger } from '../../logger.js';
 import type { FileStorage } from '../../storage/file-storage.js';
-import { loadNotificationPhoto } from './notification-photo.js';
 import {
   type AttemptOutcome,
   redactedPayload,
   settleAttempt,
   startAttempt,
 } from './notification-attempts.js';
+import { loadNotificationPhoto } from './notification-photo.js';
 import {
   notificationJobKey,
   SEND_NOTIFICATION_TASK,

@@ -1,12 +1,11 @@
 // The graphile-worker task behind the subscription cron (registered in src/jobs/runner.ts): every
 // SUBSCRIPTION_ORDERS_EVERY_MINUTES it makes the orders of deliveries due within the lead horizon, expires
-// subscriptions past their validUntil and queues ending notices. Each subscription is handled in its own
+// subscriptions past their validUntil (ending notices are a scan of their own: subscription-ending.scan.ts). Each subscription is handled in its own
 // transaction as the shop's system viewer, so one that fails (logged) holds up none of the others and is
 // tried again on the next run; running it twice at once is safe (see subscription-orders.service.ts).
 import type { Task } from 'graphile-worker';
 import { type SystemContextDeps, systemContext } from '../../jobs/system-context.js';
 import { runInTransaction } from '../../transaction.js';
-import { queueEndingNotice } from './subscription-ending.service.js';
 import {
   type DeliveryOutcome,
   expireSubscription,
@@ -22,20 +21,19 @@ const HOUR = 3_600_000;
 export interface SubscriptionRunReport {
   deliveries: DeliveryOutcome[];
   expired: string[];
-  endingNotices: string[];
 }
 
 /**
- * One run of the subscription jobs at `now`, with the lead horizon and notice period of `deps.config`.
+ * One run of the subscription jobs at `now`, with the lead horizon of `deps.config`.
  * @param requestId ties the run's audit entries together, e.g. `job:<graphile job id>`
  */
 export async function runSubscriptionJobs(
   deps: SystemContextDeps,
   { now = new Date(), requestId }: { now?: Date; requestId: string },
 ): Promise<SubscriptionRunReport> {
-  const { leadHours, endingNoticeDays } = deps.config.subscriptions;
+  const { leadHours } = deps.config.subscriptions;
   const horizon = new Date(now.getTime() + leadHours * HOUR);
-  const report: SubscriptionRunReport = { deliveries: [], expired: [], endingNotices: [] };
+  const report: SubscriptionRunReport = { deliveries: [], expired: [] };
   const inShop = <T>(shopId: string, run: Parameters<typeof runInTransaction<T>>[1]) =>
     runInTransaction(systemContext(deps, shopId, GENERATE_SUBSCRIPTION_ORDERS_TASK, requestId), run);
   const attempt = async <T>(what: string, subscriptionId: string, run: () => Promise<T>) => {
@@ -75,21 +73,6 @@ export async function runSubscriptionJobs(
       report.expired.push(id);
   }
 
-  if (endingNoticeDays > 0) {
-    const ending = await deps.prisma.subscription.findMany({
-      where: {
-        status: 'ACTIVE',
-        validUntil: { gt: now, lte: new Date(now.getTime() + endingNoticeDays * 24 * HOUR) },
-        customer: { userId: { not: null } },
-      },
-      select: { id: true, shopId: true, validUntil: true, endingNoticeFor: true },
-    });
-    for (const { id, shopId, validUntil, endingNoticeFor } of ending) {
-      if (endingNoticeFor?.getTime() === validUntil.getTime()) continue;
-      if (await attempt('ending notice', id, () => inShop(shopId, (ctx) => queueEndingNotice(ctx, id))))
-        report.endingNotices.push(id);
-    }
-  }
   return report;
 }
 
@@ -98,14 +81,13 @@ export function createGenerateSubscriptionOrdersTask(deps: SystemContextDeps): T
   return async (_payload, helpers) => {
     const report = await runSubscriptionJobs(deps, { requestId: `job:${helpers.job.id}` });
     const made = report.deliveries.filter((d) => d.orderId).length;
-    if (made || report.expired.length || report.endingNotices.length)
+    if (made || report.expired.length)
       deps.log.info(
         {
           component: 'jobs',
           orders: made,
           skipped: report.deliveries.length - made,
           expired: report.expired.length,
-          endingNotices: report.endingNotices.length,
         },
         'subscription jobs ran',
       );

@@ -368,34 +368,6 @@ describe('the subscription order generator', () => {
       { action: 'skipSubscriptionDelivery', changes: { orderId: null } },
     ]);
   });
-
-  test('tells the customer once that the subscription is ending, and again for a renewed end', async () => {
-    const sub = await insert({ validUntil: fromNow(2 * DAY), nextDeliveryAt: fromNow(5 * DAY) });
-    await Promise.all([run(deps), run(otherDeps)]);
-    await run();
-    const notices = () =>
-      app.prisma.notification.findMany({
-        where: { kind: 'SUBSCRIPTION_ENDING', dedupeKey: { startsWith: `subscription:${sub.id}:` } },
-      });
-    const customer = await app.prisma.customer.findUniqueOrThrow({ where: { id: customerId } });
-    expect(await notices()).toMatchObject([
-      {
-        userId: customer.userId,
-        shopId,
-        status: 'PENDING',
-        payload: {
-          subscriptionId: sub.id,
-          validUntil: sub.validUntil.toISOString(),
-          shopName: 'Posy Demo Flowers',
-        },
-      },
-    ]);
-    expect((await reread(sub.id)).endingNoticeFor).toEqual(sub.validUntil);
-
-    await app.prisma.subscription.update({ where: { id: sub.id }, data: { validUntil: fromNow(2.5 * DAY) } });
-    await run();
-    expect(await notices()).toHaveLength(2);
-  });
 });
 
 describe('the job runner', () => {

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Notification_status_updatedAt_idx" ON "Notification"("status", "updatedAt");
