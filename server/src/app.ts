@@ -83,6 +83,9 @@ export function buildApp(config: Config, options: { log?: Logger } = {}) {
     // Query events are always on: they are cheap, logged at debug level, and tests count statements with them.
     // The app's own pool, so /metrics can read its use.
     const pool = new pg.Pool({ connectionString: database.databaseUrl });
+    // An idle connection the server closes (a restart, a dropped database) must not crash the process; Prisma's
+    // adapter listens only while connected, so the pool keeps a listener of its own until it ends.
+    pool.on('error', (error) => log.warn({ err: error }, 'idle database connection closed'));
     cleanups.unshift(async () => {
       if (!pool.ended) await pool.end();
     });

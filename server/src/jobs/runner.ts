@@ -112,6 +112,7 @@ export async function startJobRunner(deps: JobRunnerDeps): Promise<JobRunner> {
       api: createBotApi({ botToken, apiRoot }, { timeoutSeconds: notifications.stuckAfterSeconds / 2 }),
       throttle,
       maxThrottleWaitMs: Math.min(5000, (notifications.stuckAfterSeconds * 1000) / 4),
+      earlierWithinSeconds: notifications.stuckAfterSeconds,
       webAppUrl,
       maxAttempts: notifications.maxAttempts,
       files: deps.app?.files,

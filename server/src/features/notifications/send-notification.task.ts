@@ -35,6 +35,7 @@ import {
   SEND_NOTIFICATION_TASK,
   type SendNotificationPayload,
 } from './notifications.service.js';
+import { EARLIER_MESSAGE_WAIT_MS, earlierMessagePending } from './send-order.js';
 import type { SendThrottle } from './send-throttle.js';
 
 /** A send job carrying this flag waits for a process with a bot token (see {@link createHoldNotificationTask}). */
@@ -49,6 +50,8 @@ export interface SendNotificationTaskOptions {
   throttle: SendThrottle;
   /** How long a try may wait in-process for a throttle slot before its job is put back, due later. */
   maxThrottleWaitMs: number;
+  /** Earlier messages to the same person younger than this go first (NOTIFICATION_STUCK_AFTER_SECONDS). */
+  earlierWithinSeconds: number;
   /** The Mini App's URL without a trailing slash; buttons open pages under it. */
   webAppUrl: string;
   /** Tries per notification (NOTIFICATION_MAX_ATTEMPTS); the one that reaches it marks the row FAILED. */
@@ -69,7 +72,17 @@ const payloadSchema: z.ZodType<SendNotificationPayload> = z.object({ notificatio
  * each has a NotificationAttempt row. A settled row's one-time code is blanked in the same UPDATE.
  */
 export function createSendNotificationTask(options: SendNotificationTaskOptions): Task {
-  const { prisma, log, api, throttle, maxThrottleWaitMs, webAppUrl, maxAttempts, files } = options;
+  const {
+    prisma,
+    log,
+    api,
+    throttle,
+    maxThrottleWaitMs,
+    earlierWithinSeconds,
+    webAppUrl,
+    maxAttempts,
+    files,
+  } = options;
 
   return async (rawPayload, helpers) => {
     const { notificationId: id } = payloadSchema.parse(rawPayload);
@@ -94,7 +107,12 @@ export function createSendNotificationTask(options: SendNotificationTaskOptions)
       return;
     }
     const jobLog = log.child({ notificationId: id, kind: row.kind, attempt: row.attempts });
-    const attempt = { notificationId: id, number: row.attempts };
+    // Numbered after the row's earlier attempts, not its try count: a resend starts the count again.
+    const earlierAttempts = await prisma.notificationAttempt.aggregate({
+      where: { notificationId: id },
+      _max: { number: true },
+    });
+    const attempt = { notificationId: id, number: (earlierAttempts._max.number ?? 0) + 1 };
     /** Settles row and attempt; a final status also blanks a one-time code. */
     const settle = (
       data: Prisma.NotificationUpdateManyMutationInput,
@@ -153,10 +171,9 @@ export function createSendNotificationTask(options: SendNotificationTaskOptions)
       throw error;
     }
 
-    const wait = await throttle.acquire(chatId, maxThrottleWaitMs);
-    if (wait > 0) {
-      // Over Telegram's limits for longer than a worker should idle: due again after the wait, not a try.
-      await prisma.$transaction(async (tx) => {
+    /** Gives the claim back untried, the job due again after `wait` ms. */
+    const dueAgainAfter = (wait: number) =>
+      prisma.$transaction(async (tx) => {
         const released = await release(tx, id, null);
         if (released.count === 0) return;
         await tx.$executeRaw`SELECT 1 FROM graphile_worker.add_job(
@@ -167,10 +184,20 @@ export function createSendNotificationTask(options: SendNotificationTaskOptions)
           max_attempts := ${helpers.job.max_attempts}::int
         )`;
       });
+    // Messages to one person go out in the order they were queued.
+    if (await earlierMessagePending(prisma, row, earlierWithinSeconds)) {
+      await dueAgainAfter(EARLIER_MESSAGE_WAIT_MS);
+      jobLog.debug('an earlier message to this person goes first; due again later');
+      return;
+    }
+    const wait = await throttle.acquire(chatId, maxThrottleWaitMs);
+    if (wait > 0) {
+      // Over Telegram's limits for longer than a worker should idle: due again after the wait, not a try.
+      await dueAgainAfter(wait);
       jobLog.debug({ waitMs: wait }, 'notification throttled; due again later');
       return;
     }
-    if (!(await startAttempt(prisma, id, row.attempts))) return;
+    if (!(await startAttempt(prisma, id, attempt.number))) return;
 
     const result = await sendNotification(api, chatId, rendered);
     await throttle.sent(chatId);
