@@ -13,7 +13,7 @@
 // "today" somewhere on Earth, and the exact test is done on the rows found.
 import { Prisma } from '@posy/prisma';
 import type { Database } from '../../transaction.js';
-import { enqueueNotificationsFrom } from '../notifications/enqueue-from-query.js';
+import { type CandidateQuery, enqueueNotificationsFrom } from '../notifications/enqueue-from-query.js';
 
 export const IMPORTANT_DATE_SCAN = 'scan-important-dates';
 
@@ -27,9 +27,14 @@ const REMINDER_DAY = Prisma.sql`((make_date(2000, d."month", 1) + (d."day" - 1))
 
 /** @returns how many reminders were queued */
 export async function scanImportantDates(db: Database, now = new Date()) {
+  return enqueueNotificationsFrom(db, importantDatesQuery(now));
+}
+
+/** The scan's candidates (exported for bench/notification-scans.bench.ts, which times and EXPLAINs them). */
+export function importantDatesQuery(now: Date): CandidateQuery {
   const occurrence = Prisma.sql`LEAST(make_date(y, d."month", 1) + (d."day" - 1),
                                       (make_date(y, d."month", 1) + interval '1 month')::date - 1)`;
-  return enqueueNotificationsFrom(db, {
+  return {
     candidates: Prisma.sql`
       SELECT cu."userId", cu."shopId", 'IMPORTANT_DATE_COMING' AS "kind",
              jsonb_build_object('importantDateId', d."id", 'title', d."title", 'date', to_char(o.occ, 'YYYY-MM-DD'),
@@ -48,7 +53,7 @@ export async function scanImportantDates(db: Database, now = new Date()) {
         AND o.occ >= t.today
         AND o.occ - d."remindDaysBefore" BETWEEN t.today - ${CATCH_UP_DAYS}::int AND t.today
         AND (d."year" IS NULL OR o.y >= d."year")`,
-  });
+  };
 }
 
 /**
