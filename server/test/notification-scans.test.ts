@@ -255,6 +255,7 @@ describe('scheduling', () => {
       'scan-subscriptions-ending',
       'scan-batches-expiring',
       'scan-deliveries-at-risk',
+      'scan-important-dates',
       'delete-old-notifications',
     ];
     const all = await waitFor('the crons to be recorded', async () => {

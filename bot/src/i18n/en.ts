@@ -75,6 +75,7 @@ export const en = {
   'notify.handoverCode.recipientFrom':
     '<b>{shopName}</b>\nFlowers from {senderName} are on their way to you. Tell the courier this code when they arrive: <code>{code}</code>',
 
+  'notify.importantDateComing': '<b>{shopName}</b>\n{title} is on {date}: order flowers in time.',
   'payment.thanks': 'Thank you! Your payment is received and the order is marked paid.',
   'payment.refused.NOT_FOUND': 'This invoice is no longer valid. Open the order in the app and pay again.',
   'payment.refused.CANCELLED': 'This order was cancelled, so it can no longer be paid.',
@@ -93,6 +94,7 @@ export const en = {
   'button.acceptInvite': 'Accept invitation',
   'button.openSubscription': 'Manage subscription',
   'button.openStock': 'Open stock',
+  'button.orderFlowers': 'Order flowers',
 } as const satisfies Record<string, string | PluralForms>;
 
 /** Every locale's dictionary has exactly the English keys, each a string or plural forms like English's. */

@@ -76,6 +76,7 @@ export const ru: Dictionary = {
   'notify.handoverCode.recipientFrom':
     '<b>{shopName}</b>\nВам везут цветы от {senderName}. Назовите курьеру этот код, когда он приедет: <code>{code}</code>',
 
+  'notify.importantDateComing': '<b>{shopName}</b>\n{date} — {title}: закажите цветы заранее.',
   'payment.thanks': 'Спасибо! Оплата получена, заказ отмечен оплаченным.',
   'payment.refused.NOT_FOUND': 'Этот счёт больше не действует. Откройте заказ в приложении и оплатите снова.',
   'payment.refused.CANCELLED': 'Заказ отменён, его уже нельзя оплатить.',
@@ -93,5 +94,6 @@ export const ru: Dictionary = {
   'button.openOrder': 'Открыть заказ',
   'button.acceptInvite': 'Принять приглашение',
   'button.openSubscription': 'Управлять подпиской',
+  'button.orderFlowers': 'Заказать цветы',
   'button.openStock': 'Открыть склад',
 };

@@ -55,6 +55,17 @@ export interface NotificationPayloads {
     audience: 'RECIPIENT' | 'CUSTOMER';
     senderName: string | null;
   };
+  /**
+   * A customer's important date (a birthday, an anniversary) is coming: order flowers in `shopSlug`'s catalog.
+   * `date` is the calendar day of this year's occurrence, `YYYY-MM-DD` (no time, no zone).
+   */
+  IMPORTANT_DATE_COMING: {
+    importantDateId: string;
+    title: string;
+    date: string;
+    shopName: string;
+    shopSlug: string;
+  };
 }
 
 export type NotificationKind = keyof NotificationPayloads;

@@ -51,6 +51,16 @@ const samples: Notification[] = [
       senderName: evil,
     },
   },
+  {
+    kind: 'IMPORTANT_DATE_COMING',
+    payload: {
+      importantDateId: 'date_1',
+      title: evil,
+      date: '2027-03-01',
+      shopName: evil,
+      shopSlug: 'flora',
+    },
+  },
 ];
 
 const render = (notification: Notification, locale: 'en' | 'ru', timeZone?: string) =>
@@ -67,7 +77,7 @@ afterAll(() => fake.stop());
 describe('renderNotification', () => {
   it('has a sample for every kind', () => {
     expect(samples.map((sample) => sample.kind).sort()).toEqual([...notificationKinds].sort());
-    expect(notificationKinds).toHaveLength(9);
+    expect(notificationKinds).toHaveLength(10);
   });
 
   for (const locale of locales) {
@@ -209,6 +219,34 @@ describe('renderNotification', () => {
     expect(atRisk).toContain('1 мар');
     const batch = render(samples[5] as Notification, 'ru').text;
     expect(batch).toContain('1\u00a0250,5 &lt;i&gt;stems&lt;/i&gt;');
+  });
+
+  it('reminds of an important date on its calendar day in any zone, with a button into the shop’s catalog', () => {
+    const coming = {
+      kind: 'IMPORTANT_DATE_COMING',
+      payload: {
+        importantDateId: 'd',
+        title: 'Birthday of Anna',
+        date: '2027-03-01',
+        shopName: 'Flora',
+        shopSlug: 'flora',
+      },
+    } as const;
+    expect(render(coming, 'en').text).toBe(
+      '<b>Flora</b>\nBirthday of Anna is on March 1, 2027: order flowers in time.',
+    );
+    expect(render(coming, 'ru').text).toBe(
+      '<b>Flora</b>\n1 марта 2027 г. — Birthday of Anna: закажите цветы заранее.',
+    );
+    // A calendar day: neither Los Angeles nor Kamchatka moves it.
+    expect(render(coming, 'en', 'America/Los_Angeles').text).toContain('March 1, 2027');
+    expect(render(coming, 'en', 'Asia/Kamchatka').text).toContain('March 1, 2027');
+    expect(render(coming, 'ru').replyMarkup).toEqual({
+      inline_keyboard: [[{ text: 'Заказать цветы', web_app: { url: `${webAppUrl}?startapp=shop-flora` } }]],
+    });
+    expect(() => render({ ...coming, payload: { ...coming.payload, date: 'soon' } }, 'en')).toThrow(
+      'date is not an ISO date',
+    );
   });
 
   it('opens an invitation inside the Mini App as a web app, and any other link as a link', () => {

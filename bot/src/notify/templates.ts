@@ -1,5 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import { miniAppUrl, startPayload } from '../bot/deep-link.js';
 import { formatDate, formatNumber } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { type MessageKey, type MessageParams, t } from '../i18n/translate.js';
@@ -52,6 +53,8 @@ interface TemplateContext {
   openApp(labelKey: ButtonKey, path: string): InlineKeyboardMarkup;
   /** A button opening `link`: as a web app when it is inside the Mini App, else as an ordinary link. */
   openLink(labelKey: ButtonKey, link: string): InlineKeyboardMarkup;
+  /** A web_app button opening the Mini App at a shop's catalog (its shop link, `?startapp=shop-<slug>`). */
+  openShop(labelKey: ButtonKey, shopSlug: string): InlineKeyboardMarkup;
 }
 
 type ButtonKey = Extract<MessageKey, `button.${string}`>;
@@ -119,7 +122,21 @@ const templates: { [K in NotificationKind]: Template<K> } = {
             ? html('notify.handoverCode.recipientFrom', { shopName, senderName, code })
             : html('notify.handoverCode.recipient', { shopName, code }),
         },
+  // `date` is a calendar day, so it is shown as that day in UTC: the shop's zone must not move it.
+  IMPORTANT_DATE_COMING: ({ title, date, shopName, shopSlug }, { html, locale, openShop }) => ({
+    text: html('notify.importantDateComing', {
+      shopName,
+      title,
+      date: formatDate(locale, calendarDay(date), { timeZone: 'UTC', style: 'date', field: 'date' }),
+    }),
+    replyMarkup: openShop('button.orderFlowers', shopSlug),
+  }),
 };
+
+/** `YYYY-MM-DD` as midnight UTC; anything else is left for formatDate to refuse. */
+function calendarDay(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date;
+}
 
 /** Every kind there is a template for, i.e. every {@link NotificationKind}. */
 export const notificationKinds = Object.keys(templates) as NotificationKind[];
@@ -147,6 +164,13 @@ export function renderNotification<K extends NotificationKind>(
         throw new RangeError(`link is not an http(s) or tg URL: "${link}"`);
       return oneButton(InlineKeyboard.url(t(locale, labelKey), link));
     },
+    openShop: (labelKey, shopSlug) =>
+      oneButton(
+        InlineKeyboard.webApp(
+          t(locale, labelKey),
+          miniAppUrl(webAppUrl, startPayload({ kind: 'shop', shopSlug })),
+        ),
+      ),
   };
   const { text, replyMarkup } = template(payload, context);
   return replyMarkup ? { text, parseMode: 'HTML', replyMarkup } : { text, parseMode: 'HTML' };

@@ -5,6 +5,7 @@
 // finds the same candidates.
 import { parseCronItems, type Task, type TaskList } from 'graphile-worker';
 import type { Config } from '../config.js';
+import { IMPORTANT_DATE_SCAN, scanImportantDates } from '../features/customers/important-date.scan.js';
 import { DELIVERY_AT_RISK_SCAN, scanDeliveriesAtRisk } from '../features/delivery/delivery-at-risk.scan.js';
 import {
   deleteOldNotifications,
@@ -24,7 +25,10 @@ export interface ScanDeps {
   log: Pick<Logger, 'info'>;
 }
 
-/** Each task and how often it runs: at-risk deliveries every 5 minutes (their window is minutes), the rest hourly. */
+/**
+ * Each task and how often it runs: at-risk deliveries every 5 minutes (their window is minutes), the rest
+ * hourly; important dates too, though due once a day, so each shop hears soon after its own midnight.
+ */
 const schedule = (config: Config) =>
   [
     [
@@ -42,6 +46,7 @@ const schedule = (config: Config) =>
       '*/5 * * * *',
       (db: Database) => scanDeliveriesAtRisk(db, config.scans.deliveryAtRiskMinutes),
     ],
+    [IMPORTANT_DATE_SCAN, '27 * * * *', (db: Database) => scanImportantDates(db)],
     [
       NOTIFICATION_RETENTION_TASK,
       '37 3 * * *',

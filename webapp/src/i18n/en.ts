@@ -116,6 +116,7 @@ export const en = {
   'notificationKind.DELIVERY_WINDOW_AT_RISK': 'Delivery window at risk',
   'notificationKind.BOUQUET_APPROVAL_REQUESTED': 'Bouquet photo for approval',
   'notificationKind.HANDOVER_CODE': 'Handover code',
+  'notificationKind.IMPORTANT_DATE_COMING': 'Important date coming',
   'notificationRecipient.CUSTOMER': 'customer',
   'notificationRecipient.RECIPIENT': 'recipient',
   'notificationRecipient.COURIER': 'courier',

@@ -119,6 +119,7 @@ export const ru: Dictionary = {
   'notificationKind.DELIVERY_WINDOW_AT_RISK': 'Окно доставки под угрозой',
   'notificationKind.BOUQUET_APPROVAL_REQUESTED': 'Фото букета на одобрение',
   'notificationKind.HANDOVER_CODE': 'Код вручения',
+  'notificationKind.IMPORTANT_DATE_COMING': 'Скоро важная дата',
   'notificationRecipient.CUSTOMER': 'заказчик',
   'notificationRecipient.RECIPIENT': 'получатель',
   'notificationRecipient.COURIER': 'курьер',

@@ -6,16 +6,25 @@
 // The candidates come off the index StockBatch(expiresAt).
 import { Prisma } from '@posy/prisma';
 import type { Database } from '../../transaction.js';
-import { enqueueNotificationsFrom, isoText } from '../notifications/enqueue-from-query.js';
+import {
+  type CandidateQuery,
+  enqueueNotificationsFrom,
+  isoText,
+} from '../notifications/enqueue-from-query.js';
 
 export const BATCH_EXPIRY_SCAN = 'scan-batches-expiring';
 
 /** @returns how many notices were queued */
 export async function scanBatchesExpiring(db: Database, noticeHours: number, now = new Date()) {
   if (noticeHours === 0) return 0;
+  return enqueueNotificationsFrom(db, batchesExpiringQuery(noticeHours, now));
+}
+
+/** The scan's candidates (exported for bench/notification-scans.bench.ts, which times and EXPLAINs them). */
+export function batchesExpiringQuery(noticeHours: number, now: Date): CandidateQuery {
   const until = new Date(now.getTime() + noticeHours * 3_600_000);
   const expiresAt = isoText(Prisma.sql`b."expiresAt"`);
-  return enqueueNotificationsFrom(db, {
+  return {
     candidates: Prisma.sql`
       SELECT m."userId", i."shopId", 'BATCH_EXPIRING' AS "kind",
              jsonb_build_object('stockItemName', i."name", 'quantity', b."quantityRemaining",
@@ -27,5 +36,5 @@ export async function scanBatchesExpiring(db: Database, noticeHours: number, now
       JOIN "User" u ON u."id" = m."userId" AND u."telegramId" IS NOT NULL
       WHERE b."expiresAt" > ${now} AND b."expiresAt" <= ${until}
         AND b."writtenOffAt" IS NULL AND b."quantityRemaining" > 0`,
-  });
+  };
 }
