@@ -174,6 +174,18 @@ describe('refundOrderPayment', () => {
     expect((await state(o.id))[3]).toBe(1);
   });
 
+  test('two refunds at once: one is recorded, the other refused, Telegram asked once', async () => {
+    const o = await paidOrder('XTR');
+    telegram.calls.length = 0;
+    const results = await Promise.all([refund(o), refund(o)]);
+    expect(results.map((r) => r.data?.refundOrderPayment.__typename).sort()).toEqual([
+      'InvalidPaymentTransition',
+      'MutationRefundOrderPaymentSuccess',
+    ]);
+    expect(refundCalls()).toHaveLength(1);
+    expect((await state(o.id))[3]).toBe(1);
+  });
+
   test('an unpaid order is InvalidPaymentTransition, a stale version StaleVersion; nothing changes', async () => {
     const unpaid = await app.prisma.order.create({
       data: {
