@@ -44,6 +44,7 @@ export {
   type StaffRole,
   staffRoles,
 } from './notify/kinds.js';
+export { refundStarPayment, type StarRefundOutcome } from './notify/refund-star-payment.js';
 export {
   type PermanentFailureReason,
   type SendNotificationResult,

@@ -70,7 +70,7 @@ export function createContextFactory(
       apiKey: headers.get('x-api-key'),
     });
     const shop = await resolveActiveShop(deps.prisma, viewer, headers.get('x-shop-id'));
-    return contextOf(deps, deps.log.child({ requestId }), {
+    return contextOf(deps, deps.log.child({ requestId, ...viewerLogFields(viewer), shopId: shop.shopId }), {
       requestId,
       ip,
       viewer,
@@ -78,6 +78,13 @@ export function createContextFactory(
       http: http ?? null,
     });
   };
+}
+
+/** Who calls, for every line a request logs: the user or the API key (ids only, never a name). */
+function viewerLogFields(viewer: Viewer): { userId?: string; apiKeyId?: string } {
+  if (viewer.kind === 'user') return { userId: viewer.userId };
+  if (viewer.kind === 'apiKey') return { apiKeyId: viewer.apiKeyId };
+  return {};
 }
 
 /** What only one operation knows of its context: who acts, where, and through which request. */

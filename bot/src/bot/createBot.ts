@@ -13,6 +13,7 @@ import { createErrorHandler } from './handlers/error.js';
 import { type LocaleStore, MemoryLocaleStore } from './locale-store.js';
 import { type BotLogger, consoleLogger } from './logger.js';
 import { localeMiddleware } from './middleware/locale.js';
+import { updateLoggerMiddleware } from './middleware/update-logger.js';
 import type { PaymentDesk } from './payment-desk.js';
 import type { StartLinkLookup } from './start-links.js';
 
@@ -60,6 +61,7 @@ export function createBot(config: BotConfig, dependencies: BotDependencies = {})
   });
 
   bot.api.config.use(autoRetry(REPLY_RETRY));
+  bot.use(updateLoggerMiddleware(logger));
 
   // The runner handles updates concurrently; one chat's updates still go one after the other, in order.
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));

@@ -5,6 +5,19 @@ export interface BotLogger {
   error(details: Record<string, unknown>, message: string): void;
   warn(details: Record<string, unknown>, message: string): void;
   info(details: Record<string, unknown>, message: string): void;
+  /** A logger adding `bindings` to every line (pino's); without it {@link withBindings} merges them in. */
+  child?(bindings: Record<string, unknown>): BotLogger;
+}
+
+/** `logger` with `bindings` on every line it writes: its own child when it has one. */
+export function withBindings(logger: BotLogger, bindings: Record<string, unknown>): BotLogger {
+  if (logger.child) return logger.child(bindings);
+  return {
+    error: (details, message) => logger.error({ ...bindings, ...details }, message),
+    warn: (details, message) => logger.warn({ ...bindings, ...details }, message),
+    info: (details, message) => logger.info({ ...bindings, ...details }, message),
+    child: (more) => withBindings(logger, { ...bindings, ...more }),
+  };
 }
 
 /** Structured JSON logs, one line per event, like the server's (service `posy-bot`). */

@@ -12,6 +12,7 @@ import { useCostLimitWithVariables } from './cost-limit.plugin.js';
 import { codeVariableError, useValidationErrorCode } from './error-codes.js';
 import { useListLimits } from './list-limit.plugin.js';
 import { useRefuseNulCharacters } from './nul-characters.plugin.js';
+import { useOperationLog } from './operation-log.plugin.js';
 import type { RateLimiter } from './rate-limit.js';
 import { useRateLimits } from './rate-limit.plugin.js';
 import { useRequestIdOnMaskedErrors } from './request-id-errors.js';
@@ -110,6 +111,7 @@ export function createGraphQLServer(options: {
     plugins: [
       ...(options.observers ?? []),
       responseCookies.plugin,
+      useOperationLog(),
       useRequestBodyLimits({
         default: operationLimits.maxRequestBytes,
         multipart: operationLimits.maxUploadRequestBytes,

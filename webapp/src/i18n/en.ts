@@ -254,6 +254,7 @@ export const en = {
   'auditAction.cancelOrder': 'Order cancelled',
   'auditAction.markOrderPaid': 'Order marked paid',
   'auditAction.markOrderRefunded': 'Order refunded',
+  'auditAction.refundOrderPayment': 'Payment refunded',
   'auditAction.createOrderInvoiceLink': 'Telegram invoice made',
   'auditAction.createProduct': 'Product created',
   'auditAction.updateProduct': 'Product edited',

@@ -258,6 +258,7 @@ export const ru: Dictionary = {
   'auditAction.cancelOrder': 'Отменён заказ',
   'auditAction.markOrderPaid': 'Заказ отмечен оплаченным',
   'auditAction.markOrderRefunded': 'Возврат по заказу',
+  'auditAction.refundOrderPayment': 'Оплата возвращена',
   'auditAction.createOrderInvoiceLink': 'Выставлен счёт в Telegram',
   'auditAction.createProduct': 'Создан товар',
   'auditAction.updateProduct': 'Изменён товар',

@@ -1,7 +1,8 @@
 import { type BotError, GrammyError, HttpError } from 'grammy';
 import { describeHttpError } from '../../notify/send.js';
 import type { BotContext } from '../context.js';
-import type { BotLogger } from '../logger.js';
+import { type BotLogger, withBindings } from '../logger.js';
+import { updateLogFields } from '../middleware/update-logger.js';
 
 /**
  * Logs an error thrown while handling an update and swallows it, so one bad update never stops the bot.
@@ -10,7 +11,7 @@ import type { BotLogger } from '../logger.js';
 export function createErrorHandler(logger: BotLogger): (error: BotError<BotContext>) => void {
   return (error) => {
     const cause = error.error;
-    const details: Record<string, unknown> = { updateId: error.ctx.update.update_id };
+    const details: Record<string, unknown> = {};
     if (cause instanceof GrammyError) {
       Object.assign(details, {
         method: cause.method,
@@ -23,6 +24,8 @@ export function createErrorHandler(logger: BotLogger): (error: BotError<BotConte
     } else {
       details.err = cause;
     }
-    logger.error(details, 'Bot failed to handle an update');
+    // ctx.log is unset only when the update failed before the update logger ran.
+    const log = (error.ctx.log as BotLogger | undefined) ?? withBindings(logger, updateLogFields(error.ctx));
+    log.error(details, 'Bot failed to handle an update');
   };
 }

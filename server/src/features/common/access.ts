@@ -536,3 +536,15 @@ export function payableOrders(ctx: Context): Prisma.OrderWhereInput {
   if ((ctx.shopRole === 'ADMIN' || ctx.shopRole === 'MANAGER') && ctx.viewer.kind === 'user') return visible;
   throw forbidden('Only the order’s customer, or an admin or manager, may ask for its payment');
 }
+
+/**
+ * Whether the viewer gives a customer's money back (`refundOrderPayment`): the shop's admins and managers,
+ * signed in as a person, the same people who take payments at the counter. A refund of Stars moves money
+ * at once, so no API key may do it.
+ */
+export function assertRefundsPayments(ctx: Context) {
+  requireShop(ctx);
+  const manages = ctx.shopRole === 'ADMIN' || ctx.shopRole === 'MANAGER';
+  if (!manages || ctx.viewer.kind !== 'user')
+    throw forbidden('Payments are refunded by the shop’s admins and managers');
+}

@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { DomainErrorRef } from '../common/domain-error.schema.js';
-import { OrderNotPayable, TelegramPaymentsUnavailable } from './payments.errors.js';
+import { OrderNotPayable, RefundRefused, TelegramPaymentsUnavailable } from './payments.errors.js';
 
 const NotPayableReasonEnum = builder.enumType('NotPayableReason', {
   values: ['CANCELLED', 'ALREADY_PAID', 'ZERO_TOTAL', 'WINDOW_PASSED'] as const,
@@ -16,4 +16,12 @@ builder.objectType(OrderNotPayable, {
   name: 'OrderNotPayable',
   interfaces: [DomainErrorRef],
   fields: (t) => ({ reason: t.expose('reason', { type: NotPayableReasonEnum }) }),
+});
+
+builder.objectType(RefundRefused, {
+  name: 'RefundRefused',
+  interfaces: [DomainErrorRef],
+  fields: (t) => ({
+    description: t.exposeString('description', { description: 'Why Telegram did not refund, in its words.' }),
+  }),
 });

@@ -15,3 +15,13 @@ export class OrderNotPayable extends DomainError {
     super(`The order cannot be paid now: ${reason}`);
   }
 }
+
+/**
+ * Telegram did not refund the Stars payment (refundStarPayment failed, or could not be asked): nothing was
+ * recorded, the order stays paid. `description` is Telegram's reason, to show the person who asked.
+ */
+export class RefundRefused extends DomainError {
+  constructor(readonly description: string) {
+    super(`Telegram refused the refund: ${description}`);
+  }
+}

@@ -178,6 +178,7 @@ describe('successful_payment', () => {
         provider: 'TELEGRAM',
         telegramChargeId: `tg-${o.id}`,
         providerChargeId: `yk-${o.id}`,
+        payerTelegramId: BigInt(chris.id),
         amountMinor: 280_000,
         currency: 'RUB',
         refundedAt: null,

@@ -82,6 +82,7 @@ export async function recordTelegramPayment(
           provider: 'TELEGRAM',
           telegramChargeId: payment.telegramChargeId,
           providerChargeId: payment.providerChargeId,
+          payerTelegramId: BigInt(payment.telegramUserId),
           amountMinor: payment.totalAmount,
           currency: payment.currency,
         },

@@ -24,6 +24,7 @@ export const auditActions = [
   'cancelOrder',
   'markOrderPaid',
   'markOrderRefunded',
+  'refundOrderPayment',
   'createOrderInvoiceLink',
   'createProduct',
   'updateProduct',
