@@ -22,3 +22,7 @@ ALTER TABLE "DeliverySlot" ADD CONSTRAINT "DeliverySlot_times_valid" CHECK ("wee
 ALTER TABLE "DeliverySlot" ADD CONSTRAINT "DeliverySlot_capacity_nonnegative" CHECK ("capacity" >= 0);
 ALTER TABLE "DeliveryZone" ADD CONSTRAINT "DeliveryZone_fee_nonnegative" CHECK ("feeMinor" >= 0);
 ALTER TABLE "Shop" ADD CONSTRAINT "Shop_cardTextMaxLength_positive" CHECK ("cardTextMaxLength" > 0);
+-- 20261202183608_important_date_reminders: the reminder scan's lookup by the day of year its reminder is due
+-- (server/src/features/customers/important-date.scan.ts); Prisma cannot declare an expression index.
+CREATE INDEX "ImportantDate_reminder_day_idx" ON "ImportantDate"
+  (((make_date(2000, "month", 1) + ("day" - 1)) - DATE '2000-01-01' - "remindDaysBefore"));
