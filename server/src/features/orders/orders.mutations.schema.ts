@@ -243,6 +243,10 @@ builder.mutationField('markOrderPaid', (t) =>
 builder.mutationField('markOrderRefunded', (t) =>
   t.field({
     type: OrderRef,
+    // Kept for integrators: it only records a refund, which for a payment made in Telegram leaves the
+    // payment row unrefunded and a Stars payment's money with the shop.
+    deprecationReason:
+      'Use refundOrderPayment: it refunds Telegram Stars through Telegram and records the refund on the payment too.',
     authScopes: { shopRole: ['ADMIN', 'MANAGER'] },
     errors: { types: [StaleVersion, InvalidPaymentTransition] },
     args: {
