@@ -1,12 +1,7 @@
-import { Redis } from 'ioredis';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { createRedisLimiters } from '../redis-limiters.js';
 
 /** The counters an operation can be charged to; see rate-limit.plugin.ts for which apply when. */
 export type Bucket = 'ip' | 'user' | 'apiKey' | 'signInIp' | 'signInEmail';
@@ -42,35 +37,13 @@ export function createRateLimiter(options: {
   log: Logger;
 }): RateLimiter {
   const { limits, log } = options;
-  // No offline queue: while Redis is away a command fails at once and the in-memory limiter answers,
-  // instead of the request waiting for a reconnect (rate-limiter-flexible's recommended ioredis setup).
-  const redis = options.redisUrl
-    ? new Redis(options.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 })
-    : null;
-  // ioredis reports every failed reconnect; say it once per outage.
-  let outage = false;
-  redis?.on('error', (error) => {
-    if (!outage) log.warn({ err: error }, 'rate-limit Redis unavailable; limiting in memory meanwhile');
-    outage = true;
+  const limiters = createRedisLimiters({
+    redisUrl: options.redisUrl,
+    keyPrefix: limits.keyPrefix,
+    log,
+    purpose: 'rate-limit',
   });
-  redis?.on('ready', () => {
-    if (outage) log.info('rate-limit Redis back');
-    outage = false;
-  });
-
-  const bucket = (name: string, points: number, duration: number): RateLimiterAbstract => {
-    const keyPrefix = `${limits.keyPrefix}:${name}`;
-    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
-    if (!redis) return memory;
-    return new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix,
-      points,
-      duration,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: memory,
-    });
-  };
+  const bucket = limiters.limiter;
   const buckets: Record<Bucket, RateLimiterAbstract> = {
     ip: bucket('ip', limits.ipPerMinute, 60),
     user: bucket('user', limits.userPerMinute, 60),
@@ -104,13 +77,7 @@ export function createRateLimiter(options: {
       for (const outcome of outcomes)
         if (outcome.status === 'rejected') log.warn({ err: outcome.reason }, 'rate-limit refund failed');
     },
-    async connect() {
-      // The failure is logged by the error listener; ioredis keeps reconnecting.
-      await redis?.connect().catch(() => {});
-    },
-    async close() {
-      if (redis?.status === 'ready') await redis.quit();
-      else redis?.disconnect();
-    },
+    connect: limiters.connect,
+    close: limiters.close,
   };
 }

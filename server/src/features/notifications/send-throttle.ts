@@ -1,14 +1,9 @@
 // Telegram's sending limits, shared by every worker of every process: about 30 messages a second overall and
 // one a second per chat (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
 // Counted in Redis when REDIS_URL is set (rate-limiter-flexible's fixed windows), else in this process.
-import { Redis } from 'ioredis';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from '../../logger.js';
+import { createRedisLimiters } from '../../redis-limiters.js';
 
 export interface SendThrottle {
   /**
@@ -32,32 +27,14 @@ export function createSendThrottle(options: {
   log: Logger;
 }): SendThrottle {
   const { log } = options;
-  const redis = options.redisUrl
-    ? new Redis(options.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 })
-    : null;
-  let outage = false;
-  redis?.on('error', (error) => {
-    if (!outage) log.warn({ err: error }, 'send throttle Redis unavailable; limiting in this process');
-    outage = true;
+  const limiters = createRedisLimiters({
+    redisUrl: options.redisUrl,
+    keyPrefix: options.keyPrefix,
+    log,
+    purpose: 'send throttle',
   });
-  redis?.on('ready', () => {
-    outage = false;
-  });
-  const connected = redis?.connect().catch(() => {});
-
-  const limiter = (name: string, points: number, duration: number): RateLimiterAbstract => {
-    const keyPrefix = `${options.keyPrefix}:${name}`;
-    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
-    if (!redis) return memory;
-    return new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix,
-      points,
-      duration,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: memory,
-    });
-  };
+  const connected = limiters.connect();
+  const limiter = limiters.limiter;
   // A fixed window of one point per chat: two messages to a chat are at least a window apart.
   const perChat = limiter('telegram-chat', 1, options.chatIntervalMs / 1000);
   const overall = limiter('telegram-all', options.ratePerSecond, 1);
@@ -95,8 +72,7 @@ export function createSendThrottle(options: {
       });
     },
     async close() {
-      await connected;
-      if (redis && redis.status !== 'end') await redis.quit().catch(() => redis.disconnect());
+      await limiters.close();
     },
   };
 }
