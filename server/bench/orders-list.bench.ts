@@ -50,40 +50,28 @@ const longLists = await addLongLists(prisma);
 // the shop has two orders, and the join strategy's plan then aggregates every order before the LIMIT.
 await prisma.$executeRawUnsafe('ANALYZE');
 
-const app = buildApp(
-  parseConfig({
-    ...process.env,
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: database.databaseUrl,
-    REDIS_URL: '',
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-    JOBS_ENABLED: 'false',
-    RATE_LIMIT_API_KEY_PER_MINUTE: '1000000',
-    RATE_LIMIT_IP_PER_MINUTE: '1000000',
-  }),
-);
+/** The bench's server on the bench database: no Redis, no jobs, limits out of the way; `env` on top. */
+const benchApp = (env: Record<string, string> = {}) =>
+  buildApp(
+    parseConfig({
+      ...process.env,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: database.databaseUrl,
+      REDIS_URL: '',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      JOBS_ENABLED: 'false',
+      RATE_LIMIT_API_KEY_PER_MINUTE: '1000000',
+      RATE_LIMIT_IP_PER_MINUTE: '1000000',
+      ...env,
+    }),
+  );
+const app = benchApp();
 const running = await app.start();
 // The same server reading credentials on every request (AUTH_CACHE_SECONDS=0), for the cache's before/after.
-const uncachedApp = buildApp(
-  parseConfig({
-    ...process.env,
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: database.databaseUrl,
-    REDIS_URL: '',
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-    MIGRATE_ON_START: 'false',
-    JOBS_ENABLED: 'false',
-    AUTH_CACHE_SECONDS: '0',
-    RATE_LIMIT_API_KEY_PER_MINUTE: '1000000',
-    RATE_LIMIT_IP_PER_MINUTE: '1000000',
-  }),
-);
+const uncachedApp = benchApp({ MIGRATE_ON_START: 'false', AUTH_CACHE_SECONDS: '0' });
 const uncached = await uncachedApp.start();
 const anOrder = await prisma.order.findFirstOrThrow({ orderBy: { number: 'desc' } });
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
