@@ -113,6 +113,14 @@ export function contextOf(deps: AppDeps, log: Logger, facts: OperationFacts): Co
   };
 }
 
+/**
+ * The same context logging through `log` (e.g. a child naming the operation), its after-commit effects
+ * included; a copy, because one WebSocket connection's context serves all of its operations at once.
+ */
+export function withLog(ctx: Context, log: Logger): Context {
+  return { ...ctx, log, afterCommit: runEffectsAtOnce(log) };
+}
+
 /** The active shop, or a typed error saying why there is none. */
 export function requireShop(ctx: Context): string {
   if (ctx.shopId) return ctx.shopId;
