@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BOT_HEARTBEAT_KEY } from '@posy/bot';
+import { BOT_HEARTBEAT_KEY } from '@posy/bot/heartbeat';
 import { z } from 'zod';
 
 /** The repository root, so defaults work whichever folder a command starts in. */

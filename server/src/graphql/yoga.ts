@@ -1,6 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { renderGraphiQL as renderInstalledGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PothosValidationError } from '@pothos/core';
 import { type ExecutionArgs, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, type Plugin, useErrorHandler } from 'graphql-yoga';
@@ -162,10 +161,15 @@ export function createGraphQLServer(options: {
 
 const graphiqlOptions = { subscriptionsProtocol: 'WS', title: 'Posy GraphQL' } as const;
 
-/** The page inlines about 9 MB of scripts: render it once, not on every GET. */
-let graphiqlPage: string | undefined;
+/**
+ * The page inlines about 9 MB of scripts: imported on the first GET that asks for it (never in a production
+ * start, where GraphiQL is off by default), and rendered once, not on every GET.
+ */
+let graphiqlPage: Promise<string> | undefined;
 const renderGraphiQL = () => {
-  graphiqlPage ??= renderInstalledGraphiQL(graphiqlOptions);
+  graphiqlPage ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL: render }) =>
+    render(graphiqlOptions),
+  );
   return graphiqlPage;
 };
 

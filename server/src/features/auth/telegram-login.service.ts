@@ -1,4 +1,4 @@
-import { resolveLocale } from '@posy/bot';
+import { resolveLocale } from '@posy/bot/locale';
 import { verifyTelegramInitData } from '../../auth/telegram-init-data.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';

@@ -1,4 +1,4 @@
-import { readBotHeartbeat } from '@posy/bot';
+import { readBotHeartbeat } from '@posy/bot/heartbeat';
 import type { Redis } from 'ioredis';
 
 /**

@@ -1,4 +1,4 @@
-import { startLink, startPayload } from '@posy/bot';
+import { startLink, startPayload } from '@posy/bot/deep-link';
 import { randomSecret, sha256 } from '../../auth/tokens.js';
 import { type Context, requireShop } from '../../context.js';
 import { notFound, unauthenticated } from '../../errors.js';

@@ -1,4 +1,5 @@
-import { createBotApi, isLocale, t } from '@posy/bot';
+import { isLocale } from '@posy/bot/locale';
+import { t } from '@posy/bot/translate';
 import type { Context } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { payableOrders } from '../common/access.js';
@@ -54,6 +55,8 @@ export async function createOrderInvoiceLink(ctx: Context, orderId: string): Pro
             ? [{ label: t(locale, 'invoice.discount'), amount: -order.discountMinor }]
             : []),
         ];
+  // Imported when an invoice is made: grammY (and its fetch) stays out of the server's start.
+  const { createBotApi } = await import('@posy/bot/notify/api');
   const api = createBotApi({ botToken, apiRoot: ctx.config.telegram.apiRoot });
   const url = await api.createInvoiceLink(
     t(locale, 'invoice.title', { orderNumber: order.number }).slice(0, 32),

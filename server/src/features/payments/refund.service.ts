@@ -1,4 +1,3 @@
-import { refundStarPayment } from '@posy/bot';
 import type { Context } from '../../context.js';
 import { assertRefundsPayments } from '../common/access.js';
 import { markOrderRefunded } from '../orders/order-payments.service.js';
@@ -85,6 +84,8 @@ async function refundStars(
   if (!botToken) throw new RefundRefused('No bot is configured (BOT_TOKEN), so Telegram cannot be asked');
   if (payment.payerTelegramId === null)
     throw new RefundRefused('The Telegram user who paid is not known, so Telegram cannot be asked');
+  // Imported when a refund asks: grammY (and its fetch) stays out of the server's start.
+  const { refundStarPayment } = await import('@posy/bot/notify/refund-star-payment');
   const outcome = await refundStarPayment(
     { botToken, apiRoot: ctx.config.telegram.apiRoot },
     { payerTelegramId: Number(payment.payerTelegramId), telegramChargeId: payment.telegramChargeId },

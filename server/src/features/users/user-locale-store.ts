@@ -1,4 +1,5 @@
-import { isLocale, type LocaleStore } from '@posy/bot';
+import { isLocale } from '@posy/bot/locale';
+import type { LocaleStore } from '@posy/bot/locale-store';
 import { telegramDisplayName } from '../../auth/telegram-init-data.js';
 import type { Database } from '../../transaction.js';
 
