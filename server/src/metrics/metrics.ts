@@ -1,12 +1,12 @@
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import type { Pool } from 'pg';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { AppPrisma } from '../context.js';
+import { useDurations } from './durations.js';
 
 /**
  * The app's Prometheus metrics (GET /metrics, http/metrics-endpoint.ts). Operation and HTTP durations come
- * from Yoga's prometheus plugin (only those two: see below); errors are counted by the code clients see; queue depth, notifications
+ * from durations.ts; errors are counted by the code clients see; queue depth, notifications
  * and the pool are read at scrape time, so requests pay nothing for them.
  */
 export function createMetrics(deps: { prisma: AppPrisma; pool: Pool }) {
@@ -81,34 +81,7 @@ export function createMetrics(deps: { prisma: AppPrisma; pool: Pool }) {
     },
   };
 
-  const plugins: Plugin[] = [
-    usePrometheus({
-      registry,
-      endpoint: false,
-      // The plugin turns on every metric it has unless told otherwise; each costs every request a hook (the
-      // deprecated-field one a walk of the document with TypeInfo). Only what a dashboard of ours reads is on:
-      // operation durations by name (their _count is the request count) and HTTP durations.
-      metrics: {
-        graphql_envelop_request_duration: true,
-        graphql_yoga_http_duration: true,
-        graphql_envelop_request: false,
-        graphql_envelop_request_time_summary: false,
-        graphql_envelop_deprecated_field: false,
-        graphql_envelop_phase_parse: false,
-        graphql_envelop_phase_validate: false,
-        graphql_envelop_phase_context: false,
-        graphql_envelop_phase_execute: false,
-        graphql_envelop_phase_subscribe: false,
-        graphql_envelop_error_result: false,
-        graphql_envelop_execute_resolver: false,
-        graphql_envelop_schema_change: false,
-      },
-      // The full URL (query string included) would make a label value per distinct request: series without
-      // bound. The path is always /graphql here; the operation name says which request it was.
-      labels: { url: false },
-    }),
-    countErrors,
-  ];
+  const plugins: Plugin[] = [useDurations(registry), countErrors];
   return { registry, plugins };
 }
 
