@@ -7,7 +7,7 @@ import { Session } from 'node:inspector/promises';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber?: number };
   children?: number[];
 }
 interface Profile {
@@ -16,8 +16,11 @@ interface Profile {
   timeDeltas: number[];
 }
 
-/** Profiles `load`; writes the .cpuprofile to `file` and answers self time by package, most first. */
-export async function profileByPackage(load: () => Promise<unknown>, file: string) {
+/**
+ * Profiles `load`; writes the .cpuprofile to `file` and answers self time by package, most first, and by
+ * function (the `top` busiest: name, package and line).
+ */
+export async function profileByPackage(load: () => Promise<unknown>, file: string, top = 15) {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -27,7 +30,28 @@ export async function profileByPackage(load: () => Promise<unknown>, file: strin
   const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
   session.disconnect();
   await writeFile(file, JSON.stringify(profile));
-  return sumByPackage(profile);
+  return { byPackage: sumByPackage(profile), byFunction: sumByFunction(profile).slice(0, top) };
+}
+
+function sumByFunction(profile: Profile) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const micros = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
+    if (functionName === '(idle)') return;
+    const where = `${functionName || '(anonymous)'} ${packageOf({ functionName, url })}${url ? `:${(lineNumber ?? 0) + 1}` : ''}`;
+    const delta = profile.timeDeltas[i] ?? 0;
+    micros.set(where, (micros.get(where) ?? 0) + delta);
+    busy += delta;
+  });
+  return [...micros]
+    .sort((a, b) => b[1] - a[1])
+    .map(([where, us]) => ({
+      function: where,
+      ms: Math.round(us / 1000),
+      share: `${((us / busy) * 100).toFixed(1)} %`,
+    }));
 }
 
 function sumByPackage(profile: Profile) {

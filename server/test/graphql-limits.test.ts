@@ -255,6 +255,47 @@ describe('list arguments', () => {
   });
 });
 
+describe('checks remembered per document and variables (operation-check.ts)', () => {
+  // The same document text, so Yoga's parser cache hands the checks the same document each time: a pass
+  // remembered for one variables set must not let another through.
+  const ORDERS =
+    'query Remembered($filter: OrdersFilter, $n: Int) { orders(first: $n, filter: $filter) { totalCount } }';
+  const statuses = Object.keys(OrderStatus);
+
+  test('a document that passed is checked again with other variables: list, NUL and cost alike', async () => {
+    const ok = { filter: { status: statuses, search: 'rose' }, n: 5 };
+    for (let i = 0; i < 3; i++)
+      expect((await development.gql(ORDERS, ok, development.demoKey)).errors).toBeUndefined();
+
+    const longList = await development.gql(
+      ORDERS,
+      { ...ok, filter: { ...ok.filter, status: [...statuses, statuses[0]] } },
+      development.demoKey,
+    );
+    expect(longList.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.status',
+    });
+
+    const nul = await development.gql(
+      ORDERS,
+      { ...ok, filter: { search: 'ro\u0000se' } },
+      development.demoKey,
+    );
+    expect(nul.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+
+    // The same document passed above with a small page; a huge one is over the cost.
+    const heavy =
+      'query Heavy($n: Int) { customers(first: $n) { edges { node { orders(first: $n) { edges { node { id } } } } } } }';
+    expect((await production.gql(heavy, { n: 2 }, production.demoKey)).errors).toBeUndefined();
+    expect((await production.gql(heavy, { n: 2 }, production.demoKey)).errors).toBeUndefined();
+    expectRefused(await production.gql(heavy, { n: 100 }, STRICT), overCost);
+
+    // And the remembered pass still answers the first variables as before.
+    expect((await development.gql(ORDERS, ok, development.demoKey)).errors).toBeUndefined();
+  });
+});
+
 describe('request size', () => {
   const oversized = { pad: 'x'.repeat(operationLimits.maxRequestBytes) };
 
@@ -264,6 +305,57 @@ describe('request size', () => {
     expect(result.errors).toEqual([
       { message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } },
     ]);
+  });
+
+  /** POSTs `bytes` in 64 KB chunks without a Content-Length (Transfer-Encoding: chunked). */
+  const postChunked = (bytes: Uint8Array) => {
+    let offset = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (offset >= bytes.byteLength) return controller.close();
+        controller.enqueue(bytes.subarray(offset, offset + 64 * 1024));
+        offset += 64 * 1024;
+      },
+    });
+    return fetch(`${production.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      // @ts-expect-error Node's RequestInit lacks `duplex`, which a streamed body needs
+      duplex: 'half',
+    });
+  };
+
+  test('a declared Content-Length over the limit is refused with 413 before the body is read', async () => {
+    const body = JSON.stringify({ query: 'query ($pad: String) { __typename }', variables: oversized });
+    const response = await fetch(`${production.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      body,
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
+  });
+
+  test('a chunked body (no Content-Length) is counted as it is read: within the limit it runs, over it 413', async () => {
+    // The padding in `extensions`, which nothing reads, so the body is the whole size and the query valid.
+    const within = JSON.stringify({
+      query: '{ __typename }',
+      extensions: { pad: 'x'.repeat(operationLimits.maxRequestBytes - 200) },
+    });
+    expect(Buffer.byteLength(within)).toBeLessThanOrEqual(operationLimits.maxRequestBytes);
+    const ok = await postChunked(new TextEncoder().encode(within));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ data: { __typename: 'Query' } });
+
+    const over = new TextEncoder().encode(
+      JSON.stringify({ query: 'query ($pad: String) { __typename }', variables: oversized }),
+    );
+    const refused = await postChunked(over);
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({
+      errors: [{ message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }],
+    });
   });
 
   test('a WebSocket message over the limit closes the socket with 1009 (message too big)', async () => {

@@ -22,7 +22,7 @@ const tooLarge = () =>
  * raising it for all would let any JSON request be ten times larger. This plugin takes its place (set
  * `maxRequestBodySize: false`): a multipart request may carry `limits.multipart` bytes, any other
  * `limits.default`. A declared Content-Length over the limit is refused before a byte is read (one within it
- * bounds the body already); a body without one (chunked) is counted as it streams and cut off at the limit,
+ * bounds the body already); a body without one (chunked) is counted as it is read and refused at the limit,
  * so no request is buffered past it.
  */
 export function useRequestBodyLimits(limits: BodyLimits): Plugin {
@@ -44,16 +44,7 @@ export function useRequestBodyLimits(limits: BodyLimits): Plugin {
       }
       if (!requestParser || !request.body) return;
       const parse = requestParser;
-      setRequestParser(async (req) => {
-        const limited = limitedBody(req, limit, fetchAPI);
-        try {
-          return await parse(limited.request);
-        } catch (error) {
-          // The multipart parser words a cut-off stream as invalid multipart data (400): say what happened.
-          if (limited.exceeded()) throw tooLarge();
-          throw error;
-        }
-      });
+      setRequestParser(async (req) => parse(await readWithin(req, limit, fetchAPI)));
     },
     onResponse({ response }) {
       // The rest of a refused body is never read, so the connection cannot carry another request: say so,
@@ -63,34 +54,32 @@ export function useRequestBodyLimits(limits: BodyLimits): Plugin {
   };
 }
 
-/** The request with a body that errors once it passes `limit` bytes (as Yoga's own limit does), and whether it did. */
-function limitedBody(
-  request: Request,
-  limit: number,
-  fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream },
-) {
-  // A native stream must be piped through a native TransformStream (graphql-yoga#4583).
-  const Transform =
-    request.body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
+/**
+ * The request with its body read here, counted chunk by chunk off the body's own reader and refused
+ * (413) at the first chunk past `limit`, so no more than the limit is ever held. The parsers buffer a
+ * body whole anyway (JSON, and the multipart parser keeps files in memory), so reading it first costs
+ * nothing extra, where piping it through a counting TransformStream cost every such request a second
+ * stream and a promise per chunk.
+ */
+async function readWithin(request: Request, limit: number, fetchAPI: { Request: typeof Request }) {
+  const reader = request.body!.getReader();
+  const chunks: Uint8Array[] = [];
   let read = 0;
-  let exceeded = false;
-  const body = request.body!.pipeThrough(
-    new Transform<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        read += chunk.byteLength;
-        if (read <= limit) return controller.enqueue(chunk);
-        exceeded = true;
-        controller.error(tooLarge());
-      },
-    }),
-  );
-  const limited = new fetchAPI.Request(request.url, {
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    read += value.byteLength;
+    if (read > limit) {
+      // Stop reading: the rest of the body is the client's to discard (the response closes the connection).
+      void reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new fetchAPI.Request(request.url, {
     method: request.method,
     headers: request.headers,
     signal: request.signal,
-    body,
-    // @ts-expect-error Node's RequestInit lacks `duplex`, which a streamed body needs
-    duplex: 'half',
+    body: Buffer.concat(chunks, read),
   });
-  return { request: limited, exceeded: () => exceeded };
 }

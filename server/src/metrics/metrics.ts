@@ -1,12 +1,12 @@
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import type { Pool } from 'pg';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { AppPrisma } from '../context.js';
+import { useDurations } from './durations.js';
 
 /**
  * The app's Prometheus metrics (GET /metrics, http/metrics-endpoint.ts). Operation and HTTP durations come
- * from Yoga's prometheus plugin; errors are counted by the code clients see; queue depth, notifications
+ * from durations.ts; errors are counted by the code clients see; queue depth, notifications
  * and the pool are read at scrape time, so requests pay nothing for them.
  */
 export function createMetrics(deps: { prisma: AppPrisma; pool: Pool }) {
@@ -81,18 +81,7 @@ export function createMetrics(deps: { prisma: AppPrisma; pool: Pool }) {
     },
   };
 
-  const plugins: Plugin[] = [
-    usePrometheus({
-      registry,
-      endpoint: false,
-      metrics: {
-        graphql_envelop_request_duration: true,
-        graphql_envelop_request: true,
-        graphql_yoga_http_duration: true,
-      },
-    }),
-    countErrors,
-  ];
+  const plugins: Plugin[] = [useDurations(registry), countErrors];
   return { registry, plugins };
 }
 
