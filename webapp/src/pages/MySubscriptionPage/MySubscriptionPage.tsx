@@ -1,0 +1,70 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createQuery } from '@urql/solid';
+import { For, Show } from 'solid-js';
+import { activeShopAccess } from '../../auth/session';
+import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { Spinner } from '../../components/Spinner/Spinner';
+import { date, dateTime, money, t } from '../../i18n/i18n';
+import { href } from '../../route-paths';
+import { useTelegramBackButton } from '../../telegram/backButton';
+import { MySubscriptionsQuery } from './my-subscription.loader';
+
+/**
+ * The customer's subscription: what it brings, until when, the next delivery. Renewing is the shop's
+ * (renewSubscription is for managers: it sets a new end date and price), so the page says whom to ask.
+ */
+export default function MySubscriptionPage() {
+  const navigate = useNavigate();
+  const telegramBack = useTelegramBackButton(() => navigate(href.myOrders()));
+  const [result, refetch] = createQuery({ query: MySubscriptionsQuery });
+  const timeZone = () => activeShopAccess()?.shop.timezone;
+  return (
+    <main class="page">
+      <PageHeader title={t('mySubscription.title')} backHref={telegramBack ? undefined : href.myOrders()} />
+      <Show when={result.data} fallback={result.error ? null : <Spinner />}>
+        {(data) => (
+          <>
+            <For each={data().subscriptions.edges} fallback={<p class="empty">{t('mySubscription.none')}</p>}>
+              {({ node }) => (
+                <section class="section subscription">
+                  <h2 class="section__title">{node.product?.name ?? node.plan}</h2>
+                  <div class="row">
+                    <span class="row__label">{t('mySubscription.status')}</span>
+                    <span class="row__value">{t(`subscriptionStatus.${node.status}`)}</span>
+                  </div>
+                  <div class="row">
+                    <span class="row__label">{t('mySubscription.until')}</span>
+                    <span class="row__value">{date(node.validUntil, { timeZone: timeZone() })}</span>
+                  </div>
+                  <Show when={node.nextDeliveryAt}>
+                    {(next) => (
+                      <div class="row">
+                        <span class="row__label">{t('mySubscription.next')}</span>
+                        <span class="row__value">{dateTime(next(), { timeZone: timeZone() })}</span>
+                      </div>
+                    )}
+                  </Show>
+                  <div class="row">
+                    <span class="row__label">{t('mySubscription.price')}</span>
+                    <span class="row__value">{money(node.price)}</span>
+                  </div>
+                </section>
+              )}
+            </For>
+            <p class="hint">
+              {t('mySubscription.renewal')}{' '}
+              <Show when={data().shop.phone}>
+                {(phone) => <a href={`tel:${phone().replace(/[^\d+]/g, '')}`}>{phone()}</a>}
+              </Show>
+            </p>
+            <A class="button" href={href.shop()}>
+              {t('cart.toShop')}
+            </A>
+          </>
+        )}
+      </Show>
+      <ErrorMessage error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+import type { RoutePreloadFuncArgs } from '@solidjs/router';
+import { graphql } from '../../graphql/graphql';
+import { loadQuery } from '../../graphql/load-query';
+
+/** A product as the catalog and its page show it to customers: no cost, margin or stock items. */
+export const CatalogProductFields = graphql(`
+  fragment CatalogProductFields on Product @_unmask {
+    id
+    name
+    description
+    leadTimeMinutes
+    price {
+      amountMinor
+      currency
+    }
+    category {
+      id
+    }
+    photos {
+      id
+      image {
+        id
+        url
+        thumbnails {
+          url
+          width
+        }
+      }
+    }
+  }
+`);
+
+/** The catalog holds one shop's bouquets: a hundred is more than a florist's shelf. */
+export const CatalogQuery = graphql(
+  `
+  query Catalog {
+    categories {
+      id
+      name
+    }
+    products(activeOnly: true, first: 100) {
+      edges {
+        node {
+          ...CatalogProductFields
+        }
+      }
+    }
+  }
+`,
+  [CatalogProductFields],
+);
+
+export function preloadShop({ intent }: RoutePreloadFuncArgs): void {
+  loadQuery(CatalogQuery, {}, intent, 'shop');
+}
