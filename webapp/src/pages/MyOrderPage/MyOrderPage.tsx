@@ -57,6 +57,18 @@ export default function MyOrderPage() {
   const timeZone = () => activeShopAccess()?.shop.timezone;
   const [payment, setPayment] = createSignal<PaymentOutcome | undefined>(location.state?.payment);
   const [paying, setPaying] = createSignal(false);
+  // Telegram closes its form as paid before or after the bot hears of the payment; until the order shows
+  // it paid, ask again now and then (bounded), in case the live update came before this page listened.
+  createEffect(() => {
+    if (payment() !== 'paid' || shownOrder()?.paymentStatus !== 'UNPAID') return;
+    let asked = 0;
+    const timer = setInterval(() => {
+      asked += 1;
+      if (asked > 10) clearInterval(timer);
+      else refetch({ requestPolicy: 'network-only' });
+    }, 2000);
+    onCleanup(() => clearInterval(timer));
+  });
   const canPayInTelegram = () =>
     launch.kind === 'telegram' && result.data?.shop.telegramPaymentsEnabled === true;
 

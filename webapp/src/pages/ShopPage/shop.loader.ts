@@ -30,7 +30,10 @@ export const CatalogProductFields = graphql(`
   }
 `);
 
-/** The catalog holds one shop's bouquets: a hundred is more than a florist's shelf. */
+/**
+ * The catalog holds one shop's bouquets in one page: 48 is more than a florist's shelf, and keeps the
+ * query well inside the server's cost limit (a hundred with their photos is above it).
+ */
 export const CatalogQuery = graphql(
   `
   query Catalog {
@@ -38,7 +41,7 @@ export const CatalogQuery = graphql(
       id
       name
     }
-    products(activeOnly: true, first: 100) {
+    products(activeOnly: true, first: 48) {
       edges {
         node {
           ...CatalogProductFields
