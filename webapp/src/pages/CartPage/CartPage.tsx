@@ -43,7 +43,7 @@ export default function CartPage() {
                 <span class="stepper">
                   <button
                     type="button"
-                    class="button button--small"
+                    class="button button--small button--plain button--outlined"
                     aria-label={t('cart.lessNamed', { name: line.name })}
                     onClick={() => {
                       cart.setQuantity(line.productId, line.quantity - 1);
@@ -57,7 +57,7 @@ export default function CartPage() {
                   </output>
                   <button
                     type="button"
-                    class="button button--small"
+                    class="button button--small button--plain button--outlined"
                     aria-label={t('cart.moreNamed', { name: line.name })}
                     onClick={() => {
                       cart.setQuantity(line.productId, line.quantity + 1);

@@ -290,7 +290,11 @@ function BouquetApproval(props: { order: ShownOrder }) {
                         >
                           {t('myOrder.approval.approve')}
                         </button>
-                        <button type="button" class="button" onClick={() => setAsking(true)}>
+                        <button
+                          type="button"
+                          class="button button--plain button--outlined"
+                          onClick={() => setAsking(true)}
+                        >
                           {t('myOrder.approval.changes')}
                         </button>
                       </div>

@@ -58,7 +58,7 @@ export default function MySubscriptionPage() {
                 {(phone) => <a href={`tel:${phone().replace(/[^\d+]/g, '')}`}>{phone()}</a>}
               </Show>
             </p>
-            <A class="button" href={href.shop()}>
+            <A class="button button--plain button--outlined" href={href.shop()}>
               {t('cart.toShop')}
             </A>
           </>

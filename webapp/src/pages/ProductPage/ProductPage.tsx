@@ -74,7 +74,7 @@ export default function ProductPage() {
                 <div class="stepper">
                   <button
                     type="button"
-                    class="button button--small"
+                    class="button button--small button--plain button--outlined"
                     aria-label={t('cart.less')}
                     disabled={quantity() <= 1}
                     onClick={() => setQuantity((q) => q - 1)}
@@ -86,7 +86,7 @@ export default function ProductPage() {
                   </output>
                   <button
                     type="button"
-                    class="button button--small"
+                    class="button button--small button--plain button--outlined"
                     aria-label={t('cart.more')}
                     disabled={quantity() >= MAX_LINE_QUANTITY}
                     onClick={() => setQuantity((q) => q + 1)}

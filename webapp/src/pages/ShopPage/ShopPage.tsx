@@ -106,7 +106,7 @@ function ProductCard(props: { product: CatalogProduct }) {
       </A>
       <button
         type="button"
-        class="button button--small"
+        class="button button--small button--plain button--outlined"
         aria-label={t('shop.addNamed', { name: props.product.name })}
         onClick={add}
       >
