@@ -6,7 +6,7 @@ import { preCheckoutQuery, successfulPayment, telegramUser } from '@posy/bot/tes
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactsDir, useBrowser } from './browser.js';
-import { manager, orderCard, signInWithPassword } from './journeys.js';
+import { apiSession, manager, orderCard, signInWithPassword } from './journeys.js';
 import { type E2eServer, e2eBotToken, startServer } from './server.js';
 import { emulateTelegramClient, miniAppUrl } from './telegram.js';
 
@@ -262,6 +262,68 @@ describe('a new customer in the Mini App', () => {
     await orderCard(page, order.number).waitFor();
     expect(await page.locator('.chip').count()).toBe(0);
     await screenshot(page, '7-my-orders');
+  });
+
+  it('is told in place when the chosen slot fills up before the order is sent, and nothing is ordered', async () => {
+    const { page } = browser.current();
+    await emulateTelegramClient(page);
+    const late = { id: 700000779, first_name: 'Vera', language_code: 'en' };
+    await page.goto(
+      await miniAppUrl(server.url, { user: late, botToken: e2eBotToken, startParam: 'shop-demo' }),
+    );
+    await page.waitForURL((url) => url.pathname === '/shop');
+    await page.locator('.catalog__item').first().getByRole('button', { name: /^Add / }).click();
+    await page.goto(`${server.url}/shop/checkout`);
+    await page.getByLabel('It’s for me').check();
+    await page.getByLabel('Your phone').fill('+7 900 777-88-99');
+    await page.getByLabel('Address').fill('Arbat 10');
+    await page.getByLabel('Date').fill(moscowDate(3));
+    const freeSlot = page.locator('.slot:not(.slot--unavailable) input[type="radio"]').first();
+    await freeSlot.waitFor();
+    await freeSlot.check();
+    const slotGlobalId = await freeSlot.getAttribute('value');
+    const slotId =
+      Buffer.from(slotGlobalId ?? '', 'base64url')
+        .toString()
+        .split(':')[1] ?? '';
+
+    // Meanwhile the shop stops taking orders in that slot, through the API as its manager.
+    const slot = await server.prisma.deliverySlot.findUniqueOrThrow({ where: { id: slotId } });
+    const asManager = await apiSession(server, manager);
+    const closed = await asManager(
+      'mutation ($input: DeliverySlotInput!) { upsertDeliverySlot(input: $input) { capacity } }',
+      {
+        input: {
+          id: slotGlobalId,
+          weekday: slot.weekday,
+          startMinutes: slot.startMinutes,
+          endMinutes: slot.endMinutes,
+          capacity: 0,
+        },
+      },
+    );
+    expect(closed.errors).toBeUndefined();
+
+    await page.evaluate(() => {
+      const target = window as unknown as {
+        Telegram?: { WebView?: { receiveEvent?(name: string, data: unknown): void } };
+      };
+      target.Telegram?.WebView?.receiveEvent?.('main_button_pressed', {});
+    });
+    await page
+      .getByRole('alert')
+      .getByText(/^This time cannot be chosen any more/)
+      .waitFor();
+    // The list is asked for again: the slot now says why it cannot be chosen, and none is chosen.
+    await expect
+      .poll(() => page.locator(`.slot:has(input[value="${slotGlobalId}"])`).getAttribute('class'))
+      .toContain('slot--unavailable');
+    expect(await page.locator('.slot input:checked').count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/shop/checkout');
+    expect(
+      await server.prisma.order.count({ where: { customer: { user: { telegramId: BigInt(late.id) } } } }),
+    ).toBe(0);
+    await screenshot(page, '8-slot-taken');
   });
 
   it('is sent from the staff board’s addresses to their own view of the same order', async () => {

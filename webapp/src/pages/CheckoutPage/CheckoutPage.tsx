@@ -132,8 +132,8 @@ export default function CheckoutPage() {
       idempotencyKey = crypto.randomUUID();
       resultFeedback('error');
       if (answer.__typename === 'SlotUnavailable') {
+        setForm('slotId', '');
         setRefusal({ kind: 'slot', reason: answer.reason });
-        set('slotId', '');
         refetchSlots({ requestPolicy: 'network-only' });
       } else setRefusal({ kind: answer.__typename === 'InsufficientStock' ? 'stock' : 'key' });
       return;
