@@ -326,7 +326,7 @@ describe('a new customer in the Mini App', () => {
     await screenshot(page, '8-slot-taken');
   });
 
-  it('is sent from the staff board’s addresses to their own view of the same order', async () => {
+  it('is sent from the staff board’s addresses to their own view, sees the courier on the way and their subscription', async () => {
     const { page } = browser.current();
     await emulateTelegramClient(page);
     const chris = { id: 100000005, first_name: 'Chris', language_code: 'en' };
@@ -347,6 +347,35 @@ describe('a new customer in the Mini App', () => {
     await page.goto(`${server.url}${myOrderPath.replace('/my/orders/', '/orders/')}`);
     await page.waitForURL((url) => url.pathname === myOrderPath);
     await page.getByRole('heading', { name: `Order #${own.number}` }).waitFor();
+
+    // The order on its way (seeded with a courier sharing their position): where they are, and how long ago.
+    const onTheWay = await server.prisma.order.findFirstOrThrow({
+      where: { status: 'OUT_FOR_DELIVERY', customer: { user: { telegramId: BigInt(chris.id) } } },
+      select: { number: true },
+    });
+    await page.goto(`${server.url}/my/orders`);
+    await orderCard(page, onTheWay.number).click();
+    await page.getByRole('link', { name: 'Where the courier is' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Where the courier is' }).getAttribute('href')).toMatch(
+      /^https:\/\/www\.openstreetmap\.org\/\?mlat=/,
+    );
+    expect(await page.locator('.courier-position .hint').textContent()).toMatch(
+      /^updated \d+ (second|minute|hour)s? ago$/,
+    );
+    await screenshot(page, '9-on-the-way');
+
+    // Their subscription: until when, and who renews it.
+    await page.goto(`${server.url}/my/orders`);
+    await page.getByRole('link', { name: 'Subscription' }).click();
+    await page.waitForURL((url) => url.pathname === '/my/subscription');
+    await page
+      .getByText('Weekly tulips')
+      .or(page.getByRole('heading', { level: 2 }).first())
+      .first()
+      .waitFor();
+    expect(await page.getByText('Valid until').count()).toBeGreaterThan(0);
+    await page.getByText(/^The shop renews subscriptions/).waitFor();
+    await screenshot(page, '10-subscription');
   });
 
   it('starts and signs in from a launch without `signature`, into the catalog', async () => {

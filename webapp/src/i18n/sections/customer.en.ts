@@ -123,6 +123,7 @@ export const customerEn = {
 
   'mySubscription.title': 'My subscription',
   'mySubscription.none': 'You have no subscription.',
+  'mySubscription.bouquet': 'Bouquet',
   'mySubscription.status': 'Status',
   'mySubscription.until': 'Valid until',
   'mySubscription.next': 'Next delivery',

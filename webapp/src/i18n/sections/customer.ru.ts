@@ -147,6 +147,7 @@ export const customerRu: {
 
   'mySubscription.title': 'Моя подписка',
   'mySubscription.none': 'У вас нет подписки.',
+  'mySubscription.bouquet': 'Букет',
   'mySubscription.status': 'Статус',
   'mySubscription.until': 'Действует до',
   'mySubscription.next': 'Следующая доставка',

@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
-import { For, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
@@ -27,27 +27,24 @@ export default function MySubscriptionPage() {
           <>
             <For each={data().subscriptions.edges} fallback={<p class="empty">{t('mySubscription.none')}</p>}>
               {({ node }) => (
-                <section class="section subscription">
-                  <h2 class="section__title">{node.product?.name ?? node.plan}</h2>
-                  <div class="row">
-                    <span class="row__label">{t('mySubscription.status')}</span>
-                    <span class="row__value">{t(`subscriptionStatus.${node.status}`)}</span>
-                  </div>
-                  <div class="row">
-                    <span class="row__label">{t('mySubscription.until')}</span>
-                    <span class="row__value">{date(node.validUntil, { timeZone: timeZone() })}</span>
-                  </div>
-                  <Show when={node.nextDeliveryAt}>
-                    {(next) => (
-                      <div class="row">
-                        <span class="row__label">{t('mySubscription.next')}</span>
-                        <span class="row__value">{dateTime(next(), { timeZone: timeZone() })}</span>
-                      </div>
-                    )}
-                  </Show>
-                  <div class="row">
-                    <span class="row__label">{t('mySubscription.price')}</span>
-                    <span class="row__value">{money(node.price)}</span>
+                <section class="section">
+                  <h2 class="section__title">{node.plan}</h2>
+                  <div class="section__body">
+                    <Show when={node.product}>
+                      {(product) => <Row label={t('mySubscription.bouquet')}>{product().name}</Row>}
+                    </Show>
+                    <Row label={t('mySubscription.status')}>{t(`subscriptionStatus.${node.status}`)}</Row>
+                    <Row label={t('mySubscription.until')}>
+                      {date(node.validUntil, { timeZone: timeZone() })}
+                    </Row>
+                    <Show when={node.nextDeliveryAt}>
+                      {(next) => (
+                        <Row label={t('mySubscription.next')}>
+                          {dateTime(next(), { timeZone: timeZone() })}
+                        </Row>
+                      )}
+                    </Show>
+                    <Row label={t('mySubscription.price')}>{money(node.price)}</Row>
                   </div>
                 </section>
               )}
@@ -66,5 +63,14 @@ export default function MySubscriptionPage() {
       </Show>
       <ErrorMessage error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
     </main>
+  );
+}
+
+function Row(props: { label: string; children: JSX.Element }) {
+  return (
+    <div class="row">
+      <span class="row__label">{props.label}</span>
+      <span class="row__value">{props.children}</span>
+    </div>
   );
 }
