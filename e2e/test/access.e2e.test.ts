@@ -236,7 +236,7 @@ describe('the team page and invites', () => {
     const adminApi = await apiSession(server, admin);
     const taken = await createInviteOverApi(adminApi, 'COURIER');
     await signInWithPassword(page, server, customer);
-    await page.waitForURL(`${server.url}/orders`);
+    await page.waitForURL(`${server.url}/shop`);
     await page.goto(`${server.url}/invite/${taken}`);
     await page.getByRole('button', { name: 'Join the team' }).waitFor();
     // Someone else accepts it while the page is open.
@@ -355,7 +355,9 @@ describe('the team page and invites', () => {
 
     const courierPage = (await browser.another()).page;
     await signInWithPassword(courierPage, server, courier);
-    await courierPage.waitForURL(`${server.url}/orders`);
+    // A courier lands on the day's deliveries (homePath); the order board is still theirs to open.
+    await courierPage.waitForURL(`${server.url}/courier`);
+    await courierPage.goto(`${server.url}/orders`);
     await courierPage.locator('.list-summary').waitFor();
     expect(await courierPage.locator('.shop-nav').count()).toBe(0);
   });

@@ -69,7 +69,11 @@ describe('text contrast of at least 4.5:1', () => {
         startParam: 'shop-demo',
       }),
     );
-    await page.waitForURL((url) => url.pathname === '/orders');
+    // The customer's catalog, then their orders with their status badges.
+    await page.waitForURL((url) => url.pathname === '/shop');
+    await page.locator('.catalog__item').first().waitFor();
+    expect(await contrastViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'My orders' }).click();
     await page.locator('.badge').first().waitFor();
     expect(await contrastViolations(page)).toEqual([]);
   });

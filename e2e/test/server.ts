@@ -26,7 +26,7 @@ export async function startServer(env: Record<string, string> = {}) {
   const database = await cloneDatabase(inject('adminDatabaseUrl'), inject('seededTemplate'));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'posy-e2e-'));
   const { privateKey } = generateKeyPairSync('ed25519');
-  const config = parseConfig({
+  const serverEnv: Record<string, string> = {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -45,7 +45,8 @@ export async function startServer(env: Record<string, string> = {}) {
     RATE_LIMIT_SIGN_IN_IP_PER_15_MINUTES: '1000',
     RATE_LIMIT_SIGN_IN_EMAIL_PER_15_MINUTES: '1000',
     ...env,
-  });
+  };
+  const config = parseConfig(serverEnv);
   const app = buildApp(config);
   let running: Awaited<ReturnType<typeof app.start>>;
   try {
@@ -75,6 +76,8 @@ export async function startServer(env: Record<string, string> = {}) {
     url: running.url,
     prisma: running.prisma,
     config,
+    /** The environment the server was configured from: for a process beside it (the bot) to share. */
+    env: serverEnv,
     gql,
     async stop() {
       await app.stop();

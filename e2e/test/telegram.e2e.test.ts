@@ -17,7 +17,7 @@ afterAll(async () => {
 const browser = useBrowser('telegram');
 
 describe('the Telegram Mini App', () => {
-  it('signs the customer in with the launch’s init data and shows their own orders only', async () => {
+  it('signs the customer in with the launch’s init data, into the catalog, and shows their own orders only', async () => {
     const { page } = browser.current();
     const postedEvents = await emulateTelegramClient(page);
     const customer = await server.prisma.customer.findFirstOrThrow({
@@ -32,10 +32,12 @@ describe('the Telegram Mini App', () => {
       await miniAppUrl(server.url, { user: demoCustomer, botToken: e2eBotToken, startParam: 'shop-demo' }),
     );
 
-    await page.waitForURL((url) => url.pathname === '/orders');
-    await expect
-      .poll(() => page.locator('.list-summary').textContent())
-      .toBe(`${customer.orders.length} order${customer.orders.length === 1 ? '' : 's'}`);
+    // A customer lands in the shop's catalog (homePath), and their orders are their own list.
+    await page.waitForURL((url) => url.pathname === '/shop');
+    await page.locator('.catalog__item').first().waitFor();
+    await page.getByRole('link', { name: 'My orders' }).click();
+    await page.waitForURL((url) => url.pathname === '/my/orders');
+    await expect.poll(() => page.locator('.order-card__number').count()).toBe(customer.orders.length);
     const numbers = await page.locator('.order-card__number').allTextContents();
     expect(numbers.sort()).toEqual(customer.orders.map((order) => `#${order.number}`).sort());
     // Told Telegram it is ready, and never showed the password form.
@@ -73,17 +75,17 @@ describe('the Telegram Mini App', () => {
       }),
     );
 
-    await page.waitForURL((url) => url.pathname === '/orders');
-    await page.locator('.order-card__number').first().waitFor();
+    await page.waitForURL((url) => url.pathname === '/shop');
+    await page.locator('.catalog__item').first().waitFor();
     // The SDK runs fully, not just the sign-in: Telegram's theme reaches the page and the app expanded.
     const buttonColor = await page.evaluate(() =>
       document.documentElement.style.getPropertyValue('--tg-theme-button-color'),
     );
     expect(buttonColor).toBe('#c0406a');
     expect(await postedEvents()).toEqual(expect.arrayContaining(['web_app_expand', 'web_app_ready']));
-    // The SDK knows the client's version from the launch, so Telegram draws the order page's back button.
-    await page.locator('.order-card__number').first().click();
-    await page.waitForURL((url) => url.pathname.startsWith('/orders/'));
+    // The SDK knows the client's version from the launch, so Telegram draws the product page's back button.
+    await page.locator('.catalog__link').first().click();
+    await page.waitForURL((url) => url.pathname.startsWith('/shop/products/'));
     await expect.poll(postedEvents).toContain('web_app_setup_back_button');
   });
 
@@ -93,7 +95,7 @@ describe('the Telegram Mini App', () => {
     await page.goto(
       await miniAppUrl(server.url, { user: demoCustomer, botToken: e2eBotToken, startParam: 'shop-demo' }),
     );
-    await page.waitForURL((url) => url.pathname === '/orders');
+    await page.waitForURL((url) => url.pathname === '/shop');
 
     await page.goto(`${server.url}/shops`);
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -104,7 +106,7 @@ describe('the Telegram Mini App', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
 
     await page.getByRole('button', { name: 'Sign in with Telegram' }).click();
-    await page.waitForURL((url) => url.pathname === '/orders');
+    await page.waitForURL((url) => url.pathname === '/shop');
   });
 });
 

@@ -109,8 +109,8 @@ describe('tokens in the browser', () => {
     });
 
     await page.goto(launch);
-    await page.waitForURL((url) => url.pathname === '/orders');
-    await page.locator('.order-card').first().waitFor();
+    await page.waitForURL((url) => url.pathname === '/shop');
+    await page.locator('.catalog__item').first().waitFor();
     const signedIn = await tokens();
     // The access and refresh tokens of the answer: inside Telegram no cookie is set.
     expect(signedIn).toHaveLength(2);
@@ -118,8 +118,8 @@ describe('tokens in the browser', () => {
     expectNoToken(await readableByScript(page), signedIn);
 
     await page.goto(launch);
-    await page.waitForURL((url) => url.pathname === '/orders');
-    await page.locator('.order-card').first().waitFor();
+    await page.waitForURL((url) => url.pathname === '/shop');
+    await page.locator('.catalog__item').first().waitFor();
     expect(signIns).toHaveLength(2);
     expectNoToken(await readableByScript(page), await tokens());
   });

@@ -29,6 +29,8 @@ import './features/checkout/checkout.schema.js';
 import './features/subscriptions/subscriptions.schema.js';
 import './features/subscriptions/subscriptions.mutations.schema.js';
 import './features/checkout/checkout-settings.schema.js';
+import './features/checkout/checkout-options.schema.js';
+import './features/products/product-composition.schema.js';
 import './features/uploads/uploads.schema.js';
 import './features/products/products.photos.schema.js';
 import './features/delivery/delivery-types.schema.js';

@@ -65,9 +65,10 @@ describe('afterLoginPath', () => {
       'javascript:alert(1)',
       '/login?next=/x',
     ]) {
-      expect(afterLoginPath(next)).toBe('/orders');
+      expect(afterLoginPath(next)).toBe('/');
     }
-    expect(afterLoginPath(undefined)).toBe('/orders');
+    // The start page sends each role to its own home (homePath).
+    expect(afterLoginPath(undefined)).toBe('/');
   });
 
   it('without a shop, comes back to an invite only, and picks a shop otherwise', () => {

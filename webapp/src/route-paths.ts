@@ -14,6 +14,14 @@ export const routePaths = {
   apiKeys: '/api-keys',
   audit: '/audit',
   invite: '/invite/:token',
+  // Customer (issue 12)
+  shop: '/shop',
+  product: '/shop/products/:productId',
+  cart: '/shop/cart',
+  checkout: '/shop/checkout',
+  myOrders: '/my/orders',
+  myOrder: '/my/orders/:orderId',
+  mySubscription: '/my/subscription',
 } as const;
 
 export const href = {
@@ -29,7 +37,20 @@ export const href = {
   audit: (search?: AuditSearch) => `${routePaths.audit}${search ? auditQueryString(search) : ''}`,
   /** The web link of an invite, as the server builds it (`/invite/<token>`). */
   invite: (token: string) => routePaths.invite.replace(':token', encodeURIComponent(token)),
+  // Customer (issue 12)
+  shop: () => routePaths.shop,
+  product: (productId: string) => routePaths.product.replace(':productId', encodeURIComponent(productId)),
+  cart: () => routePaths.cart,
+  checkout: () => routePaths.checkout,
+  myOrders: () => routePaths.myOrders,
+  myOrder: (orderId: string) => routePaths.myOrder.replace(':orderId', encodeURIComponent(orderId)),
+  mySubscription: () => routePaths.mySubscription,
 } as const;
+
+/** The product ID from `/shop/products/:productId` params (still encoded, like the order's). */
+export function productIdFromParams(params: { productId?: string }): string {
+  return decodeURIComponent(params.productId ?? '');
+}
 
 /** The order ID from `/orders/:orderId` params (the router hands the segment over still encoded). */
 export function orderIdFromParams(params: { orderId?: string }): string {
@@ -53,14 +74,14 @@ function needsNoShop(path: string): boolean {
 }
 
 /**
- * Where to go after signing in: the login page's `next` query value when it is safe, else the order
- * board. Without an active shop (several to pick from, or none yet) only pages that need no shop are
+ * Where to go after signing in: the login page's `next` query value when it is safe, else the start
+ * page `/` (which sends each role to its home, auth/access.ts `homePath`). Without an active shop (several to pick from, or none yet) only pages that need no shop are
  * kept, so an invite link opened before signing in comes back to the invite; the rest go to the picker.
  */
 export function afterLoginPath(next: string | string[] | undefined, hasShop = true): string {
-  const path = inAppPath(Array.isArray(next) ? next[0] : next, routePaths.orders);
+  const path = inAppPath(Array.isArray(next) ? next[0] : next, '/');
   const isLoginPage = path === routePaths.login || path.startsWith(`${routePaths.login}?`);
-  const destination = isLoginPage ? routePaths.orders : path;
+  const destination = isLoginPage ? '/' : path;
   if (hasShop || needsNoShop(destination)) return destination;
   return routePaths.shops;
 }

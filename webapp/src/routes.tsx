@@ -1,14 +1,22 @@
 import { Navigate, type RouteDefinition } from '@solidjs/router';
-import { lazy } from 'solid-js';
+import { type JSX, lazy, Show } from 'solid-js';
+import { homePath } from './auth/access';
+import { activeShopAccess } from './auth/session';
 import { RequireSection, RequireSession, RequireShop } from './components/RequireSession/RequireSession';
+import { CartClosingConfirmation } from './features/cart/CartClosingConfirmation';
 import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
 import { preloadAudit } from './pages/AuditPage/audit.loader';
 import { preloadInvite } from './pages/InvitePage/invite.loader';
+import { preloadMyOrder } from './pages/MyOrderPage/my-order.loader';
+import { preloadMyOrders } from './pages/MyOrdersPage/my-orders.loader';
+import { preloadMySubscription } from './pages/MySubscriptionPage/my-subscription.loader';
 import { preloadOrder } from './pages/OrderPage/order.loader';
 import { preloadOrders } from './pages/OrdersPage/orders.loader';
+import { preloadProduct } from './pages/ProductPage/product.loader';
+import { preloadShop } from './pages/ShopPage/shop.loader';
 import { preloadShopPicker } from './pages/ShopPickerPage/shop-picker.loader';
 import { preloadTeam } from './pages/TeamPage/team.loader';
-import { href, routePaths } from './route-paths';
+import { href, orderIdFromParams, routePaths } from './route-paths';
 
 const LoginPage = lazy(() => import('./pages/LoginPage/LoginPage'));
 const ShopPickerPage = lazy(() => import('./pages/ShopPickerPage/ShopPickerPage'));
@@ -19,6 +27,43 @@ const TeamPage = lazy(() => import('./pages/TeamPage/TeamPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage/AuditPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage/ApiKeysPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage/NotFoundPage'));
+// Customer (issue 12)
+const ShopPage = lazy(() => import('./pages/ShopPage/ShopPage'));
+const ProductPage = lazy(() => import('./pages/ProductPage/ProductPage'));
+const CartPage = lazy(() => import('./pages/CartPage/CartPage'));
+const CheckoutPage = lazy(() => import('./pages/CheckoutPage/CheckoutPage'));
+const MyOrdersPage = lazy(() => import('./pages/MyOrdersPage/MyOrdersPage'));
+const MyOrderPage = lazy(() => import('./pages/MyOrderPage/MyOrderPage'));
+const MySubscriptionPage = lazy(() => import('./pages/MySubscriptionPage/MySubscriptionPage'));
+
+/** A customer's page, with the close confirmation of a cart that is not empty. */
+function customerPage(Page: () => JSX.Element, section: 'shop' | 'myOrders' = 'shop') {
+  return () => (
+    <RequireSection section={section}>
+      <CartClosingConfirmation />
+      <Page />
+    </RequireSection>
+  );
+}
+
+/**
+ * The staff board's pages: a customer who reaches one (an old link, a bot's order link) gets their own
+ * view of the same thing instead, never the staff's filters and names.
+ */
+function staffOrdersPage(Page: () => JSX.Element) {
+  return (props: { params: { orderId?: string } }) => (
+    <Show
+      when={activeShopAccess()?.role !== 'CUSTOMER'}
+      fallback={
+        <Navigate
+          href={props.params.orderId ? href.myOrder(orderIdFromParams(props.params)) : href.myOrders()}
+        />
+      }
+    >
+      <Page />
+    </Show>
+  );
+}
 
 /**
  * The route table. Paths come from route-paths.ts (links are built there too); each page's loader sits
@@ -40,9 +85,10 @@ export const routes = [
         path: '',
         component: RequireShop,
         children: [
-          { path: '/', component: () => <Navigate href={href.orders()} /> },
-          { path: routePaths.orders, component: OrdersPage, preload: preloadOrders },
-          { path: routePaths.order, component: OrderPage, preload: preloadOrder },
+          // Each role's home (auth/access.ts): the catalog, the day's deliveries, production, the board.
+          { path: '/', component: () => <Navigate href={homePath(activeShopAccess()?.role)} /> },
+          { path: routePaths.orders, component: staffOrdersPage(OrdersPage), preload: preloadOrders },
+          { path: routePaths.order, component: staffOrdersPage(OrderPage), preload: preloadOrder },
           {
             path: routePaths.team,
             component: () => (
@@ -69,6 +115,26 @@ export const routes = [
               </RequireSection>
             ),
             preload: preloadApiKeys,
+          },
+          // Customer (issue 12)
+          { path: routePaths.shop, component: customerPage(ShopPage), preload: preloadShop },
+          { path: routePaths.product, component: customerPage(ProductPage), preload: preloadProduct },
+          { path: routePaths.cart, component: customerPage(CartPage) },
+          { path: routePaths.checkout, component: customerPage(CheckoutPage) },
+          {
+            path: routePaths.myOrders,
+            component: customerPage(MyOrdersPage, 'myOrders'),
+            preload: preloadMyOrders,
+          },
+          {
+            path: routePaths.myOrder,
+            component: customerPage(MyOrderPage, 'myOrders'),
+            preload: preloadMyOrder,
+          },
+          {
+            path: routePaths.mySubscription,
+            component: customerPage(MySubscriptionPage, 'myOrders'),
+            preload: preloadMySubscription,
           },
         ],
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canManageStaff, canOpen, invitableRoles } from './access';
+import { canManageStaff, canOpen, homePath, invitableRoles } from './access';
 
 describe('invitableRoles', () => {
   it('lets admins invite every role and managers every role but admin', () => {
@@ -25,9 +25,24 @@ describe('canOpen', () => {
     expect(canOpen('team', 'CUSTOMER')).toBe(false);
   });
 
-  it('opens orders to everyone in the shop, nothing to someone outside it', () => {
-    expect(canOpen('orders', 'CUSTOMER')).toBe(true);
+  it('opens the order board to staff, and the shop and their own orders to customers only', () => {
+    expect(canOpen('orders', 'COURIER')).toBe(true);
+    expect(canOpen('orders', 'CUSTOMER')).toBe(false);
     expect(canOpen('orders', undefined)).toBe(false);
+    expect(canOpen('shop', 'CUSTOMER')).toBe(true);
+    expect(canOpen('myOrders', 'CUSTOMER')).toBe(true);
+    expect(canOpen('shop', 'MANAGER')).toBe(false);
+  });
+});
+
+describe('homePath', () => {
+  it('lands each role on its own screen', () => {
+    expect(homePath('CUSTOMER')).toBe('/shop');
+    expect(homePath('COURIER')).toBe('/courier');
+    expect(homePath('FLORIST')).toBe('/production');
+    expect(homePath('MANAGER')).toBe('/orders');
+    expect(homePath('ADMIN')).toBe('/orders');
+    expect(homePath(undefined)).toBe('/orders');
   });
 });
 

@@ -14,10 +14,14 @@ export const roles = ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'] as const satisfi
  * (server/schema.graphql: `staff`, `invites` and `auditLog` for admins and managers, `apiKeys` for admins).
  */
 export const sectionRoles = {
-  orders: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER', 'CUSTOMER'],
+  // The staff board: a customer's orders are under /my/orders, without the staff's filters and names.
+  orders: ['ADMIN', 'MANAGER', 'FLORIST', 'COURIER'],
   team: ['ADMIN', 'MANAGER'],
   audit: ['ADMIN', 'MANAGER'],
   apiKeys: ['ADMIN'],
+  // Customer (issue 12): the catalog, cart and checkout, and the customer's own orders and subscription.
+  shop: ['CUSTOMER'],
+  myOrders: ['CUSTOMER'],
 } as const satisfies Record<string, readonly ShopRole[]>;
 
 export type Section = keyof typeof sectionRoles;
@@ -39,4 +43,21 @@ export function invitableRoles(role: ShopRole | undefined): Role[] {
 /** Only admins change roles and remove people (changeStaffRole, removeStaffMember). */
 export function canManageStaff(role: ShopRole | undefined): boolean {
   return role === 'ADMIN';
+}
+
+/**
+ * Where someone lands after signing in and at `/`: a customer in the shop's catalog, a courier on the day's
+ * deliveries, a florist in the production queue, everyone else on the order board.
+ */
+export function homePath(role: ShopRole | undefined): string {
+  switch (role) {
+    case 'CUSTOMER':
+      return '/shop';
+    case 'COURIER':
+      return '/courier';
+    case 'FLORIST':
+      return '/production';
+    default:
+      return '/orders';
+  }
 }

@@ -2,7 +2,11 @@
 // bundler keeps only these (a dynamic import of the package itself would keep all of it).
 export {
   backButton,
+  closingBehavior,
+  hapticFeedback,
   init,
+  invoice,
+  mainButton,
   miniApp,
   mockTelegramEnv,
   setDebug,

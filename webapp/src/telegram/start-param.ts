@@ -18,10 +18,11 @@ export function inviteTokenFromStartParam(startParam: string | undefined): strin
 }
 
 /**
- * Where a deep link leads in the app, for the links whose screen exists: an invite's page, an order's page.
- * A shop link (`shop-<slug>`) has none of its own yet: the sign-in it carries makes the user that shop's
- * customer and the start page opens its orders; the catalog screen will take it over. A customer-record
- * link waits for its claim screen. Anything else is no Posy link and leads nowhere.
+ * Where a deep link leads in the app, for the links whose screen exists: an invite's page, an order's page
+ * (a customer is sent on to their own view of it). A shop link (`shop-<slug>`) needs no route: the sign-in
+ * it carries makes the user that shop's customer, and the start page opens each role's home (homePath: the
+ * catalog for a customer). A customer-record link waits for its claim screen. Anything else is no Posy
+ * link and leads nowhere.
  */
 export function startParamRoute(startParam: string | undefined): string | undefined {
   const link = parseStartPayload(startParam);

@@ -24,6 +24,9 @@ export async function startTelegramSdk(
   themeParams.mount();
   // Clients older than Bot API 6.1 have no back button: pages then draw their own (see useTelegramBackButton).
   backButton.mount.ifAvailable();
+  // The checkout's primary action and the close confirmation of a cart that is not empty (issue 12).
+  sdk.mainButton.mount.ifAvailable();
+  sdk.closingBehavior.mount.ifAvailable();
   // The viewport asks the Telegram client for its size, which may reject; that rejection is a startup error.
   if (viewport.mount.isAvailable()) {
     await viewport.mount();

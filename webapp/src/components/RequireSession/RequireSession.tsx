@@ -1,6 +1,6 @@
 import { A, Navigate, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { type JSX, Show } from 'solid-js';
-import { canOpen, type Section } from '../../auth/access';
+import { canOpen, homePath, type Section } from '../../auth/access';
 import { activeShopAccess, session } from '../../auth/session';
 import { t } from '../../i18n/i18n';
 import { href } from '../../route-paths';
@@ -41,7 +41,7 @@ export function RequireSection(props: { section: Section; children: JSX.Element 
       fallback={
         <main class="page page--center">
           <p class="empty">{t('access.denied')}</p>
-          <A class="button button--primary" href={href.orders()}>
+          <A class="button button--primary" href={homePath(activeShopAccess()?.role)}>
             {t('notFound.action')}
           </A>
         </main>

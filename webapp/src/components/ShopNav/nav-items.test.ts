@@ -10,8 +10,12 @@ describe('visibleNavItems', () => {
     expect(sections('MANAGER')).toEqual(['orders', 'team', 'audit']);
   });
 
+  it('shows customers their shop and their orders', () => {
+    expect(sections('CUSTOMER')).toEqual(['shop', 'myOrders']);
+  });
+
   it('shows no bar to those who only have the order board', () => {
-    for (const role of ['FLORIST', 'COURIER', 'CUSTOMER', undefined] as const) {
+    for (const role of ['FLORIST', 'COURIER', undefined] as const) {
       expect(sections(role)).toEqual([]);
     }
   });

@@ -14,6 +14,9 @@ export const navItems: readonly NavItem[] = [
   { section: 'team', href: href.team(), label: 'nav.team' },
   { section: 'audit', href: href.audit(), label: 'nav.audit' },
   { section: 'apiKeys', href: href.apiKeys(), label: 'nav.apiKeys' },
+  // Customer (issue 12)
+  { section: 'shop', href: href.shop(), label: 'nav.shop' },
+  { section: 'myOrders', href: href.myOrders(), label: 'nav.myOrders' },
 ];
 
 /** The sections this role opens; none when that is the order board alone (no bar for one entry). */
