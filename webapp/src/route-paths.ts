@@ -14,6 +14,10 @@ export const routePaths = {
   apiKeys: '/api-keys',
   audit: '/audit',
   invite: '/invite/:token',
+  // Orders and production (issue 13)
+  newOrder: '/orders/new',
+  production: '/production',
+  productionTask: '/production/:taskId',
 } as const;
 
 export const href = {
@@ -29,6 +33,11 @@ export const href = {
   audit: (search?: AuditSearch) => `${routePaths.audit}${search ? auditQueryString(search) : ''}`,
   /** The web link of an invite, as the server builds it (`/invite/<token>`). */
   invite: (token: string) => routePaths.invite.replace(':token', encodeURIComponent(token)),
+  // Orders and production (issue 13)
+  newOrder: () => routePaths.newOrder,
+  production: () => routePaths.production,
+  productionTask: (taskId: string) =>
+    routePaths.productionTask.replace(':taskId', encodeURIComponent(taskId)),
 } as const;
 
 /** The order ID from `/orders/:orderId` params (the router hands the segment over still encoded). */
@@ -68,4 +77,9 @@ export function afterLoginPath(next: string | string[] | undefined, hasShop = tr
 /** The invite token from `/invite/:token` params (the router hands the segment over still encoded). */
 export function inviteTokenFromParams(params: { token?: string }): string {
   return decodeURIComponent(params.token ?? '');
+}
+
+/** The task ID from `/production/:taskId` params (encoded like an order's). */
+export function taskIdFromParams(params: { taskId?: string }): string {
+  return decodeURIComponent(params.taskId ?? '');
 }

@@ -4,8 +4,12 @@ import { RequireSection, RequireSession, RequireShop } from './components/Requir
 import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
 import { preloadAudit } from './pages/AuditPage/audit.loader';
 import { preloadInvite } from './pages/InvitePage/invite.loader';
+// Orders and production (issue 13)
+import { preloadNewOrder } from './pages/NewOrderPage/new-order.loader';
 import { preloadOrder } from './pages/OrderPage/order.loader';
 import { preloadOrders } from './pages/OrdersPage/orders.loader';
+import { preloadProductionQueue } from './pages/ProductionPage/production.loader';
+import { preloadProductionTask } from './pages/ProductionTaskPage/production-task.loader';
 import { preloadShopPicker } from './pages/ShopPickerPage/shop-picker.loader';
 import { preloadTeam } from './pages/TeamPage/team.loader';
 import { href, routePaths } from './route-paths';
@@ -19,6 +23,10 @@ const TeamPage = lazy(() => import('./pages/TeamPage/TeamPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage/AuditPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage/ApiKeysPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage/NotFoundPage'));
+// Orders and production (issue 13)
+const NewOrderPage = lazy(() => import('./pages/NewOrderPage/NewOrderPage'));
+const ProductionPage = lazy(() => import('./pages/ProductionPage/ProductionPage'));
+const ProductionTaskPage = lazy(() => import('./pages/ProductionTaskPage/ProductionTaskPage'));
 
 /**
  * The route table. Paths come from route-paths.ts (links are built there too); each page's loader sits
@@ -69,6 +77,34 @@ export const routes = [
               </RequireSection>
             ),
             preload: preloadApiKeys,
+          },
+          // Orders and production (issue 13)
+          {
+            path: routePaths.newOrder,
+            component: () => (
+              <RequireSection section="newOrder">
+                <NewOrderPage />
+              </RequireSection>
+            ),
+            preload: preloadNewOrder,
+          },
+          {
+            path: routePaths.production,
+            component: () => (
+              <RequireSection section="production">
+                <ProductionPage />
+              </RequireSection>
+            ),
+            preload: preloadProductionQueue,
+          },
+          {
+            path: routePaths.productionTask,
+            component: () => (
+              <RequireSection section="production">
+                <ProductionTaskPage />
+              </RequireSection>
+            ),
+            preload: preloadProductionTask,
           },
         ],
       },

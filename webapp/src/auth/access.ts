@@ -18,6 +18,9 @@ export const sectionRoles = {
   team: ['ADMIN', 'MANAGER'],
   audit: ['ADMIN', 'MANAGER'],
   apiKeys: ['ADMIN'],
+  // Orders and production (issue 13): productionQueue's and createOrder's staff.
+  production: ['ADMIN', 'MANAGER', 'FLORIST'],
+  newOrder: ['ADMIN', 'MANAGER'],
 } as const satisfies Record<string, readonly ShopRole[]>;
 
 export type Section = keyof typeof sectionRoles;
