@@ -50,6 +50,15 @@ async function cutOff(page: Page): Promise<string[]> {
       if (style.overflowX === 'hidden' && element.scrollWidth > element.clientWidth + 1)
         problems.push(`${element.tagName}.${element.className} cuts its text`);
     }
+    // Numbers (phones, amounts) that wrap onto a second line.
+    for (const element of document.querySelectorAll<HTMLElement>(
+      'main a[href^="tel:"], .items__total, .totals dd',
+    )) {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      if (lines.size > 1) problems.push(`“${element.textContent}” wraps mid-number`);
+    }
     return problems;
   });
 }
