@@ -246,4 +246,86 @@ describe('the back office: orders and production', () => {
     expect(task).toMatchObject({ status: 'DONE', florist: { name: 'Fiona Florist' } });
     expect(task.photoFileId).toBeTruthy();
   });
+
+  it('an edit over a colleague’s change is refused and shows the change; a florist is given from the order page', async () => {
+    const managerApi = await apiSession(server, manager);
+    const products = await managerApi<{ products: { edges: { node: { id: string; name: string } }[] } }>(
+      '{ products(activeOnly: true, first: 20) { edges { node { id name } } } }',
+    );
+    const tulips = products.data?.products.edges.find((edge) => edge.node.name === 'Spring tulips')?.node;
+    const customers = await managerApi<{ customers: { edges: { node: { id: string } }[] } }>(
+      '{ customers(search: "Maria Ivanova", first: 1) { edges { node { id } } } }',
+    );
+    const made = await managerApi<{
+      createOrder: { data?: { id: string; number: number; version: number } };
+    }>(
+      `mutation ($input: CreateOrderInput!) { createOrder(input: $input) {
+        ... on MutationCreateOrderSuccess { data { id number version } } } }`,
+      {
+        input: {
+          customerId: customers.data?.customers.edges[0]?.node.id,
+          fulfillment: 'DELIVERY',
+          deliveryAddress: 'Moscow, Arbat 10',
+          cardText: 'First words',
+          items: [{ productId: tulips?.id, quantity: 1 }],
+        },
+      },
+    );
+    const order = made.data?.createOrder.data;
+    if (!order) throw new Error(`createOrder failed: ${JSON.stringify(made)}`);
+
+    const { page } = browser.current();
+    const subscriptions = watchSubscriptions(page);
+    await signInWithPassword(page, server, manager);
+    await page.waitForURL(`${server.url}/orders`);
+    const subscribed = subscriptions.next('orderUpdated');
+    await orderCard(page, order.number).click();
+    await subscribed;
+    await page.getByText('Edit order').click();
+    await page.getByLabel('Card text').fill('The manager’s words');
+
+    // Meanwhile a colleague changes the card (a real updateOrder); the page shows it live.
+    const colleague = await managerApi<{ updateOrder: { __typename: string } }>(
+      'mutation ($id: ID!, $version: Int!) { updateOrder(id: $id, version: $version, patch: { cardText: "The colleague’s words" }) { __typename } }',
+      { id: order.id, version: order.version },
+    );
+    expect(colleague.data?.updateOrder.__typename).toBe('MutationUpdateOrderSuccess');
+    await expect
+      .poll(() => page.locator('.card-text').textContent(), { timeout: 15_000 })
+      .toBe('The colleague’s words');
+
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => page.locator('.order-manage .error-message').textContent())
+      .toBe('Someone changed this order meanwhile; it now shows what they did. Try again if still needed.');
+    await expect.poll(() => page.getByLabel('Card text').inputValue()).toBe('The colleague’s words');
+    expect(
+      (
+        await server.prisma.order.findFirstOrThrow({
+          where: { number: order.number },
+          select: { cardText: true },
+        })
+      ).cardText,
+    ).toBe('The colleague’s words');
+
+    await page.getByLabel('Card text').fill('The manager’s words');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('.card-text').textContent()).toBe('The manager’s words');
+    expect(await page.locator('.order-manage .error-message').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Move to “Confirmed”' }).click();
+    await page.getByLabel('Florist').selectOption({ label: 'Fiona Florist' });
+    await expect
+      .poll(() => page.locator('.order-status-row .badge').textContent(), { timeout: 15_000 })
+      .toBe('In production');
+    await expect
+      .poll(() => page.locator('.row', { hasText: 'Florist' }).last().locator('.row__value').textContent())
+      .toBe('Fiona Florist');
+    const task = await server.prisma.productionTask.findFirstOrThrow({
+      where: { order: { number: order.number } },
+      select: { status: true, florist: { select: { name: true } } },
+    });
+    expect(task).toEqual({ status: 'IN_PROGRESS', florist: { name: 'Fiona Florist' } });
+    await checkAtPhoneWidth(page);
+  });
 });

@@ -1,5 +1,5 @@
 import { createMutation, createQuery } from '@urql/solid';
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createEffect, createSignal, For, type JSX, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { RefusalMessage } from '../../components/ErrorMessage/RefusalMessage';
@@ -231,11 +231,33 @@ function MarkPaid(props: { order: OrderForManaging; answered: Answered }) {
   );
 }
 
+/**
+ * The order's editable fields as they were when the form was filled from it, sent with that version: a
+ * colleague's change that arrives live meanwhile is not overwritten with what the form still shows, the
+ * server refuses it (StaleVersion), and the form is filled again from the order as it now is.
+ */
 function EditOrder(props: { order: OrderForManaging; answered: Answered }) {
-  const [cardText, setCardText] = createSignal(props.order.cardText ?? '');
-  const [address, setAddress] = createSignal(props.order.deliveryAddress ?? '');
-  const [recipientName, setRecipientName] = createSignal(props.order.recipientName ?? '');
-  const [recipientPhone, setRecipientPhone] = createSignal(props.order.recipientPhone ?? '');
+  const [baseVersion, setBaseVersion] = createSignal(props.order.version);
+  const [cardText, setCardText] = createSignal('');
+  const [address, setAddress] = createSignal('');
+  const [recipientName, setRecipientName] = createSignal('');
+  const [recipientPhone, setRecipientPhone] = createSignal('');
+  const fill = (order: OrderForManaging) => {
+    setBaseVersion(order.version);
+    setCardText(order.cardText ?? '');
+    setAddress(order.deliveryAddress ?? '');
+    setRecipientName(order.recipientName ?? '');
+    setRecipientPhone(order.recipientPhone ?? '');
+  };
+  fill(props.order);
+  const [refillAt, setRefillAt] = createSignal<number>();
+  createEffect(() => {
+    const wanted = refillAt();
+    if (wanted !== undefined && props.order.version >= wanted) {
+      setRefillAt(undefined);
+      fill(props.order);
+    }
+  });
   const [state, updateOrder] = createMutation(UpdateOrderMutation);
   return (
     <Disclosure summary={t('orderManage.edit')}>
@@ -245,20 +267,21 @@ function EditOrder(props: { order: OrderForManaging; answered: Answered }) {
           event.preventDefault();
           const name = recipientName().trim();
           const phone = recipientPhone().trim();
-          props.answered(
-            (
-              await updateOrder({
-                id: props.order.id,
-                version: props.order.version,
-                patch: {
-                  cardText: cardText().trim(),
-                  ...(props.order.fulfillment === 'DELIVERY' ? { deliveryAddress: address().trim() } : {}),
-                  ...(name && phone ? { recipient: { name, phone } } : {}),
-                },
-              })
-            ).data?.updateOrder,
-            t('orderManage.saved'),
-          );
+          const answer = (
+            await updateOrder({
+              id: props.order.id,
+              version: baseVersion(),
+              patch: {
+                cardText: cardText().trim(),
+                ...(props.order.fulfillment === 'DELIVERY' ? { deliveryAddress: address().trim() } : {}),
+                ...(name && phone ? { recipient: { name, phone } } : {}),
+              },
+            })
+          ).data?.updateOrder;
+          props.answered(answer, t('orderManage.saved'));
+          if (answer?.__typename === 'MutationUpdateOrderSuccess') fill(answer.data);
+          // The order as it now is comes live or with the page's refetch: fill the form when it is here.
+          else if (answer?.__typename === 'StaleVersion') setRefillAt(answer.current);
         }}
       >
         <Show when={props.order.fulfillment === 'DELIVERY'}>

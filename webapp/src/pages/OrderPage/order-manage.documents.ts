@@ -89,6 +89,9 @@ export const UpdateOrderMutation = graphql(
           ...OrderDetailsFields
         }
       }
+      ... on StaleVersion {
+        current
+      }
       ... on DomainError {
         message
       }
