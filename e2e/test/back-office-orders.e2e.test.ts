@@ -195,12 +195,6 @@ describe('the back office: orders and production', () => {
     );
     const order = made.data?.createOrder.data;
     if (!order) throw new Error(`createOrder failed: ${JSON.stringify(made)}`);
-    const confirmed = await managerApi<{ changeOrderStatus: { __typename: string } }>(
-      'mutation ($id: ID!, $version: Int!) { changeOrderStatus(id: $id, version: $version, to: CONFIRMED) { __typename } }',
-      { id: order.id, version: order.version },
-    );
-    expect(confirmed.data?.changeOrderStatus.__typename).toBe('MutationChangeOrderStatusSuccess');
-
     // The manager watches the order's page on their phone.
     const watcher = await browser.another();
     const watcherSubscriptions = watchSubscriptions(watcher.page);
@@ -211,12 +205,23 @@ describe('the back office: orders and production', () => {
     await subscribed;
 
     const { page } = browser.current();
+    const floristSubscriptions = watchSubscriptions(page);
     await signInWithPassword(page, server, florist);
     await page.waitForURL(`${server.url}/orders`);
+    const queueSubscribed = floristSubscriptions.next('productionTaskChanged');
     await page.getByRole('link', { name: 'Букеты' }).click();
     await page.waitForURL(`${server.url}/production`);
+    await queueSubscribed;
     const card = page.locator('.task-card', { hasText: `#${order.number}` });
-    await expect.poll(() => card.locator('.badge').textContent()).toBe('Ждёт');
+    expect(await card.count()).toBe(0);
+
+    // The manager confirms the order (the task is made): the florist's open queue shows it live.
+    const confirmed = await managerApi<{ changeOrderStatus: { __typename: string } }>(
+      'mutation ($id: ID!, $version: Int!) { changeOrderStatus(id: $id, version: $version, to: CONFIRMED) { __typename } }',
+      { id: order.id, version: order.version },
+    );
+    expect(confirmed.data?.changeOrderStatus.__typename).toBe('MutationChangeOrderStatusSuccess');
+    await expect.poll(() => card.locator('.badge').textContent(), { timeout: 15_000 }).toBe('Ждёт');
     await checkAtPhoneWidth(page);
     await card.click();
 
