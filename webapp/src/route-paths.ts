@@ -22,6 +22,10 @@ export const routePaths = {
   myOrders: '/my/orders',
   myOrder: '/my/orders/:orderId',
   mySubscription: '/my/subscription',
+  // Orders and production (issue 13)
+  newOrder: '/orders/new',
+  production: '/production',
+  productionTask: '/production/:taskId',
 } as const;
 
 export const href = {
@@ -45,6 +49,11 @@ export const href = {
   myOrders: () => routePaths.myOrders,
   myOrder: (orderId: string) => routePaths.myOrder.replace(':orderId', encodeURIComponent(orderId)),
   mySubscription: () => routePaths.mySubscription,
+  // Orders and production (issue 13)
+  newOrder: () => routePaths.newOrder,
+  production: () => routePaths.production,
+  productionTask: (taskId: string) =>
+    routePaths.productionTask.replace(':taskId', encodeURIComponent(taskId)),
 } as const;
 
 /** The product ID from `/shop/products/:productId` params (still encoded, like the order's). */
@@ -89,4 +98,9 @@ export function afterLoginPath(next: string | string[] | undefined, hasShop = tr
 /** The invite token from `/invite/:token` params (the router hands the segment over still encoded). */
 export function inviteTokenFromParams(params: { token?: string }): string {
   return decodeURIComponent(params.token ?? '');
+}
+
+/** The task ID from `/production/:taskId` params (encoded like an order's). */
+export function taskIdFromParams(params: { taskId?: string }): string {
+  return decodeURIComponent(params.taskId ?? '');
 }

@@ -14,6 +14,9 @@ import { preloadOrder } from './pages/OrderPage/order.loader';
 import { preloadOrders } from './pages/OrdersPage/orders.loader';
 import { preloadProduct } from './pages/ProductPage/product.loader';
 import { preloadShop } from './pages/ShopPage/shop.loader';
+import { preloadNewOrder } from './pages/NewOrderPage/new-order.loader';
+import { preloadProductionQueue } from './pages/ProductionPage/production.loader';
+import { preloadProductionTask } from './pages/ProductionTaskPage/production-task.loader';
 import { preloadShopPicker } from './pages/ShopPickerPage/shop-picker.loader';
 import { preloadTeam } from './pages/TeamPage/team.loader';
 import { href, orderIdFromParams, routePaths } from './route-paths';
@@ -64,6 +67,10 @@ function staffOrdersPage(Page: () => JSX.Element) {
     </Show>
   );
 }
+// Orders and production (issue 13)
+const NewOrderPage = lazy(() => import('./pages/NewOrderPage/NewOrderPage'));
+const ProductionPage = lazy(() => import('./pages/ProductionPage/ProductionPage'));
+const ProductionTaskPage = lazy(() => import('./pages/ProductionTaskPage/ProductionTaskPage'));
 
 /**
  * The route table. Paths come from route-paths.ts (links are built there too); each page's loader sits
@@ -135,6 +142,34 @@ export const routes = [
             path: routePaths.mySubscription,
             component: customerPage(MySubscriptionPage, 'myOrders'),
             preload: preloadMySubscription,
+          },
+          // Orders and production (issue 13)
+          {
+            path: routePaths.newOrder,
+            component: () => (
+              <RequireSection section="newOrder">
+                <NewOrderPage />
+              </RequireSection>
+            ),
+            preload: preloadNewOrder,
+          },
+          {
+            path: routePaths.production,
+            component: () => (
+              <RequireSection section="production">
+                <ProductionPage />
+              </RequireSection>
+            ),
+            preload: preloadProductionQueue,
+          },
+          {
+            path: routePaths.productionTask,
+            component: () => (
+              <RequireSection section="production">
+                <ProductionTaskPage />
+              </RequireSection>
+            ),
+            preload: preloadProductionTask,
           },
         ],
       },

@@ -22,6 +22,9 @@ export const sectionRoles = {
   // Customer (issue 12): the catalog, cart and checkout, and the customer's own orders and subscription.
   shop: ['CUSTOMER'],
   myOrders: ['CUSTOMER'],
+  // Orders and production (issue 13): productionQueue's and createOrder's staff.
+  production: ['ADMIN', 'MANAGER', 'FLORIST'],
+  newOrder: ['ADMIN', 'MANAGER'],
 } as const satisfies Record<string, readonly ShopRole[]>;
 
 export type Section = keyof typeof sectionRoles;

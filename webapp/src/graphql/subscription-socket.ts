@@ -13,6 +13,17 @@ const [reconnection, setReconnection] = createSignal(0);
  */
 export const subscriptionsReconnected: Accessor<number> = reconnection;
 
+const [linkUp, setLinkUp] = createSignal(true);
+
+/**
+ * False while the subscription socket is lost and being retried (not when it was closed on purpose, after
+ * the last subscription ended): pages that follow something live say then that what they show may be old.
+ */
+export const liveLinkUp: Accessor<boolean> = linkUp;
+
+/** The close code graphql-ws uses when it closes the socket itself (no subscriptions left). */
+const normalClosure = 1000;
+
 /** Longest pause between two attempts to reconnect the subscription socket. */
 const maxRetryWaitMs = 30_000;
 
@@ -59,8 +70,12 @@ export function createSubscriptionSocket(send: SendRefresh): SubscriptionSocket 
     on: {
       connected: (_socket, _payload, wasRetry) => {
         connections += 1;
+        setLinkUp(true);
         if (wasRetry || reconnecting) setReconnection((count) => count + 1);
         reconnecting = false;
+      },
+      closed: (event) => {
+        if ((event as CloseEvent | undefined)?.code !== normalClosure) setLinkUp(false);
       },
     },
   });

@@ -1,4 +1,5 @@
 import { customerEn } from './sections/customer.en';
+import { ordersProductionEn } from './sections/orders-production.en';
 
 /**
  * English strings: the reference dictionary. Every other language must have exactly these keys
@@ -354,4 +355,6 @@ export const en = {
   'error.requestId': 'Error id: {id}. Quote it when you report this.',
   // Customer (issue 12)
   ...customerEn,
+  // Orders and production (issue 13)
+  ...ordersProductionEn,
 } as const;

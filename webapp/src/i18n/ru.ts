@@ -1,5 +1,6 @@
 import type { Dictionary } from './messages';
 import { customerRu } from './sections/customer.ru';
+import { ordersProductionRu } from './sections/orders-production.ru';
 
 /** Russian strings: the same keys as en.ts; plural forms follow Intl.PluralRules('ru') (one, few, many). */
 export const ru: Dictionary = {
@@ -361,4 +362,6 @@ export const ru: Dictionary = {
   'error.requestId': 'Код ошибки: {id}. Назовите его, когда сообщаете о проблеме.',
   // Customer (issue 12)
   ...customerRu,
+  // Orders and production (issue 13)
+  ...ordersProductionRu,
 };

@@ -6,8 +6,8 @@ const sections = (role: Parameters<typeof visibleNavItems>[0]) =>
 
 describe('visibleNavItems', () => {
   it('shows admins every section and managers all but API keys', () => {
-    expect(sections('ADMIN')).toEqual(['orders', 'team', 'audit', 'apiKeys']);
-    expect(sections('MANAGER')).toEqual(['orders', 'team', 'audit']);
+    expect(sections('ADMIN')).toEqual(['orders', 'team', 'audit', 'apiKeys', 'production']);
+    expect(sections('MANAGER')).toEqual(['orders', 'team', 'audit', 'production']);
   });
 
   it('shows customers their shop and their orders', () => {
@@ -15,8 +15,12 @@ describe('visibleNavItems', () => {
   });
 
   it('shows no bar to those who only have the order board', () => {
-    for (const role of ['FLORIST', 'COURIER', undefined] as const) {
+    for (const role of ['COURIER', undefined] as const) {
       expect(sections(role)).toEqual([]);
     }
+  });
+
+  it('shows florists their production queue beside the board', () => {
+    expect(sections('FLORIST')).toEqual(['orders', 'production']);
   });
 });

@@ -17,6 +17,8 @@ export const navItems: readonly NavItem[] = [
   // Customer (issue 12)
   { section: 'shop', href: href.shop(), label: 'nav.shop' },
   { section: 'myOrders', href: href.myOrders(), label: 'nav.myOrders' },
+  // Orders and production (issue 13)
+  { section: 'production', href: href.production(), label: 'nav.production' },
 ];
 
 /** The sections this role opens; none when that is the order board alone (no bar for one entry). */

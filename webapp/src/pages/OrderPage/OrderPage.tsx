@@ -3,6 +3,7 @@ import { createQuery, createSubscription } from '@urql/solid';
 import { createEffect, For, type JSX, Match, on, Show, Switch } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { LiveStatus } from '../../components/LiveStatus/LiveStatus';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
@@ -11,6 +12,7 @@ import { dateTime, money, t, timeWindow } from '../../i18n/i18n';
 import { href, inAppPath, orderIdFromParams } from '../../route-paths';
 import { useTelegramBackButton } from '../../telegram/backButton';
 import { latestOrder } from './latest-order';
+import { OrderManageActions } from './OrderManageActions';
 import { OrderNotifications } from './OrderNotifications';
 import { OrderStatusActions } from './OrderStatusActions';
 import { OrderQuery, OrderUpdatedSubscription } from './order.loader';
@@ -62,6 +64,11 @@ export default function OrderPage() {
                 </span>
               </div>
               <OrderStatusActions
+                order={order()}
+                onChanged={() => refetch({ requestPolicy: 'network-only' })}
+              />
+              <LiveStatus />
+              <OrderManageActions
                 order={order()}
                 onChanged={() => refetch({ requestPolicy: 'network-only' })}
               />
@@ -128,6 +135,24 @@ export default function OrderPage() {
                 <Row label={t('order.florist')}>{order().florist?.name ?? t('order.unassigned')}</Row>
                 <Row label={t('order.courier')}>{order().courier?.name ?? t('order.unassigned')}</Row>
               </Section>
+
+              <Show when={order().paymentMethod}>
+                {(method) => (
+                  <Section title={t('order.payment')}>
+                    <Row label={t('orderManage.paymentMethod')}>
+                      {[method(), order().paymentReference].filter(Boolean).join(' · ')}
+                    </Row>
+                  </Section>
+                )}
+              </Show>
+
+              <Show when={order().bouquetPhoto?.url}>
+                {(url) => (
+                  <Section title={t('productionTask.photo')}>
+                    <img class="task-photo" src={url()} alt={t('productionTask.photoPreview')} />
+                  </Section>
+                )}
+              </Show>
 
               <Show when={order().cancelReason}>
                 {(reason) => (

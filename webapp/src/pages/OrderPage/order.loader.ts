@@ -62,6 +62,12 @@ export const OrderDetailsFields = graphql(
       name
     }
     cancelReason
+    paymentMethod
+    paymentReference
+    bouquetPhoto {
+      id
+      url
+    }
     events {
       id
       at

@@ -2,6 +2,7 @@ import { A, useLocation, useSearchParams } from '@solidjs/router';
 import { createSubscription } from '@urql/solid';
 import type { ResultOf } from 'gql.tada';
 import { createComputed, createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { canOpen } from '../../auth/access';
 import { activeShopAccess } from '../../auth/session';
 import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
@@ -79,9 +80,17 @@ export default function OrdersPage() {
         title={t('orders.title')}
         subtitle={activeShopAccess()?.shop.name}
         actions={
-          <A class="button button--small button--plain" href={href.shops()}>
-            {t('orders.switchShop')}
-          </A>
+          <>
+            <A class="button button--small button--plain" href={href.shops()}>
+              {t('orders.switchShop')}
+            </A>
+            {/* Orders and production (issue 13) */}
+            <Show when={canOpen('newOrder', activeShopAccess()?.role)}>
+              <A class="button button--small button--primary" href={href.newOrder()}>
+                {t('newOrder.title')}
+              </A>
+            </Show>
+          </>
         }
       />
       <div class="toolbar">

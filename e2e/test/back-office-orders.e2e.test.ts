@@ -1,0 +1,336 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from './browser.js';
+import { apiSession, manager, orderCard, signInWithPassword, watchSubscriptions } from './journeys.js';
+import { type E2eServer, startServer } from './server.js';
+
+/** The demo shop's florist (prisma/src/seed.ts): speaks Russian, so the app does after they sign in. */
+const florist = { email: 'florist@posy.demo', password: manager.password };
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let server: E2eServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const browser = useBrowser('back-office-orders');
+
+/** axe-core's rules that need no design judgement: labels, names, contrast, roles. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, {
+      runOnly: ['color-contrast', 'label', 'button-name', 'select-name', 'aria-valid-attr-value', 'list'],
+    });
+    return result.violations.flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+    );
+  });
+}
+
+/** Elements whose text is cut (overflowing their box) or that stick out of the page, at the current width. */
+async function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const problems: string[] = [];
+    if (document.documentElement.scrollWidth > width) problems.push(`page scrolls sideways (${width}px)`);
+    for (const element of document.querySelectorAll<HTMLElement>('main *')) {
+      const box = element.getBoundingClientRect();
+      // Screen-reader-only text is clipped on purpose; the chips row scrolls sideways by design.
+      if (box.width === 0 || element.closest('.chips, .visually-hidden')) continue;
+      if (box.right > width + 1)
+        problems.push(`${element.tagName}.${element.className} ends at ${box.right}`);
+      const style = getComputedStyle(element);
+      if (style.overflowX === 'hidden' && element.scrollWidth > element.clientWidth + 1)
+        problems.push(`${element.tagName}.${element.className} cuts its text`);
+    }
+    // Numbers (phones, amounts) that wrap onto a second line.
+    for (const element of document.querySelectorAll<HTMLElement>(
+      'main a[href^="tel:"], .items__total, .totals dd',
+    )) {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      if (lines.size > 1) problems.push(`“${element.textContent}” wraps mid-number`);
+    }
+    return problems;
+  });
+}
+
+async function checkAtPhoneWidth(page: Page) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: size?.height ?? 800 });
+  expect(await cutOff(page)).toEqual([]);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  if (size) await page.setViewportSize(size);
+}
+
+/** A real photo, drawn in the page (a PNG the server re-encodes), for the file input. */
+async function bouquetPhoto(page: Page) {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 48;
+    const context = canvas.getContext('2d');
+    if (context) {
+      context.fillStyle = '#c0406a';
+      context.fillRect(0, 0, 64, 48);
+    }
+    return canvas.toDataURL('image/png');
+  });
+  return {
+    name: 'bouquet.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(dataUrl.split(',')[1] ?? '', 'base64'),
+  };
+}
+
+describe('the back office: orders and production', () => {
+  it('a manager creates an order, confirms it and assigns a courier; a second manager’s board follows live', async () => {
+    const { page } = browser.current();
+    const colleague = await browser.another();
+    const colleagueSubscriptions = watchSubscriptions(colleague.page);
+    await signInWithPassword(colleague.page, server, manager);
+    await colleague.page.waitForURL(`${server.url}/orders`);
+    await colleagueSubscriptions.next('shopOrderChanged');
+
+    await signInWithPassword(page, server, manager);
+    await page.waitForURL(`${server.url}/orders`);
+    await page.getByRole('link', { name: 'New order' }).click();
+    await page.waitForURL(`${server.url}/orders/new`);
+
+    // Bad input shows beside its field and creates nothing.
+    const ordersBefore = await server.prisma.order.count();
+    await page.getByRole('button', { name: 'Create order' }).click();
+    await expect
+      .poll(() => page.locator('#customer-error').textContent())
+      .toBe('Choose or add the customer.');
+
+    await page.getByLabel('Find a customer by name or phone').fill('Olga');
+    await page.getByRole('button', { name: /Olga Smirnova/ }).click();
+    await page.getByRole('button', { name: 'Create order' }).click();
+    await expect.poll(() => page.locator('#items-error').textContent()).toBe('Add at least one item.');
+    await page.getByLabel(/^Spring tulips/).fill('2');
+    await page.getByRole('button', { name: 'Create order' }).click();
+    await expect
+      .poll(() => page.locator('#deliveryAddress-error').textContent())
+      .toBe('Enter the delivery address.');
+    expect(await server.prisma.order.count()).toBe(ordersBefore);
+
+    await page.getByLabel('Address').fill('Moscow, Tverskaya 7, flat 12');
+    await page.getByLabel('Recipient’s name').fill('Vera Smirnova');
+    await page.getByLabel('Recipient’s phone').fill('+79160000001');
+    await page.getByLabel('Card text').fill('Happy birthday, Vera!');
+    await checkAtPhoneWidth(page);
+    await page.getByRole('button', { name: 'Create order' }).click();
+    await page.waitForURL(/\/orders\/(?!new).+/);
+
+    const created = await server.prisma.order.findFirstOrThrow({
+      orderBy: { number: 'desc' },
+      select: {
+        number: true,
+        cardText: true,
+        recipientName: true,
+        items: { select: { quantity: true, productName: true } },
+      },
+    });
+    expect(created).toMatchObject({
+      cardText: 'Happy birthday, Vera!',
+      recipientName: 'Vera Smirnova',
+      items: [{ quantity: 2, productName: 'Spring tulips' }],
+    });
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Order #${created.number}`);
+
+    // The colleague's board shows the new order without a reload, then its confirmation.
+    const colleagueCard = orderCard(colleague.page, created.number);
+    await expect.poll(() => colleagueCard.locator('.badge').textContent(), { timeout: 15_000 }).toBe('New');
+
+    await page.getByRole('button', { name: 'Move to “Confirmed”' }).click();
+    await expect.poll(() => page.locator('.order-status-row .badge').textContent()).toBe('Confirmed');
+    await expect
+      .poll(() => colleagueCard.locator('.badge').textContent(), { timeout: 15_000 })
+      .toBe('Confirmed');
+
+    await page.getByLabel('Courier').selectOption({ label: 'Kirill Courier' });
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Courier saved.');
+    await expect
+      .poll(() => page.locator('.row', { hasText: 'Courier' }).last().locator('.row__value').textContent())
+      .toBe('Kirill Courier');
+    const assigned = await server.prisma.order.findFirstOrThrow({
+      where: { number: created.number },
+      select: { courier: { select: { name: true } }, status: true },
+    });
+    expect(assigned).toEqual({ courier: { name: 'Kirill Courier' }, status: 'CONFIRMED' });
+    await checkAtPhoneWidth(page);
+  });
+
+  it('a florist takes the task and finishes it with a photo; the manager’s open order follows live', async () => {
+    // The order comes from the manager's real mutations over the API: created, then confirmed (the task).
+    const managerApi = await apiSession(server, manager);
+    const products = await managerApi<{ products: { edges: { node: { id: string; name: string } }[] } }>(
+      '{ products(activeOnly: true, first: 20) { edges { node { id name } } } }',
+    );
+    const tulips = products.data?.products.edges.find((edge) => edge.node.name === 'Spring tulips')?.node;
+    const customers = await managerApi<{ customers: { edges: { node: { id: string } }[] } }>(
+      '{ customers(search: "Ivan Petrov", first: 1) { edges { node { id } } } }',
+    );
+    const made = await managerApi<{
+      createOrder: { data?: { id: string; number: number; version: number } };
+    }>(
+      `mutation ($input: CreateOrderInput!) { createOrder(input: $input) {
+        ... on MutationCreateOrderSuccess { data { id number version } } } }`,
+      {
+        input: {
+          customerId: customers.data?.customers.edges[0]?.node.id,
+          fulfillment: 'PICKUP',
+          items: [{ productId: tulips?.id, quantity: 1 }],
+        },
+      },
+    );
+    const order = made.data?.createOrder.data;
+    if (!order) throw new Error(`createOrder failed: ${JSON.stringify(made)}`);
+    // The manager watches the order's page on their phone.
+    const watcher = await browser.another();
+    const watcherSubscriptions = watchSubscriptions(watcher.page);
+    await signInWithPassword(watcher.page, server, manager);
+    await watcher.page.waitForURL(`${server.url}/orders`);
+    const subscribed = watcherSubscriptions.next('orderUpdated');
+    await orderCard(watcher.page, order.number).click();
+    await subscribed;
+
+    const { page } = browser.current();
+    const floristSubscriptions = watchSubscriptions(page);
+    await signInWithPassword(page, server, florist);
+    await page.waitForURL(`${server.url}/orders`);
+    const queueSubscribed = floristSubscriptions.next('productionTaskChanged');
+    await page.getByRole('link', { name: 'Букеты' }).click();
+    await page.waitForURL(`${server.url}/production`);
+    await queueSubscribed;
+    const card = page.locator('.task-card', { hasText: `#${order.number}` });
+    expect(await card.count()).toBe(0);
+
+    // The manager confirms the order (the task is made): the florist's open queue shows it live.
+    const confirmed = await managerApi<{ changeOrderStatus: { __typename: string } }>(
+      'mutation ($id: ID!, $version: Int!) { changeOrderStatus(id: $id, version: $version, to: CONFIRMED) { __typename } }',
+      { id: order.id, version: order.version },
+    );
+    expect(confirmed.data?.changeOrderStatus.__typename).toBe('MutationChangeOrderStatusSuccess');
+    await expect.poll(() => card.locator('.badge').textContent(), { timeout: 15_000 }).toBe('Ждёт');
+    await checkAtPhoneWidth(page);
+    await card.click();
+
+    await page.getByRole('button', { name: 'Взять задачу' }).click();
+    await expect.poll(() => page.locator('.order-status-row .badge').textContent()).toBe('В работе');
+    await expect
+      .poll(() => watcher.page.locator('.order-status-row .badge').textContent(), { timeout: 15_000 })
+      .toBe('In production');
+    // The composition and the batches to take the stems from.
+    expect(await page.locator('.production-line__title').allTextContents()).toEqual(['Spring tulips × 1']);
+    expect(await page.locator('.items__name').allTextContents()).toContain('Tulip');
+
+    await page.getByLabel('Фото букета').setInputFiles(await bouquetPhoto(page));
+    await page.locator('img.task-photo').waitFor();
+    await checkAtPhoneWidth(page);
+    await page.getByRole('button', { name: 'Завершить с этим фото' }).click();
+    await expect.poll(() => page.locator('.order-status-row .badge').textContent()).toBe('Готово');
+
+    await expect
+      .poll(() => watcher.page.locator('.order-status-row .badge').textContent(), { timeout: 15_000 })
+      .toBe('Ready');
+    await watcher.page.locator('img.task-photo').waitFor();
+    const task = await server.prisma.productionTask.findFirstOrThrow({
+      where: { order: { number: order.number } },
+      select: { status: true, photoFileId: true, florist: { select: { name: true } } },
+    });
+    expect(task).toMatchObject({ status: 'DONE', florist: { name: 'Fiona Florist' } });
+    expect(task.photoFileId).toBeTruthy();
+  });
+
+  it('an edit over a colleague’s change is refused and shows the change; a florist is given from the order page', async () => {
+    const managerApi = await apiSession(server, manager);
+    const products = await managerApi<{ products: { edges: { node: { id: string; name: string } }[] } }>(
+      '{ products(activeOnly: true, first: 20) { edges { node { id name } } } }',
+    );
+    const tulips = products.data?.products.edges.find((edge) => edge.node.name === 'Spring tulips')?.node;
+    const customers = await managerApi<{ customers: { edges: { node: { id: string } }[] } }>(
+      '{ customers(search: "Maria Ivanova", first: 1) { edges { node { id } } } }',
+    );
+    const made = await managerApi<{
+      createOrder: { data?: { id: string; number: number; version: number } };
+    }>(
+      `mutation ($input: CreateOrderInput!) { createOrder(input: $input) {
+        ... on MutationCreateOrderSuccess { data { id number version } } } }`,
+      {
+        input: {
+          customerId: customers.data?.customers.edges[0]?.node.id,
+          fulfillment: 'DELIVERY',
+          deliveryAddress: 'Moscow, Arbat 10',
+          cardText: 'First words',
+          items: [{ productId: tulips?.id, quantity: 1 }],
+        },
+      },
+    );
+    const order = made.data?.createOrder.data;
+    if (!order) throw new Error(`createOrder failed: ${JSON.stringify(made)}`);
+
+    const { page } = browser.current();
+    const subscriptions = watchSubscriptions(page);
+    await signInWithPassword(page, server, manager);
+    await page.waitForURL(`${server.url}/orders`);
+    const subscribed = subscriptions.next('orderUpdated');
+    await orderCard(page, order.number).click();
+    await subscribed;
+    await page.getByText('Edit order').click();
+    await page.getByLabel('Card text').fill('The manager’s words');
+
+    // Meanwhile a colleague changes the card (a real updateOrder); the page shows it live.
+    const colleague = await managerApi<{ updateOrder: { __typename: string } }>(
+      'mutation ($id: ID!, $version: Int!) { updateOrder(id: $id, version: $version, patch: { cardText: "The colleague’s words" }) { __typename } }',
+      { id: order.id, version: order.version },
+    );
+    expect(colleague.data?.updateOrder.__typename).toBe('MutationUpdateOrderSuccess');
+    await expect
+      .poll(() => page.locator('.card-text').textContent(), { timeout: 15_000 })
+      .toBe('The colleague’s words');
+
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => page.locator('.order-manage .error-message').textContent())
+      .toBe('Someone changed this order meanwhile; it now shows what they did. Try again if still needed.');
+    await expect.poll(() => page.getByLabel('Card text').inputValue()).toBe('The colleague’s words');
+    expect(
+      (
+        await server.prisma.order.findFirstOrThrow({
+          where: { number: order.number },
+          select: { cardText: true },
+        })
+      ).cardText,
+    ).toBe('The colleague’s words');
+
+    await page.getByLabel('Card text').fill('The manager’s words');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('.card-text').textContent()).toBe('The manager’s words');
+    expect(await page.locator('.order-manage .error-message').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Move to “Confirmed”' }).click();
+    await page.getByLabel('Florist').selectOption({ label: 'Fiona Florist' });
+    await expect
+      .poll(() => page.locator('.order-status-row .badge').textContent(), { timeout: 15_000 })
+      .toBe('In production');
+    await expect
+      .poll(() => page.locator('.row', { hasText: 'Florist' }).last().locator('.row__value').textContent())
+      .toBe('Fiona Florist');
+    const task = await server.prisma.productionTask.findFirstOrThrow({
+      where: { order: { number: order.number } },
+      select: { status: true, florist: { select: { name: true } } },
+    });
+    expect(task).toEqual({ status: 'IN_PROGRESS', florist: { name: 'Fiona Florist' } });
+    await checkAtPhoneWidth(page);
+  });
+});
