@@ -1,6 +1,7 @@
 import { Navigate, type RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { RequireSection, RequireSession, RequireShop } from './components/RequireSession/RequireSession';
+import { withMessages } from './i18n/i18n';
 import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
 import { preloadAudit } from './pages/AuditPage/audit.loader';
 import { preloadInvite } from './pages/InvitePage/invite.loader';
@@ -12,19 +13,20 @@ import { href, routePaths } from './route-paths';
 
 const LoginPage = lazy(() => import('./pages/LoginPage/LoginPage'));
 const ShopPickerPage = lazy(() => import('./pages/ShopPickerPage/ShopPickerPage'));
-const InvitePage = lazy(() => import('./pages/InvitePage/InvitePage'));
+const InvitePage = lazy(withMessages(['invite'], () => import('./pages/InvitePage/InvitePage')));
 const OrdersPage = lazy(() => import('./pages/OrdersPage/OrdersPage'));
-const OrderPage = lazy(() => import('./pages/OrderPage/OrderPage'));
-const TeamPage = lazy(() => import('./pages/TeamPage/TeamPage'));
-const AuditPage = lazy(() => import('./pages/AuditPage/AuditPage'));
-const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage/ApiKeysPage'));
+const OrderPage = lazy(withMessages(['order'], () => import('./pages/OrderPage/OrderPage')));
+const TeamPage = lazy(withMessages(['team'], () => import('./pages/TeamPage/TeamPage')));
+const AuditPage = lazy(withMessages(['audit'], () => import('./pages/AuditPage/AuditPage')));
+const ApiKeysPage = lazy(withMessages(['apiKeys', 'team'], () => import('./pages/ApiKeysPage/ApiKeysPage')));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage/NotFoundPage'));
 
 /**
  * The route table. Paths come from route-paths.ts (links are built there too); each page's loader sits
  * beside the page and is called by the router when a link is hovered or navigation starts, so data
  * loads while the page's code does. Back-office pages say which section they are (auth/access.ts):
- * their guard and their loader both check the role for it.
+ * their guard and their loader both check the role for it. A page whose strings are not all in the core
+ * names its message sections (i18n/sections/) with withMessages: they load with its code.
  */
 export const routes = [
   { path: routePaths.login, component: LoginPage },
