@@ -1,10 +1,10 @@
-import { registerSW } from 'virtual:pwa-register';
 import { render } from 'solid-js/web';
 import { restoreSession } from './auth/session';
 import { App } from './components/App/App';
 import { ErrorPage } from './components/ErrorPage/ErrorPage';
 import { loadMessages, locale } from './i18n/i18n';
 import { init } from './init';
+import { startServiceWorker } from './pwa/service-worker';
 import './index.css';
 
 const root = document.getElementById('root');
@@ -25,8 +25,8 @@ async function start(): Promise<void> {
     if (redirect) window.history.replaceState(null, '', redirect);
   }
   render(() => <App launch={launch} />, root);
-  // The service worker caches the app shell for installed use; updates apply on the next start.
-  registerSW({ immediate: true });
+  // The service worker caches the app shell for installed use; an update waits for the user's word.
+  void startServiceWorker().catch((error: unknown) => console.error(error));
 }
 
 start().catch(async (error: unknown) => {

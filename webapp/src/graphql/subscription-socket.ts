@@ -2,6 +2,7 @@ import { createClient as createWebSocketClient, type Client as WebSocketClient }
 import { type Accessor, createSignal } from 'solid-js';
 import { isAccessTokenExpiring, session } from '../auth/session';
 import { graphqlUrl, webSocketUrl } from './endpoint';
+import { setSocketState } from './link-status';
 import { refreshSessionOnce, type SendRefresh } from './session-refresh';
 
 const [reconnection, setReconnection] = createSignal(0);
@@ -58,10 +59,15 @@ export function createSubscriptionSocket(send: SendRefresh): SubscriptionSocket 
     },
     on: {
       connected: (_socket, _payload, wasRetry) => {
+        setSocketState('connected');
         connections += 1;
         if (wasRetry || reconnecting) setReconnection((count) => count + 1);
         reconnecting = false;
       },
+      // 1000 is the lazy close after the last subscription ended: nothing is missed. Anything else
+      // (the server gone, the network lost) leaves live screens behind until graphql-ws reconnects.
+      closed: (event) => setSocketState((event as CloseEvent | undefined)?.code === 1000 ? 'idle' : 'down'),
+      error: () => setSocketState('down'),
     },
   });
   return {
