@@ -95,4 +95,17 @@ export const coreEn = {
   'error.NETWORK': 'No connection to the Posy server. Check the internet and try again.',
   'error.UNKNOWN': 'Something went wrong on the server. Try again.',
   'error.requestId': 'Error id: {id}. Quote it when you report this.',
+
+  'link.offline': 'Offline: this is what was loaded last, not live.',
+  'link.server': 'The Posy server does not answer: this is what was loaded last, not live.',
+  'link.liveDown': 'Live updates are interrupted, reconnecting… This may be out of date.',
+  'update.ready': 'A new version of Posy is ready.',
+  'update.apply': 'Update',
+  'update.unsaved': 'Updating reloads the page: what you typed here would be lost.',
+  'update.applyAnyway': 'Update anyway',
+  'update.later': 'Later',
+  'language.label': 'Language',
+  'language.en': 'English',
+  'language.ru': 'Русский',
+  'error.keptData': 'Could not refresh: this is what was loaded before.',
 } as const;

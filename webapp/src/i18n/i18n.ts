@@ -1,4 +1,4 @@
-import { type Locale, resolveLocale } from '@posy/bot/locale';
+import { isLocale, type Locale, locales, resolveLocale } from '@posy/bot/locale';
 import { createEffect, createRoot, createSignal } from 'solid-js';
 import { session } from '../auth/session';
 import type { ApiProblem } from '../graphql/errors';
@@ -99,10 +99,44 @@ const [deviceLanguages, setDeviceLanguages] = createSignal<readonly string[]>(
 
 export { setDeviceLanguages };
 
-/** The interface language: the signed-in user's saved locale, else the device's. Reactive. */
-export function locale(): Locale {
-  return resolveLocale(session()?.user.locale, ...deviceLanguages());
+/** Where a language chosen in the app is kept (this device only: the API has no way to save it yet). */
+const chosenLanguageKey = 'posy.language';
+
+function readChosenLanguage(): Locale | undefined {
+  try {
+    const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(chosenLanguageKey);
+    return isLocale(stored) ? stored : undefined;
+  } catch {
+    return undefined;
+  }
 }
+
+const [chosenLanguage, setChosenLanguage] = createSignal<Locale | undefined>(readChosenLanguage());
+
+/**
+ * The language picked in the app (components/LanguageSwitch): it wins over the profile and the
+ * device, on this device, from now on. Its messages load before the switch, so no screen goes blank.
+ */
+export async function chooseLanguage(language: Locale): Promise<void> {
+  await loadMessages(language);
+  try {
+    localStorage.setItem(chosenLanguageKey, language);
+  } catch {
+    // Private mode without storage: the choice lasts until the app is closed.
+  }
+  setChosenLanguage(language);
+}
+
+/**
+ * The interface language: the one chosen in the app, else the signed-in user's saved locale, else the
+ * device's (Telegram's language code, then the browser's). Reactive.
+ */
+export function locale(): Locale {
+  return resolveLocale(chosenLanguage(), session()?.user.locale, ...deviceLanguages());
+}
+
+/** The languages the app offers, for the language switch. */
+export const appLanguages: readonly Locale[] = locales;
 
 /** A message in the current language. */
 export function t(key: MessageKey, params?: MessageParams): string {

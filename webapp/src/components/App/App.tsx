@@ -5,11 +5,15 @@ import { graphqlClient } from '../../graphql/client';
 import { routes } from '../../routes';
 import { type Launch, LaunchContext } from '../../telegram/launch';
 import { ErrorPage } from '../ErrorPage/ErrorPage';
+import { LinkStatus } from '../LinkStatus/LinkStatus';
 import { Spinner } from '../Spinner/Spinner';
+import { UpdatePrompt } from '../UpdatePrompt/UpdatePrompt';
 
 function AppShell(props: RouteSectionProps) {
   return (
     <div class="app">
+      <LinkStatus />
+      <UpdatePrompt />
       <ErrorBoundary fallback={(error, reset) => <ErrorPage error={error} onRetry={reset} />}>
         <Suspense fallback={<Spinner />}>{props.children}</Suspense>
       </ErrorBoundary>
