@@ -1,5 +1,5 @@
 import type { Exchange, Operation } from '@urql/core';
-import { fromPromise, make, makeSubject, mergeMap, pipe, subscribe } from 'wonka';
+import { make, makeSubject, pipe, type Subscription, subscribe } from 'wonka';
 
 /**
  * An exchange whose code arrives later (a dynamic import): operations sent before it has loaded are
@@ -13,6 +13,8 @@ export function lazyExchange(load: () => Promise<Exchange>): Exchange {
       make((observer) => {
         const held: Operation[] = [];
         let ready = false;
+        let stopped = false;
+        let results: Subscription | undefined;
         const forward = makeSubject<Operation>();
         const incoming = pipe(
           operations$,
@@ -21,19 +23,17 @@ export function lazyExchange(load: () => Promise<Exchange>): Exchange {
             else held.push(operation);
           }),
         );
-        // Subscribed first, so the loaded exchange listens to `forward` before the held operations flow.
-        const results = pipe(
-          fromPromise(loading),
-          mergeMap((exchange) => exchange(input)(forward.source)),
-          subscribe(observer.next),
-        );
-        void loading.then(() => {
+        void loading.then((exchange) => {
+          if (stopped) return;
+          // Listening first: the held operations then flow into an exchange that is subscribed to them.
+          results = pipe(exchange(input)(forward.source), subscribe(observer.next));
           ready = true;
           for (const operation of held.splice(0)) forward.next(operation);
         });
         return () => {
+          stopped = true;
           incoming.unsubscribe();
-          results.unsubscribe();
+          results?.unsubscribe();
         };
       });
   };

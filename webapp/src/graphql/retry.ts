@@ -19,6 +19,8 @@ export function carriesIdempotencyKey(value: unknown): boolean {
  */
 export function shouldRetry(error: CombinedError, operation: Operation): boolean {
   if (!error.networkError || error.graphQLErrors.length > 0) return false;
+  // Known offline: no point waiting, the cache answers at once (normalized-cache.ts).
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return false;
   if (operation.kind === 'query') return true;
   return operation.kind === 'mutation' && carriesIdempotencyKey(operation.variables);
 }

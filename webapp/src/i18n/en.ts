@@ -3,6 +3,7 @@ import { apiKeysEn } from './sections/apiKeys.en';
 import { auditEn } from './sections/audit.en';
 import { inviteEn } from './sections/invite.en';
 import { orderEn } from './sections/order.en';
+import { pwaEn } from './sections/pwa.en';
 import { teamEn } from './sections/team.en';
 
 /**
@@ -21,4 +22,6 @@ export const en = {
   ...teamEn,
   ...inviteEn,
   ...orderEn,
+  // PWA qualities: the update prompt
+  ...pwaEn,
 } as const;

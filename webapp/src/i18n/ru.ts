@@ -4,6 +4,7 @@ import { apiKeysRu } from './sections/apiKeys.ru';
 import { auditRu } from './sections/audit.ru';
 import { inviteRu } from './sections/invite.ru';
 import { orderRu } from './sections/order.ru';
+import { pwaRu } from './sections/pwa.ru';
 import { teamRu } from './sections/team.ru';
 
 /**
@@ -17,4 +18,6 @@ export const ru: Dictionary = {
   ...teamRu,
   ...inviteRu,
   ...orderRu,
+  // PWA qualities: the update prompt
+  ...pwaRu,
 };

@@ -20,7 +20,7 @@ export function hasUnsavedInput(root: ParentNode = document): boolean {
  * Offers a newly deployed version. Nothing reloads by itself: the user updates when ready, and when a
  * form on the page holds unsent input the first press only warns, so typing is never lost to a reload.
  */
-export function UpdatePrompt() {
+export default function UpdatePrompt() {
   const [dismissed, setDismissed] = createSignal(false);
   const [warned, setWarned] = createSignal(false);
   function update() {
