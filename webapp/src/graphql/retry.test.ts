@@ -6,10 +6,11 @@ const lost = new CombinedError({ networkError: new Error('Failed to fetch') });
 const refused = new CombinedError({ graphQLErrors: [{ message: 'No', extensions: { code: 'FORBIDDEN' } }] });
 
 function operation(kind: Operation['kind'], variables: Record<string, unknown> = {}): Operation {
-  return makeOperation(kind, { key: 1, query: { kind: 'Document', definitions: [] }, variables }, {
+  const request = { key: 1, query: { kind: 'Document', definitions: [] }, variables };
+  return makeOperation(kind, request as unknown as Operation, {
     url: '/graphql',
     requestPolicy: 'network-only',
-  } as Operation['context']);
+  });
 }
 
 describe('retries of transient failures', () => {

@@ -102,5 +102,6 @@ export const coreEn = {
   'language.label': 'Language',
   'language.en': 'English',
   'language.ru': 'Русский',
+  'error.RATE_LIMITED.over': 'You can try again now.',
   'error.keptData': 'Could not refresh: this is what was loaded before.',
 } as const;

@@ -111,5 +111,6 @@ export const coreRu: SectionDictionary<typeof coreEn> = {
   'language.label': 'Язык',
   'language.en': 'English',
   'language.ru': 'Русский',
+  'error.RATE_LIMITED.over': 'Можно попробовать снова.',
   'error.keptData': 'Не удалось обновить: показаны данные, загруженные раньше.',
 };
