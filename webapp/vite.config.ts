@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { posySchemaPlugin } from './scripts/schema-introspection';
 
 /** Where `vite dev` forwards /graphql (HTTP and the graphql-ws WebSocket): the server's default port. */
 const apiTarget = 'http://127.0.0.1:4000';
@@ -12,6 +13,8 @@ const themeColor = '#c0406a';
 export default defineConfig({
   plugins: [
     solid(),
+    // `virtual:posy-schema`: the server schema for the normalized cache (src/graphql/normalized-cache.ts).
+    posySchemaPlugin(),
     // Brotli and gzip copies beside each text asset, made once at build time: the server (sirv) sends the
     // one the browser accepts, so no request pays for compressing.
     compression({
@@ -22,7 +25,8 @@ export default defineConfig({
     }),
     VitePWA({
       strategies: 'generateSW',
-      registerType: 'autoUpdate',
+      // A new version waits for the user's word (components/UpdatePrompt): never a reload over a form.
+      registerType: 'prompt',
       // src/index.tsx registers the worker through `virtual:pwa-register`, so nothing is injected into index.html.
       injectRegister: false,
       includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
@@ -73,5 +77,24 @@ export default defineConfig({
     target: 'es2022',
     // dist/.vite/manifest.json: the chunk graph scripts/bundle-budget.ts measures.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // What every screen runs (Solid, the router, urql): one chunk compresses better than the
+              // handful the default split makes of it, and the first screen downloads it whole anyway.
+              name: 'framework',
+              test: /node_modules[\\/](solid-js|@solidjs|@solid-primitives|@urql[\\/](core|solid|exchange-auth)|wonka|@0no-co|gql\.tada)[\\/]/,
+            },
+            {
+              // The app's own code every screen runs: the session, the client, the strings' machinery.
+              name: 'app',
+              test: /(webapp[\\/]src[\\/](auth[\\/]\w+|i18n[\\/](i18n|messages|format|sections)|graphql[\\/](client|auth-exchange|endpoint|errors|session-refresh|link-status|lazy-exchange|load-query|graphql)|components[\\/](ErrorMessage|ErrorPage)[\\/]\w+|route-paths)\.tsx?$)|bot[\\/]src[\\/]i18n[\\/]locale\.ts$/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

@@ -1,7 +1,8 @@
 // Prints what each first screen downloads in JavaScript, gzipped, beside the budget (issue: 45 KB for the
 // first screen). Reads the chunk graph Vite writes (dist/.vite/manifest.json), so run `pnpm build` first:
 //   pnpm --filter @posy/webapp build && pnpm --filter @posy/webapp budget
-// A screen is the entry with its static imports, one language (the larger, Russian, as the worst case) and
+// A screen is the entry with its static imports, one language's core strings (the larger, Russian, as the
+// worst case) with the message sections the page declares, and
 // the page's own chunk with its static imports; the Telegram SDK counts only for the Mini App's screen.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +49,9 @@ const gzipKb = (names: Iterable<string>) =>
 
 const entry = Object.keys(manifest).find((name) => manifest[name]?.isEntry);
 if (!entry) throw new Error('No entry chunk in the manifest');
-const language = key('src/i18n/ru.ts');
+const language = key('src/i18n/core.ru.ts');
+/** A message section of the worst-case language, loaded with its pages (see src/i18n/sections.ts). */
+const section = (name: string) => key(`src/i18n/sections/${name}.ru.ts`);
 const screens: { name: string; roots: string[]; budget?: number }[] = [
   {
     name: 'login (PWA)',
@@ -69,7 +72,10 @@ const screens: { name: string; roots: string[]; budget?: number }[] = [
     ],
   },
   { name: 'order board', roots: [entry, language, key('src/pages/OrdersPage/OrdersPage.tsx')] },
-  { name: 'order page', roots: [entry, language, key('src/pages/OrderPage/OrderPage.tsx')] },
+  {
+    name: 'order page',
+    roots: [entry, language, section('order'), key('src/pages/OrderPage/OrderPage.tsx')],
+  },
 ];
 
 console.log(`JavaScript per first screen, gzip -9 (webapp/dist):`);

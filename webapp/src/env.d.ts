@@ -6,3 +6,9 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+declare module 'virtual:posy-schema' {
+  /** server/schema.graphql as a minified introspection result (webapp/scripts/schema-introspection.ts). */
+  const schema: import('graphql').IntrospectionQuery;
+  export default schema;
+}

@@ -1,11 +1,10 @@
-import { registerSW } from 'virtual:pwa-register';
 import { render } from 'solid-js/web';
 import { restoreSession } from './auth/session';
 import { App } from './components/App/App';
 import { ErrorPage } from './components/ErrorPage/ErrorPage';
 import { loadMessages, locale } from './i18n/i18n';
 import { init } from './init';
-import { launchRedirect } from './telegram/start-param';
+import { startServiceWorker } from './pwa/service-worker';
 import './index.css';
 
 const root = document.getElementById('root');
@@ -19,11 +18,15 @@ async function start(): Promise<void> {
   restoreSession(localStorage, { persist: launch.kind === 'browser' });
   await loadMessages(locale());
   // An invite link opened in Telegram: the router starts from the address bar, so put the invite there.
-  const redirect = launch.kind === 'telegram' && launchRedirect(launch.startParam, window.location.pathname);
-  if (redirect) window.history.replaceState(null, '', redirect);
+  if (launch.kind === 'telegram') {
+    // init.ts loaded the module already, inside Telegram only.
+    const { launchRedirect } = await import('./telegram/start-param');
+    const redirect = launchRedirect(launch.startParam, window.location.pathname);
+    if (redirect) window.history.replaceState(null, '', redirect);
+  }
   render(() => <App launch={launch} />, root);
-  // The service worker caches the app shell for installed use; updates apply on the next start.
-  registerSW({ immediate: true });
+  // The service worker caches the app shell for installed use; an update waits for the user's word.
+  void startServiceWorker().catch((error: unknown) => console.error(error));
 }
 
 start().catch(async (error: unknown) => {

@@ -6,7 +6,6 @@ import {
   rememberLaunch,
   STORED_LAUNCH_KEY,
 } from './telegram/launch-params';
-import { launchStartParam } from './telegram/start-param';
 
 export interface InitOptions {
   /** Log the Telegram bridge's traffic to the console. @default false */
@@ -26,7 +25,11 @@ export async function init(options: InitOptions = {}): Promise<Launch> {
   if (!hasTelegramBridge(window)) return { kind: 'browser', standalone, telegramLinkOutsideTelegram: true };
 
   rememberLaunch(sessionStorage, window.location.hash);
-  const { startTelegramSdk } = await import('./telegram/start-sdk');
+  // Both only in Telegram: a browser's first screen downloads neither the SDK nor the deep-link parser.
+  const [{ startTelegramSdk }, { launchStartParam }] = await Promise.all([
+    import('./telegram/start-sdk'),
+    import('./telegram/start-param'),
+  ]);
   await startTelegramSdk(params, { debug: options.debug ?? false });
   if (params.languageCode) setDeviceLanguages([params.languageCode, ...navigator.languages]);
   return {

@@ -4,6 +4,7 @@ import { homePath } from './auth/access';
 import { activeShopAccess } from './auth/session';
 import { RequireSection, RequireSession, RequireShop } from './components/RequireSession/RequireSession';
 import { CartClosingConfirmation } from './features/cart/CartClosingConfirmation';
+import { withMessages } from './i18n/i18n';
 import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
 import { preloadAudit } from './pages/AuditPage/audit.loader';
 import { preloadInvite } from './pages/InvitePage/invite.loader';
@@ -23,21 +24,21 @@ import { href, orderIdFromParams, routePaths } from './route-paths';
 
 const LoginPage = lazy(() => import('./pages/LoginPage/LoginPage'));
 const ShopPickerPage = lazy(() => import('./pages/ShopPickerPage/ShopPickerPage'));
-const InvitePage = lazy(() => import('./pages/InvitePage/InvitePage'));
+const InvitePage = lazy(withMessages(['invite'], () => import('./pages/InvitePage/InvitePage')));
 const OrdersPage = lazy(() => import('./pages/OrdersPage/OrdersPage'));
-const OrderPage = lazy(() => import('./pages/OrderPage/OrderPage'));
-const TeamPage = lazy(() => import('./pages/TeamPage/TeamPage'));
-const AuditPage = lazy(() => import('./pages/AuditPage/AuditPage'));
-const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage/ApiKeysPage'));
+const OrderPage = lazy(withMessages(['order', 'orders-production'], () => import('./pages/OrderPage/OrderPage')));
+const TeamPage = lazy(withMessages(['team'], () => import('./pages/TeamPage/TeamPage')));
+const AuditPage = lazy(withMessages(['audit'], () => import('./pages/AuditPage/AuditPage')));
+const ApiKeysPage = lazy(withMessages(['apiKeys', 'team'], () => import('./pages/ApiKeysPage/ApiKeysPage')));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage/NotFoundPage'));
 // Customer (issue 12)
-const ShopPage = lazy(() => import('./pages/ShopPage/ShopPage'));
-const ProductPage = lazy(() => import('./pages/ProductPage/ProductPage'));
-const CartPage = lazy(() => import('./pages/CartPage/CartPage'));
-const CheckoutPage = lazy(() => import('./pages/CheckoutPage/CheckoutPage'));
-const MyOrdersPage = lazy(() => import('./pages/MyOrdersPage/MyOrdersPage'));
-const MyOrderPage = lazy(() => import('./pages/MyOrderPage/MyOrderPage'));
-const MySubscriptionPage = lazy(() => import('./pages/MySubscriptionPage/MySubscriptionPage'));
+const ShopPage = lazy(withMessages(['customer'], () => import('./pages/ShopPage/ShopPage')));
+const ProductPage = lazy(withMessages(['customer'], () => import('./pages/ProductPage/ProductPage')));
+const CartPage = lazy(withMessages(['customer'], () => import('./pages/CartPage/CartPage')));
+const CheckoutPage = lazy(withMessages(['customer'], () => import('./pages/CheckoutPage/CheckoutPage')));
+const MyOrdersPage = lazy(withMessages(['customer'], () => import('./pages/MyOrdersPage/MyOrdersPage')));
+const MyOrderPage = lazy(withMessages(['customer'], () => import('./pages/MyOrderPage/MyOrderPage')));
+const MySubscriptionPage = lazy(withMessages(['customer'], () => import('./pages/MySubscriptionPage/MySubscriptionPage')));
 
 /** A customer's page, with the close confirmation of a cart that is not empty. */
 function customerPage(Page: () => JSX.Element, section: 'shop' | 'myOrders' = 'shop') {
@@ -68,15 +69,16 @@ function staffOrdersPage(Page: () => JSX.Element) {
   );
 }
 // Orders and production (issue 13)
-const NewOrderPage = lazy(() => import('./pages/NewOrderPage/NewOrderPage'));
-const ProductionPage = lazy(() => import('./pages/ProductionPage/ProductionPage'));
-const ProductionTaskPage = lazy(() => import('./pages/ProductionTaskPage/ProductionTaskPage'));
+const NewOrderPage = lazy(withMessages(['orders-production'], () => import('./pages/NewOrderPage/NewOrderPage')));
+const ProductionPage = lazy(withMessages(['orders-production'], () => import('./pages/ProductionPage/ProductionPage')));
+const ProductionTaskPage = lazy(withMessages(['orders-production'], () => import('./pages/ProductionTaskPage/ProductionTaskPage')));
 
 /**
  * The route table. Paths come from route-paths.ts (links are built there too); each page's loader sits
  * beside the page and is called by the router when a link is hovered or navigation starts, so data
  * loads while the page's code does. Back-office pages say which section they are (auth/access.ts):
- * their guard and their loader both check the role for it.
+ * their guard and their loader both check the role for it. A page whose strings are not all in the core
+ * names its message sections (i18n/sections/) with withMessages: they load with its code.
  */
 export const routes = [
   { path: routePaths.login, component: LoginPage },

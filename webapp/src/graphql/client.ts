@@ -1,9 +1,11 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+import { Client, cacheExchange, type Exchange, fetchExchange, subscriptionExchange } from '@urql/core';
 import { type Accessor, createMemo, createRoot, onCleanup, untrack } from 'solid-js';
 import { RefreshSessionMutation } from '../auth/auth.documents';
 import { session } from '../auth/session';
 import { sessionAuthExchange, signInContext } from './auth-exchange';
 import { graphqlUrl } from './endpoint';
+import { lazyExchange } from './lazy-exchange';
+import { linkStatusExchange } from './link-status';
 import type { SubscriptionSocket } from './subscription-socket';
 
 /**
@@ -15,8 +17,14 @@ import type { SubscriptionSocket } from './subscription-socket';
  * other screens that follow nothing live do not download it. Queries and mutations are POSTed: the
  * server's CSRF prevention refuses GET requests that lack its preflight header. `dispose` closes the
  * subscription socket.
+ *
+ * Signed in (`scope` is the user and shop), results go through the normalized, persisted cache
+ * (normalized-cache.ts), loaded on a chunk of its own; signed out there is little to cache and the
+ * sign-in screen stays small, so urql's document cache does. Signed in, transient network failures
+ * are retried too (retry.ts, on the cache's chunk). What the network answers feeds the "not live"
+ * banner (link-status.ts).
  */
-export function createGraphqlClient(): { client: Client; dispose: () => void } {
+export function createGraphqlClient(scope: string | null = null): { client: Client; dispose: () => void } {
   let disposed = false;
   let socket: SubscriptionSocket | undefined;
   let live:
@@ -39,8 +47,9 @@ export function createGraphqlClient(): { client: Client; dispose: () => void } {
     url: graphqlUrl,
     preferGetMethod: false,
     exchanges: [
-      cacheExchange,
+      scope === null ? cacheExchange : lazyExchange(() => normalizedCache(scope)),
       sessionAuthExchange(),
+      linkStatusExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({
           subscribe: (sink) => {
@@ -83,9 +92,21 @@ export function createGraphqlClient(): { client: Client; dispose: () => void } {
 }
 
 /**
- * The client for the current user and shop. urql's document cache keys results by query and variables,
+ * The normalized cache for one user and shop; if its chunk cannot be loaded (offline right after a
+ * deploy), the document cache, so the app still works, only without what was persisted.
+ */
+function normalizedCache(scope: string): Promise<Exchange> {
+  return import('./normalized-cache').then(
+    (module) => module.signedInExchange(scope),
+    () => cacheExchange,
+  );
+}
+
+/**
+ * The client for the current user and shop. The caches key results by query, variables and ids,
  * not by the X-Shop-Id header, so a different user or shop gets a fresh client (and the app a fresh
- * tree, see App.tsx) instead of another shop's cached orders. Token refreshes keep the client.
+ * tree, see App.tsx) with its own persisted cache instead of another shop's cached orders. Token
+ * refreshes keep the client.
  */
 export const graphqlClient: Accessor<Client> = createRoot(() => {
   const scope = createMemo(() => {
@@ -93,8 +114,8 @@ export const graphqlClient: Accessor<Client> = createRoot(() => {
     return current ? `${current.user.id}/${current.activeShopId ?? ''}` : 'signed-out';
   });
   return createMemo(() => {
-    scope();
-    const { client, dispose } = untrack(createGraphqlClient);
+    const current = scope();
+    const { client, dispose } = untrack(() => createGraphqlClient(current === 'signed-out' ? null : current));
     onCleanup(dispose);
     return client;
   });

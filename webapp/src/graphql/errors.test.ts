@@ -1,7 +1,7 @@
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { describeApiError, hasErrorCode, requestIdOf } from './errors';
+import { concernsField, describeApiError, hasErrorCode, requestIdOf } from './errors';
 
 function graphQLFailure(message: string, extensions: Record<string, unknown>): CombinedError {
   return new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] });
@@ -55,5 +55,43 @@ describe('describeApiError', () => {
     expect(requestIdOf(masked)).toBe('trace-42');
     expect(requestIdOf(new Error('startup failed'))).toBeUndefined();
     expect(requestIdOf(graphQLFailure('Who?', { code: 'UNAUTHENTICATED' }))).toBeUndefined();
+  });
+});
+
+describe('concernsField', () => {
+  const badInput = new CombinedError({
+    graphQLErrors: [
+      {
+        message: 'Invalid input',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          field: 'input.email',
+          issues: [
+            { path: ['input', 'email'], message: 'Not an email' },
+            { path: ['input', 'name'], message: 'Too long' },
+          ],
+        },
+      },
+    ],
+  });
+
+  it('gives the issue of the field it concerns, matched by the end of its path', () => {
+    expect(concernsField(badInput, 'email')).toBe('Not an email');
+    expect(concernsField(badInput, 'input.name')).toBe('Too long');
+    expect(concernsField(badInput, 'phone')).toBeUndefined();
+  });
+
+  it('reads extensions.field alone when no issues are listed, and nothing from other codes', () => {
+    const single = new CombinedError({
+      graphQLErrors: [
+        { message: 'Bad search', extensions: { code: 'BAD_USER_INPUT', field: 'filter.search' } },
+      ],
+    });
+    expect(concernsField(single, 'search')).toBe('Bad search');
+    const forbidden = new CombinedError({
+      graphQLErrors: [{ message: 'No', extensions: { code: 'FORBIDDEN', field: 'email' } }],
+    });
+    expect(concernsField(forbidden, 'email')).toBeUndefined();
+    expect(concernsField(undefined, 'email')).toBeUndefined();
   });
 });

@@ -62,3 +62,33 @@ function isCombinedError(error: unknown): error is CombinedError {
 export function hasErrorCode(error: CombinedError | undefined, code: ApiErrorCode): boolean {
   return error !== undefined && describeApiError(error).code === code;
 }
+
+/** The field paths a BAD_USER_INPUT names: `extensions.field` and each of `extensions.issues[].path`. */
+function fieldIssues(error: CombinedError): { field: string; message: string }[] {
+  return error.graphQLErrors.flatMap((graphQLError) => {
+    const { code, field, issues } = graphQLError.extensions ?? {};
+    if (code !== 'BAD_USER_INPUT') return [];
+    const listed = Array.isArray(issues)
+      ? issues.flatMap((issue: { path?: unknown; message?: unknown }) =>
+          Array.isArray(issue.path)
+            ? [{ field: issue.path.join('.'), message: String(issue.message ?? graphQLError.message) }]
+            : [],
+        )
+      : [];
+    return typeof field === 'string' && field && listed.length === 0
+      ? [{ field, message: graphQLError.message }]
+      : listed;
+  });
+}
+
+/**
+ * What a refused input says about one field of a form, to show beside that field: the server's
+ * words for the first issue whose path ends with `field` (`email` matches `input.email`), else
+ * undefined. The one rule for "bad input shows beside the field it concerns"; the form's general
+ * ErrorMessage stays for what no field explains.
+ */
+export function concernsField(error: CombinedError | undefined, field: string): string | undefined {
+  if (!error) return undefined;
+  return fieldIssues(error).find((issue) => issue.field === field || issue.field.endsWith(`.${field}`))
+    ?.message;
+}

@@ -2,6 +2,7 @@ import { createClient as createWebSocketClient, type Client as WebSocketClient }
 import { type Accessor, createSignal } from 'solid-js';
 import { isAccessTokenExpiring, session } from '../auth/session';
 import { graphqlUrl, webSocketUrl } from './endpoint';
+import { setSocketState } from './link-status';
 import { refreshSessionOnce, type SendRefresh } from './session-refresh';
 
 const [reconnection, setReconnection] = createSignal(0);
@@ -12,17 +13,6 @@ const [reconnection, setReconnection] = createSignal(0);
  * then: events published while the socket was down are not replayed.
  */
 export const subscriptionsReconnected: Accessor<number> = reconnection;
-
-const [linkUp, setLinkUp] = createSignal(true);
-
-/**
- * False while the subscription socket is lost and being retried (not when it was closed on purpose, after
- * the last subscription ended): pages that follow something live say then that what they show may be old.
- */
-export const liveLinkUp: Accessor<boolean> = linkUp;
-
-/** The close code graphql-ws uses when it closes the socket itself (no subscriptions left). */
-const normalClosure = 1000;
 
 /** Longest pause between two attempts to reconnect the subscription socket. */
 const maxRetryWaitMs = 30_000;
@@ -69,14 +59,15 @@ export function createSubscriptionSocket(send: SendRefresh): SubscriptionSocket 
     },
     on: {
       connected: (_socket, _payload, wasRetry) => {
+        setSocketState('connected');
         connections += 1;
-        setLinkUp(true);
         if (wasRetry || reconnecting) setReconnection((count) => count + 1);
         reconnecting = false;
       },
-      closed: (event) => {
-        if ((event as CloseEvent | undefined)?.code !== normalClosure) setLinkUp(false);
-      },
+      // 1000 is the lazy close after the last subscription ended: nothing is missed. Anything else
+      // (the server gone, the network lost) leaves live screens behind until graphql-ws reconnects.
+      closed: (event) => setSocketState((event as CloseEvent | undefined)?.code === 1000 ? 'idle' : 'down'),
+      error: () => setSocketState('down'),
     },
   });
   return {

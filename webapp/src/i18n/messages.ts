@@ -14,8 +14,16 @@ export type MessageKey = { [K in keyof Reference]: Reference[K] extends string ?
 /** Keys of messages that depend on a count. */
 export type PluralKey = Exclude<keyof Reference, MessageKey>;
 
+/** One language's version of an English part (core.en.ts, a section): the same keys, plain or plural. */
+export type SectionDictionary<English> = {
+  [K in keyof English]: English[K] extends string ? string : PluralForms;
+};
+
 /** A complete dictionary: every key of en.ts, plain messages as strings, plural messages as forms. */
-export type Dictionary = { [K in keyof Reference]: Reference[K] extends string ? string : PluralForms };
+export type Dictionary = SectionDictionary<Reference>;
+
+/** What the app holds of one language at a time: the core and the sections loaded so far. */
+export type LoadedDictionary = Partial<Dictionary>;
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -26,18 +34,21 @@ export function interpolate(template: string, params: MessageParams = {}): strin
   );
 }
 
-export function translate(dictionary: Dictionary, key: MessageKey, params?: MessageParams): string {
-  return interpolate(dictionary[key], params);
+/** A message; one whose section has not arrived yet reads as empty (the caller loads it, see i18n.ts). */
+export function translate(dictionary: LoadedDictionary, key: MessageKey, params?: MessageParams): string {
+  const template = dictionary[key];
+  return template === undefined ? '' : interpolate(template, params);
 }
 
 export function translatePlural(
-  dictionary: Dictionary,
+  dictionary: LoadedDictionary,
   locale: Locale,
   key: PluralKey,
   count: number,
   params: MessageParams = {},
 ): string {
   const forms = dictionary[key];
+  if (forms === undefined) return '';
   const category = new Intl.PluralRules(locale).select(count);
   return interpolate(forms[category] ?? forms.other, { count, ...params });
 }
@@ -46,7 +57,7 @@ export function translatePlural(
  * What a failed operation means, in the dictionary's language. RATE_LIMITED says how long to wait when
  * the server said (`retryAfterSeconds`): in seconds under a minute, in minutes after.
  */
-export function translateProblem(dictionary: Dictionary, locale: Locale, problem: ApiProblem): string {
+export function translateProblem(dictionary: LoadedDictionary, locale: Locale, problem: ApiProblem): string {
   if (problem.code === 'RATE_LIMITED' && problem.retryAfterSeconds !== undefined) {
     const { unit, count } = retryDelay(problem.retryAfterSeconds);
     return translatePlural(dictionary, locale, `error.RATE_LIMITED.${unit}`, count);

@@ -1,15 +1,27 @@
 import { Router, type RouteSectionProps } from '@solidjs/router';
 import { Provider } from '@urql/solid';
-import { ErrorBoundary, Show, Suspense } from 'solid-js';
+import { ErrorBoundary, lazy, Show, Suspense } from 'solid-js';
 import { graphqlClient } from '../../graphql/client';
+import { withMessages } from '../../i18n/i18n';
+import { updateWaiting } from '../../pwa/service-worker';
 import { routes } from '../../routes';
 import { type Launch, LaunchContext } from '../../telegram/launch';
 import { ErrorPage } from '../ErrorPage/ErrorPage';
+import { LinkStatus } from '../LinkStatus/LinkStatus';
 import { Spinner } from '../Spinner/Spinner';
+
+/** Loaded, with its strings, only once a new version waits: most visits never download it. */
+const UpdatePrompt = lazy(withMessages(['pwa'], () => import('../UpdatePrompt/UpdatePrompt')));
 
 function AppShell(props: RouteSectionProps) {
   return (
     <div class="app">
+      <LinkStatus />
+      <Show when={updateWaiting()}>
+        <Suspense>
+          <UpdatePrompt />
+        </Suspense>
+      </Show>
       <ErrorBoundary fallback={(error, reset) => <ErrorPage error={error} onRetry={reset} />}>
         <Suspense fallback={<Spinner />}>{props.children}</Suspense>
       </ErrorBoundary>

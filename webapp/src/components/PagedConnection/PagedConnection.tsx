@@ -97,7 +97,11 @@ function ConnectionPage<Filter, Data, Variables extends AnyVariables, Page exten
   return (
     <>
       <Show when={props.first && props.summary && connection()}>{(loaded) => props.summary?.(loaded)}</Show>
-      <ErrorMessage error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorMessage
+        error={result.error}
+        keptData={connection() !== undefined}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      />
       <Show
         when={connection()}
         fallback={

@@ -5,8 +5,6 @@ import type { customerEn } from './customer.en';
 export const customerRu: {
   [K in keyof typeof customerEn]: (typeof customerEn)[K] extends string ? string : PluralForms;
 } = {
-  'nav.shop': 'Магазин',
-  'nav.myOrders': 'Мои заказы',
 
   'shop.title': 'Магазин',
   'shop.subtitle': 'Букеты на заказ',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
-import { loadMessages, locale } from '../../i18n/i18n';
+import { loadMessages, loadSections, locale } from '../../i18n/i18n';
 import { ru } from '../../i18n/ru';
 import { auditActions } from './audit-filter';
 import { auditActionLabel, jobAuditActions } from './audit-label';
@@ -18,8 +18,12 @@ const writtenActions = Object.values(serverSources).flatMap((source) =>
   ),
 );
 
-// Labels come through t(), which needs the current language's messages loaded, as index.tsx does.
-beforeAll(() => loadMessages(locale()));
+// Labels come through t(), which needs the current language's messages loaded, as index.tsx does, and
+// the audit page's section, as its route does.
+beforeAll(async () => {
+  await loadMessages(locale());
+  await loadSections(['audit']);
+});
 
 describe('job audit actions', () => {
   it('are the actions the server’s jobs write, none of them a mutation', () => {

@@ -5,6 +5,7 @@ import { session } from '../../auth/session';
 import { completeSignIn } from '../../auth/sign-in';
 import { clearSignedOut, signedOutByChoice } from '../../auth/sign-out';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { LanguageSwitch } from '../../components/LanguageSwitch/LanguageSwitch';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { cookieSignInContext, signInContext } from '../../graphql/auth-exchange';
 import { t } from '../../i18n/i18n';
@@ -49,6 +50,7 @@ export default function LoginPage() {
           <Show when={launch.kind === 'browser' || telegramFailed()}>
             <BrowserSignIn />
           </Show>
+          <LanguageSwitch />
         </main>
       }
     >

@@ -6,6 +6,7 @@ import { LogoutMutation } from '../../auth/auth.documents';
 import { activeShopAccess, chooseShop, session, shopAccesses, updateSessionUser } from '../../auth/session';
 import { signOut } from '../../auth/sign-out';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { LanguageSwitch } from '../../components/LanguageSwitch/LanguageSwitch';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { t } from '../../i18n/i18n';
 import { href } from '../../route-paths';
@@ -86,6 +87,7 @@ export default function ShopPickerPage() {
         >
           {t('shops.logout')}
         </button>
+        <LanguageSwitch />
       </div>
     </main>
   );

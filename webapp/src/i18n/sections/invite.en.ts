@@ -1,0 +1,22 @@
+/** The invite page’s strings. English, the reference: invite.ru.ts has exactly these keys. */
+export const inviteEn = {
+  'invite.join': 'Join {shop} as {role}',
+  'invite.role.ADMIN': 'administrator',
+  'invite.role.MANAGER': 'manager',
+  'invite.role.FLORIST': 'florist',
+  'invite.role.COURIER': 'courier',
+  'invite.expires': 'The invite works until {date}.',
+  'invite.to': 'Invite to {shop}',
+  'invite.unknownTitle': 'Invite link',
+  'invite.signInHint': 'Sign in to accept the invite.',
+  'invite.signIn': 'Sign in to join',
+  'invite.signedInAs': 'You will join as {name}.',
+  'invite.accept': 'Join the team',
+  'invite.notYou': 'Not you? Sign out',
+  'invite.toShops': 'Go to my shops',
+  'invite.error.unknown': 'This invite does not exist or was revoked. Ask for a new link.',
+  'invite.error.used': 'This invite has already been used. Ask for a new link.',
+  'invite.error.expired': 'This invite has expired. Ask for a new link.',
+  'invite.error.revoked': 'This invite was revoked. Ask for a new link.',
+  'invite.error.alreadyMember': 'You are already on this shop’s team.',
+} as const;
