@@ -14,6 +14,9 @@ export const routePaths = {
   apiKeys: '/api-keys',
   audit: '/audit',
   invite: '/invite/:token',
+  // The courier's day (issue 12).
+  courier: '/courier',
+  courierDelivery: '/courier/deliveries/:orderId',
 } as const;
 
 export const href = {
@@ -29,6 +32,10 @@ export const href = {
   audit: (search?: AuditSearch) => `${routePaths.audit}${search ? auditQueryString(search) : ''}`,
   /** The web link of an invite, as the server builds it (`/invite/<token>`). */
   invite: (token: string) => routePaths.invite.replace(':token', encodeURIComponent(token)),
+  // The courier's day (issue 12).
+  courier: () => routePaths.courier,
+  courierDelivery: (orderId: string) =>
+    routePaths.courierDelivery.replace(':orderId', encodeURIComponent(orderId)),
 } as const;
 
 /** The order ID from `/orders/:orderId` params (the router hands the segment over still encoded). */

@@ -3,6 +3,7 @@ import { lazy } from 'solid-js';
 import { RequireSection, RequireSession, RequireShop } from './components/RequireSession/RequireSession';
 import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
 import { preloadAudit } from './pages/AuditPage/audit.loader';
+import { preloadCourier } from './pages/CourierPage/courier.loader';
 import { preloadInvite } from './pages/InvitePage/invite.loader';
 import { preloadOrder } from './pages/OrderPage/order.loader';
 import { preloadOrders } from './pages/OrdersPage/orders.loader';
@@ -18,6 +19,8 @@ const OrderPage = lazy(() => import('./pages/OrderPage/OrderPage'));
 const TeamPage = lazy(() => import('./pages/TeamPage/TeamPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage/AuditPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage/ApiKeysPage'));
+const CourierPage = lazy(() => import('./pages/CourierPage/CourierPage'));
+const CourierDeliveryPage = lazy(() => import('./pages/CourierDeliveryPage/CourierDeliveryPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage/NotFoundPage'));
 
 /**
@@ -69,6 +72,25 @@ export const routes = [
               </RequireSection>
             ),
             preload: preloadApiKeys,
+          },
+          // The courier's day (issue 12).
+          {
+            path: routePaths.courier,
+            component: () => (
+              <RequireSection section="courier">
+                <CourierPage />
+              </RequireSection>
+            ),
+            preload: preloadCourier,
+          },
+          {
+            path: routePaths.courierDelivery,
+            component: () => (
+              <RequireSection section="courier">
+                <CourierDeliveryPage />
+              </RequireSection>
+            ),
+            preload: preloadCourier,
           },
         ],
       },

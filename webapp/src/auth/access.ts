@@ -18,6 +18,8 @@ export const sectionRoles = {
   team: ['ADMIN', 'MANAGER'],
   audit: ['ADMIN', 'MANAGER'],
   apiKeys: ['ADMIN'],
+  // The courier's day (issue 12): myDeliveries answers the calling courier's own.
+  courier: ['COURIER'],
 } as const satisfies Record<string, readonly ShopRole[]>;
 
 export type Section = keyof typeof sectionRoles;

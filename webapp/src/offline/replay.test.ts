@@ -68,7 +68,7 @@ describe('replaying the queue', () => {
     await enqueue({ kind: 'pickUp' }, order('a', 3), store);
     await enqueue({ kind: 'startRoute' }, order('a', 3), store);
     await enqueue({ kind: 'complete', code: '1234' }, order('a', 3), store);
-    const server = recorder((entry, calls) =>
+    const server = recorder((_entry, calls) =>
       calls === 1 ? { result: 'done', version: 4 } : { result: 'offline' },
     );
 

@@ -11,8 +11,12 @@ describe('visibleNavItems', () => {
   });
 
   it('shows no bar to those who only have the order board', () => {
-    for (const role of ['FLORIST', 'COURIER', 'CUSTOMER', undefined] as const) {
+    for (const role of ['FLORIST', 'CUSTOMER', undefined] as const) {
       expect(sections(role)).toEqual([]);
     }
+  });
+
+  it('shows couriers their day beside the board (issue 12)', () => {
+    expect(sections('COURIER')).toEqual(['orders', 'courier']);
   });
 });

@@ -14,6 +14,8 @@ export const navItems: readonly NavItem[] = [
   { section: 'team', href: href.team(), label: 'nav.team' },
   { section: 'audit', href: href.audit(), label: 'nav.audit' },
   { section: 'apiKeys', href: href.apiKeys(), label: 'nav.apiKeys' },
+  // The courier's day (issue 12).
+  { section: 'courier', href: href.courier(), label: 'nav.courier' },
 ];
 
 /** The sections this role opens; none when that is the order board alone (no bar for one entry). */
