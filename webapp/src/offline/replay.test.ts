@@ -105,6 +105,25 @@ describe('replaying the queue', () => {
     expect(kept?.refusal).toBe('WrongHandoverCode');
   });
 
+  it('sends a step taken while the replay runs, after the ones before it', async () => {
+    const store = freshStore();
+    await enqueue({ kind: 'pickUp' }, order('a', 3), store);
+    const server = recorder((entry) => ({ result: 'done', version: entry.version + 1 }));
+    let added = false;
+    const report = await replayQueue(async (entry) => {
+      if (!added) {
+        added = true;
+        await enqueue({ kind: 'startRoute' }, order('a', 3), store);
+      }
+      return server.send(entry);
+    }, store);
+    expect(report.sent).toBe(2);
+    expect(server.sent).toEqual([
+      { kind: 'pickUp', orderId: 'a', version: 3 },
+      { kind: 'startRoute', orderId: 'a', version: 4 },
+    ]);
+  });
+
   it('runs one replay at a time: callers meanwhile share it, so nothing is sent twice', async () => {
     const store = freshStore();
     await enqueue({ kind: 'pickUp' }, order('a', 3), store);

@@ -40,11 +40,14 @@ export function replayQueue(send: SendAction, store: UseStore = queueStore()): P
 
 async function replayOnce(send: SendAction, store: UseStore): Promise<ReplayReport> {
   const report: ReplayReport = { sent: 0, refused: 0, waiting: 0 };
-  const pending = (await queuedActions(store)).filter((entry) => !entry.refusal);
-  for (const [index, entry] of pending.entries()) {
+  // The queue is read again before each entry: a step the courier takes while a replay runs is sent by it.
+  for (;;) {
+    const pending = (await queuedActions(store)).filter((entry) => !entry.refusal);
+    const [entry] = pending;
+    if (!entry) return report;
     const outcome = await send(entry).catch((): SendOutcome => ({ result: 'offline' }));
     if (outcome.result === 'offline') {
-      report.waiting = pending.length - index;
+      report.waiting = pending.length;
       return report;
     }
     if (outcome.result === 'refused') {
@@ -53,16 +56,16 @@ async function replayOnce(send: SendAction, store: UseStore): Promise<ReplayRepo
       continue;
     }
     if (outcome.version !== undefined) {
-      for (const later of pending.slice(index + 1)) {
-        if (later.orderId !== entry.orderId) continue;
-        later.version = outcome.version;
-        await updateAction(later, { version: outcome.version }, store);
+      // Read again: steps taken while this one was on its way were made on top of it too.
+      for (const next of await queuedActions(store)) {
+        if (next.id !== entry.id && next.orderId === entry.orderId && !next.refusal) {
+          await updateAction(next, { version: outcome.version }, store);
+        }
       }
     }
     await removeAction(entry, store);
     report.sent += 1;
   }
-  return report;
 }
 
 function withLock<T>(task: () => Promise<T>): Promise<T> {

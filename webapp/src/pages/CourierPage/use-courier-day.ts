@@ -28,7 +28,9 @@ export function useCourierDay() {
 
   createEffect(() => {
     const data = result.data;
-    if (data) void saveDay(owner(), date, data);
+    // A plain copy: urql's results may be proxies, which IndexedDB cannot clone. Keeping the day is a
+    // convenience: a full disk must not break the screen.
+    if (data) void saveDay(owner(), date, JSON.parse(JSON.stringify(data)) as CourierDay).catch(() => {});
   });
   createEffect(() => {
     const error = result.error;
