@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useBrowser } from './browser.js';
+import { artifactsDir, useBrowser } from './browser.js';
 import { deliveryForCourier, deliveryHistory, handoverCode, proofPhoto } from './deliveries.js';
 import { courier, signInWithPassword } from './journeys.js';
 import { type E2eServer, startServer } from './server.js';
@@ -42,6 +43,8 @@ describe("the courier's day", () => {
     );
     expect(await card.locator('.card-text').textContent()).toBe('Happy birthday, Rita!');
 
+    await page.screenshot({ path: path.join(artifactsDir, 'courier--day.png'), fullPage: true });
+
     await card.getByRole('link', { name: `Доставка №${order.number}` }).click();
     await page.getByRole('button', { name: 'Букет у меня' }).click();
     await expect.poll(() => badge(page).textContent()).toBe('Забран');
@@ -75,6 +78,84 @@ describe("the courier's day", () => {
       'OUT_FOR_DELIVERY→OUT_FOR_DELIVERY': 1,
       'OUT_FOR_DELIVERY→DELIVERED': 1,
     });
-    await page.screenshot({ path: `${process.cwd()}/.artifacts/courier--delivery-page-delivered.png` });
+  });
+});
+
+describe('the courier offline', () => {
+  it('queues the steps taken offline, shows them waiting, and sends each exactly once when the link returns', async () => {
+    const { context, page } = browser.current();
+    const order = await deliveryForCourier(server, 'Offline, with love');
+    await openCourierDay(page);
+    await page.getByRole('link', { name: `Доставка №${order.number}` }).click();
+
+    // At the shop, online: picked up, and the recipient is sent the code.
+    await page.getByRole('button', { name: 'Букет у меня' }).click();
+    await expect
+      .poll(() => deliveryHistory(order.manager, order.id).then((h) => h.delivery?.status))
+      .toBe('PICKED_UP');
+    const code = await handoverCode(server, order.id);
+
+    // On the road, no signal: on the way, a photo, the code, handed over.
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Выехал' }).click();
+    await expect.poll(() => badge(page).textContent()).toBe('В пути');
+    await page.getByLabel('Фото вручения').setInputFiles(proofPhoto);
+    await page.getByLabel('Код, отправленный получателю').fill(code);
+    await page.getByRole('button', { name: 'Вручил' }).click();
+    await expect.poll(() => badge(page).textContent()).toBe('Доставлен');
+    await expect.poll(() => queueCount(page).textContent()).toBe('Ждут отправки: 3');
+    expect(await page.getByRole('status').first().textContent()).toContain('Нет связи');
+    await page.screenshot({ path: path.join(artifactsDir, 'courier--offline-queue.png'), fullPage: true });
+    // Nothing reached the server.
+    const meanwhile = await deliveryHistory(order.manager, order.id);
+    expect(meanwhile.delivery).toMatchObject({ status: 'PICKED_UP', proof: null });
+
+    // The day's list shows the delivery as the courier left it, still offline.
+    await page.getByRole('link', { name: 'Назад' }).click();
+    const card = page.locator('.courier-card').filter({ hasText: `Доставка №${order.number}` });
+    await expect.poll(() => card.locator('.courier-badge').textContent()).toBe('Доставлен');
+
+    await context.setOffline(false);
+    await expect.poll(() => queueCount(page).count(), { timeout: 20_000 }).toBe(0);
+    const expectedSteps = {
+      '→NEW': 1,
+      'NEW→CONFIRMED': 1,
+      'CONFIRMED→IN_PRODUCTION': 1,
+      'IN_PRODUCTION→READY': 1,
+      'READY→READY': 1, // assignCourier
+      'READY→OUT_FOR_DELIVERY': 1,
+      'OUT_FOR_DELIVERY→OUT_FOR_DELIVERY': 1,
+      'OUT_FOR_DELIVERY→DELIVERED': 1,
+    };
+    const synced = await deliveryHistory(order.manager, order.id);
+    expect(synced.status).toBe('DELIVERED');
+    expect(synced.delivery?.proof).not.toBeNull();
+    expect(synced.steps).toEqual(expectedSteps);
+
+    // The app starting again (its queue read from IndexedDB) has nothing left to send.
+    await page.reload();
+    await expect.poll(() => card.locator('.courier-badge').textContent()).toBe('Доставлен');
+    expect(await queueCount(page).count()).toBe(0);
+    expect((await deliveryHistory(order.manager, order.id)).steps).toEqual(expectedSteps);
+  });
+
+  it('opens the last loaded day after a reload without a connection, still signed in', async () => {
+    const { context, page } = browser.current();
+    const order = await deliveryForCourier(server, 'Read me offline');
+    await openCourierDay(page);
+    const card = page.locator('.courier-card').filter({ hasText: `Доставка №${order.number}` });
+    await card.waitFor();
+    // The service worker serves the app's files offline; it controls the page from the next load on.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await card.waitFor();
+
+    await context.setOffline(true);
+    await page.reload();
+    await card.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/courier');
+    expect(await card.locator('.card-text').textContent()).toBe('Read me offline');
+    expect(await page.getByRole('status').first().textContent()).toContain('Нет связи: доставки на момент');
+    await page.screenshot({ path: path.join(artifactsDir, 'courier--offline-day.png'), fullPage: true });
   });
 });
