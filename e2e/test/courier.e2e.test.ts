@@ -139,6 +139,33 @@ describe('the courier offline', () => {
     expect((await deliveryHistory(order.manager, order.id)).steps).toEqual(expectedSteps);
   });
 
+  it('does a step once when its answer was lost on the way, though the queue sends it again', async () => {
+    const { page } = browser.current();
+    const order = await deliveryForCourier(server, 'Lost answer');
+    await openCourierDay(page);
+    await page.getByRole('link', { name: `Доставка №${order.number}` }).click();
+
+    let answersLost = 0;
+    await page.route('**/graphql', async (route) => {
+      if (answersLost === 0 && route.request().postData()?.includes('pickUpDelivery')) {
+        answersLost += 1;
+        await route.fetch(); // The server does the step…
+        await route.abort('connectionreset'); // …and its answer never reaches the phone.
+        return;
+      }
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Букет у меня' }).click();
+    // The queue keeps the step and tries again: the server refuses the old version, the order shows it done.
+    await expect.poll(() => queueCount(page).count(), { timeout: 20_000 }).toBe(0);
+    expect(answersLost).toBe(1);
+    await expect.poll(() => badge(page).textContent()).toBe('Забран');
+    const history = await deliveryHistory(order.manager, order.id);
+    expect(history.delivery?.status).toBe('PICKED_UP');
+    expect(history.steps['READY→OUT_FOR_DELIVERY']).toBe(1);
+    expect(await page.locator('.courier-sync__refused').count()).toBe(0);
+  });
+
   it('opens the last loaded day after a reload without a connection, still signed in', async () => {
     const { context, page } = browser.current();
     const order = await deliveryForCourier(server, 'Read me offline');
