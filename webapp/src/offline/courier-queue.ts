@@ -18,6 +18,8 @@ export type QueuedAction = CourierAction & {
   id: string;
   /** The IndexedDB key: [when it was queued, a counter], so entries sort in the order they were made. */
   key: [number, number];
+  /** `<user id>/<shop id>`: only that user, working in that shop, sends it (or sees it). */
+  owner: string;
   orderId: string;
   orderNumber: number;
   /** The order's version the courier acted on: the server refuses the step if the order moved since. */
@@ -39,7 +41,7 @@ export function queueStore(): UseStore {
 /** Puts an action at the end of the queue; answers it as stored. */
 export async function enqueue(
   action: CourierAction,
-  on: { orderId: string; orderNumber: number; version: number },
+  on: { owner: string; orderId: string; orderNumber: number; version: number },
   store: UseStore = queueStore(),
   now: Date = new Date(),
 ): Promise<QueuedAction> {

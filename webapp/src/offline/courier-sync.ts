@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import { session } from '../auth/session';
 import { type CourierAction, enqueue, type QueuedAction, queuedActions, removeAction } from './courier-queue';
 import { replayQueue } from './replay';
 import { onUploadProgress, sendCourierAction } from './send-courier-action';
@@ -25,8 +26,15 @@ let started = false;
 
 onUploadProgress((entryId, fraction) => setProgress({ entryId, fraction }));
 
+/** Whose queue this tab sends and shows: the signed-in user in the active shop. */
+export function queueOwner(): string {
+  const current = session();
+  return `${current?.user.id ?? ''}/${current?.activeShopId ?? ''}`;
+}
+
 async function readQueue(): Promise<void> {
-  setPending(await queuedActions());
+  const owner = queueOwner();
+  setPending((await queuedActions()).filter((entry) => entry.owner === owner));
 }
 
 /**
@@ -38,7 +46,7 @@ export async function syncCourierQueue(): Promise<void> {
   clearTimeout(retryTimer);
   setSyncing(true);
   try {
-    const report = await replayQueue(sendCourierAction);
+    const report = await replayQueue(sendCourierAction, queueOwner());
     if (report.sent + report.refused > 0) setSynced((count) => count + 1);
     if (report.waiting > 0) {
       retryTimer = setTimeout(() => void syncCourierQueue(), retryMs);
@@ -58,7 +66,7 @@ export async function queueCourierAction(
   action: CourierAction,
   on: { orderId: string; orderNumber: number; version: number },
 ): Promise<void> {
-  await enqueue(action, on);
+  await enqueue(action, { ...on, owner: queueOwner() });
   await readQueue();
   void syncCourierQueue();
 }

@@ -6,7 +6,8 @@ import { replayQueue, type SendOutcome } from './replay';
 
 let stores = 0;
 const freshStore = () => createStore(`posy-courier-queue-test-${++stores}`, 'actions');
-const order = (orderId: string, version: number) => ({ orderId, orderNumber: 7, version });
+const owner = 'courier-1/shop-1';
+const order = (orderId: string, version: number) => ({ owner, orderId, orderNumber: 7, version });
 
 /** A fake server: records what it was sent and answers with `answer`, as the real executor does. */
 function recorder(answer: (entry: QueuedAction, calls: number) => SendOutcome) {
@@ -51,7 +52,7 @@ describe('replaying the queue', () => {
     await enqueue({ kind: 'startRoute' }, order('a', 3), store);
     const server = recorder((entry) => ({ result: 'done', version: entry.version + 1 }));
 
-    expect(await replayQueue(server.send, store)).toEqual({ sent: 3, refused: 0, waiting: 0 });
+    expect(await replayQueue(server.send, owner, store)).toEqual({ sent: 3, refused: 0, waiting: 0 });
     expect(server.sent).toEqual([
       { kind: 'pickUp', orderId: 'a', version: 3 },
       { kind: 'fail', orderId: 'b', version: 9 },
@@ -59,7 +60,7 @@ describe('replaying the queue', () => {
     ]);
     expect(await queuedActions(store)).toEqual([]);
     // A second replay has nothing to send.
-    await replayQueue(server.send, store);
+    await replayQueue(server.send, owner, store);
     expect(server.sent).toHaveLength(3);
   });
 
@@ -72,7 +73,7 @@ describe('replaying the queue', () => {
       calls === 1 ? { result: 'done', version: 4 } : { result: 'offline' },
     );
 
-    expect(await replayQueue(server.send, store)).toEqual({ sent: 1, refused: 0, waiting: 2 });
+    expect(await replayQueue(server.send, owner, store)).toEqual({ sent: 1, refused: 0, waiting: 2 });
     const left = await queuedActions(store);
     expect(left.map((entry) => [entry.kind, entry.version])).toEqual([
       ['startRoute', 4],
@@ -83,9 +84,13 @@ describe('replaying the queue', () => {
   it('treats a thrown error as no connection', async () => {
     const store = freshStore();
     await enqueue({ kind: 'pickUp' }, order('a', 3), store);
-    const report = await replayQueue(async () => {
-      throw new TypeError('Failed to fetch');
-    }, store);
+    const report = await replayQueue(
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      owner,
+      store,
+    );
     expect(report).toEqual({ sent: 0, refused: 0, waiting: 1 });
     expect(await queuedActions(store)).toHaveLength(1);
   });
@@ -98,8 +103,8 @@ describe('replaying the queue', () => {
       entry.kind === 'complete' ? { result: 'refused', reason: 'WrongHandoverCode' } : { result: 'done' },
     );
 
-    expect(await replayQueue(server.send, store)).toEqual({ sent: 1, refused: 1, waiting: 0 });
-    await replayQueue(server.send, store);
+    expect(await replayQueue(server.send, owner, store)).toEqual({ sent: 1, refused: 1, waiting: 0 });
+    await replayQueue(server.send, owner, store);
     expect(server.sent.map((entry) => entry.kind)).toEqual(['complete', 'fail']);
     const [kept] = await queuedActions(store);
     expect(kept?.refusal).toBe('WrongHandoverCode');
@@ -110,13 +115,17 @@ describe('replaying the queue', () => {
     await enqueue({ kind: 'pickUp' }, order('a', 3), store);
     const server = recorder((entry) => ({ result: 'done', version: entry.version + 1 }));
     let added = false;
-    const report = await replayQueue(async (entry) => {
-      if (!added) {
-        added = true;
-        await enqueue({ kind: 'startRoute' }, order('a', 3), store);
-      }
-      return server.send(entry);
-    }, store);
+    const report = await replayQueue(
+      async (entry) => {
+        if (!added) {
+          added = true;
+          await enqueue({ kind: 'startRoute' }, order('a', 3), store);
+        }
+        return server.send(entry);
+      },
+      owner,
+      store,
+    );
     expect(report.sent).toBe(2);
     expect(server.sent).toEqual([
       { kind: 'pickUp', orderId: 'a', version: 3 },
@@ -124,12 +133,22 @@ describe('replaying the queue', () => {
     ]);
   });
 
+  it("leaves another courier's entries for them", async () => {
+    const store = freshStore();
+    await enqueue({ kind: 'pickUp' }, { ...order('a', 3), owner: 'courier-2/shop-1' }, store);
+    await enqueue({ kind: 'pickUp' }, order('b', 5), store);
+    const server = recorder(() => ({ result: 'done' }));
+    expect(await replayQueue(server.send, owner, store)).toEqual({ sent: 1, refused: 0, waiting: 0 });
+    expect(server.sent.map((entry) => entry.orderId)).toEqual(['b']);
+    expect((await queuedActions(store)).map((entry) => entry.owner)).toEqual(['courier-2/shop-1']);
+  });
+
   it('runs one replay at a time: callers meanwhile share it, so nothing is sent twice', async () => {
     const store = freshStore();
     await enqueue({ kind: 'pickUp' }, order('a', 3), store);
     await enqueue({ kind: 'startRoute' }, order('a', 3), store);
     const server = recorder(() => ({ result: 'done' }));
-    await Promise.all([replayQueue(server.send, store), replayQueue(server.send, store)]);
+    await Promise.all([replayQueue(server.send, owner, store), replayQueue(server.send, owner, store)]);
     expect(server.sent.map((entry) => entry.kind)).toEqual(['pickUp', 'startRoute']);
   });
 });

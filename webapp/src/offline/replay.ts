@@ -29,20 +29,26 @@ let running: Promise<ReplayReport> | undefined;
  * answered (they were made offline on top of it). If the app dies between the server's commit and that
  * removal, the replay sends the entry again with the old version: `send` then finds the step already
  * done (the server refuses a stale version, and the order shows the step) and answers `done`, so
- * nothing happens twice. One replay at a time per tab (callers share it) and per origin (Web Locks).
+ * nothing happens twice. One replay at a time per tab (callers share it) and per origin (Web Locks). Only
+ * `owner`'s entries are sent (see QueuedAction.owner).
  */
-export function replayQueue(send: SendAction, store: UseStore = queueStore()): Promise<ReplayReport> {
-  running ??= withLock(() => replayOnce(send, store)).finally(() => {
+export function replayQueue(
+  send: SendAction,
+  owner: string,
+  store: UseStore = queueStore(),
+): Promise<ReplayReport> {
+  running ??= withLock(() => replayOnce(send, owner, store)).finally(() => {
     running = undefined;
   });
   return running;
 }
 
-async function replayOnce(send: SendAction, store: UseStore): Promise<ReplayReport> {
+async function replayOnce(send: SendAction, owner: string, store: UseStore): Promise<ReplayReport> {
   const report: ReplayReport = { sent: 0, refused: 0, waiting: 0 };
   // The queue is read again before each entry: a step the courier takes while a replay runs is sent by it.
   for (;;) {
-    const pending = (await queuedActions(store)).filter((entry) => !entry.refusal);
+    // Another courier's steps (a shared phone) wait for them: sent as this one, the server would refuse them.
+    const pending = (await queuedActions(store)).filter((entry) => !entry.refusal && entry.owner === owner);
     const [entry] = pending;
     if (!entry) return report;
     const outcome = await send(entry).catch((): SendOutcome => ({ result: 'offline' }));

@@ -98,3 +98,13 @@ export function courierToday(now: Date = new Date()): string {
 export function preloadCourier({ intent }: RoutePreloadFuncArgs): void {
   loadQuery(CourierDayQuery, { date: courierToday() }, intent, 'courier');
 }
+
+/** A delivery of the courier changed, or was taken away from them: the day is read again. */
+export const MyDeliveryChangedSubscription = graphql(`
+  subscription MyDeliveryChanged {
+    myDeliveryChanged {
+      orderId
+      assigned
+    }
+  }
+`);

@@ -1,11 +1,11 @@
-import { createQuery } from '@urql/solid';
+import { createQuery, createSubscription } from '@urql/solid';
 import type { ResultOf } from 'gql.tada';
 import { createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { session } from '../../auth/session';
 import { describeApiError } from '../../graphql/errors';
 import { courierSynced } from '../../offline/courier-sync';
 import { loadDay, type SavedDay, saveDay } from '../../offline/offline-day';
-import { CourierDayQuery, courierToday } from './courier.loader';
+import { CourierDayQuery, courierToday, MyDeliveryChangedSubscription } from './courier.loader';
 
 export type CourierDay = ResultOf<typeof CourierDayQuery>;
 export type CourierDelivery = CourierDay['myDeliveries'][number];
@@ -38,6 +38,9 @@ export function useCourierDay() {
     void loadDay<CourierDay>(owner()).then((day) => setSaved(day?.date === date ? day : undefined));
   });
   createEffect(on(courierSynced, reload, { defer: true }));
+  // A manager gave or took a delivery, or changed one: the list follows without a reload.
+  const [changed] = createSubscription({ query: MyDeliveryChangedSubscription });
+  createEffect(on(() => changed.data, reload, { defer: true }));
   const whenOnline = () => reload();
   window.addEventListener('online', whenOnline);
   onCleanup(() => window.removeEventListener('online', whenOnline));
