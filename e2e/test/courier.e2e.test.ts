@@ -24,6 +24,9 @@ async function openCourierDay(page: Page) {
   await page.waitForURL(`${server.url}/courier`);
 }
 
+/** The server's work on two shared cores (an upload re-encoded, a retry after a lost answer) takes seconds. */
+const eventually = { timeout: 20_000, interval: 100 };
+
 const badge = (page: Page) => page.locator('.order-status-row .courier-badge');
 const queueCount = (page: Page) => page.getByTestId('courier-queue-count');
 
@@ -34,7 +37,7 @@ describe("the courier's day", () => {
     await openCourierDay(page);
 
     const card = page.locator('.courier-card').filter({ hasText: `Доставка №${order.number}` });
-    await expect.poll(() => card.locator('.courier-badge').textContent()).toBe('Забрать');
+    await expect.poll(() => card.locator('.courier-badge').textContent(), eventually).toBe('Забрать');
     expect(await card.getByRole('link', { name: 'Tverskaya 7, Moscow' }).getAttribute('href')).toMatch(
       /^https:\/\//,
     );
@@ -47,22 +50,25 @@ describe("the courier's day", () => {
 
     await card.getByRole('link', { name: `Доставка №${order.number}` }).click();
     await page.getByRole('button', { name: 'Букет у меня' }).click();
-    await expect.poll(() => badge(page).textContent()).toBe('Забран');
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('Забран');
     await page.getByRole('button', { name: 'Выехал' }).click();
-    await expect.poll(() => badge(page).textContent()).toBe('В пути');
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('В пути');
     // The server sent the code at pick-up; the queue waits for nothing now.
     await expect
-      .poll(() => deliveryHistory(order.manager, order.id).then((h) => h.delivery?.status))
+      .poll(() => deliveryHistory(order.manager, order.id).then((h) => h.delivery?.status), eventually)
       .toBe('EN_ROUTE');
 
     await page.getByLabel('Фото вручения').setInputFiles(proofPhoto);
     await expect
-      .poll(() => deliveryHistory(order.manager, order.id).then((h) => h.delivery?.proof !== null))
+      .poll(
+        () => deliveryHistory(order.manager, order.id).then((h) => h.delivery?.proof !== null),
+        eventually,
+      )
       .toBe(true);
     await page.getByLabel('Код, отправленный получателю').fill(await handoverCode(server, order.id));
     await page.getByRole('button', { name: 'Вручил' }).click();
-    await expect.poll(() => badge(page).textContent()).toBe('Доставлен');
-    await expect.poll(() => queueCount(page).count()).toBe(0);
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('Доставлен');
+    await expect.poll(() => queueCount(page).count(), eventually).toBe(0);
 
     const history = await deliveryHistory(order.manager, order.id);
     expect(history.status).toBe('DELIVERED');
@@ -91,19 +97,19 @@ describe('the courier offline', () => {
     // At the shop, online: picked up, and the recipient is sent the code.
     await page.getByRole('button', { name: 'Букет у меня' }).click();
     await expect
-      .poll(() => deliveryHistory(order.manager, order.id).then((h) => h.delivery?.status))
+      .poll(() => deliveryHistory(order.manager, order.id).then((h) => h.delivery?.status), eventually)
       .toBe('PICKED_UP');
     const code = await handoverCode(server, order.id);
 
     // On the road, no signal: on the way, a photo, the code, handed over.
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Выехал' }).click();
-    await expect.poll(() => badge(page).textContent()).toBe('В пути');
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('В пути');
     await page.getByLabel('Фото вручения').setInputFiles(proofPhoto);
     await page.getByLabel('Код, отправленный получателю').fill(code);
     await page.getByRole('button', { name: 'Вручил' }).click();
-    await expect.poll(() => badge(page).textContent()).toBe('Доставлен');
-    await expect.poll(() => queueCount(page).textContent()).toBe('Ждут отправки: 3');
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('Доставлен');
+    await expect.poll(() => queueCount(page).textContent(), eventually).toBe('Ждут отправки: 3');
     expect(await page.getByRole('status').first().textContent()).toContain('Нет связи');
     await page.screenshot({ path: path.join(artifactsDir, 'courier--offline-queue.png'), fullPage: true });
     // Nothing reached the server.
@@ -113,10 +119,10 @@ describe('the courier offline', () => {
     // The day's list shows the delivery as the courier left it, still offline.
     await page.getByRole('link', { name: 'Назад' }).click();
     const card = page.locator('.courier-card').filter({ hasText: `Доставка №${order.number}` });
-    await expect.poll(() => card.locator('.courier-badge').textContent()).toBe('Доставлен');
+    await expect.poll(() => card.locator('.courier-badge').textContent(), eventually).toBe('Доставлен');
 
     await context.setOffline(false);
-    await expect.poll(() => queueCount(page).count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => queueCount(page).count(), eventually).toBe(0);
     const expectedSteps = {
       '→NEW': 1,
       'NEW→CONFIRMED': 1,
@@ -134,7 +140,7 @@ describe('the courier offline', () => {
 
     // The app starting again (its queue read from IndexedDB) has nothing left to send.
     await page.reload();
-    await expect.poll(() => card.locator('.courier-badge').textContent()).toBe('Доставлен');
+    await expect.poll(() => card.locator('.courier-badge').textContent(), eventually).toBe('Доставлен');
     expect(await queueCount(page).count()).toBe(0);
     expect((await deliveryHistory(order.manager, order.id)).steps).toEqual(expectedSteps);
   });
@@ -157,9 +163,9 @@ describe('the courier offline', () => {
     });
     await page.getByRole('button', { name: 'Букет у меня' }).click();
     // The queue keeps the step and tries again: the server refuses the old version, the order shows it done.
-    await expect.poll(() => queueCount(page).count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => queueCount(page).count(), eventually).toBe(0);
     expect(answersLost).toBe(1);
-    await expect.poll(() => badge(page).textContent()).toBe('Забран');
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('Забран');
     const history = await deliveryHistory(order.manager, order.id);
     expect(history.delivery?.status).toBe('PICKED_UP');
     expect(history.steps['READY→OUT_FOR_DELIVERY']).toBe(1);
