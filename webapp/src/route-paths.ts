@@ -26,6 +26,9 @@ export const routePaths = {
   newOrder: '/orders/new',
   production: '/production',
   productionTask: '/production/:taskId',
+  // The courier's day (issue 12).
+  courier: '/courier',
+  courierDelivery: '/courier/deliveries/:orderId',
 } as const;
 
 export const href = {
@@ -54,6 +57,10 @@ export const href = {
   production: () => routePaths.production,
   productionTask: (taskId: string) =>
     routePaths.productionTask.replace(':taskId', encodeURIComponent(taskId)),
+  // The courier's day (issue 12).
+  courier: () => routePaths.courier,
+  courierDelivery: (orderId: string) =>
+    routePaths.courierDelivery.replace(':orderId', encodeURIComponent(orderId)),
 } as const;
 
 /** The product ID from `/shop/products/:productId` params (still encoded, like the order's). */

@@ -7,17 +7,18 @@ import { CartClosingConfirmation } from './features/cart/CartClosingConfirmation
 import { withMessages } from './i18n/i18n';
 import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
 import { preloadAudit } from './pages/AuditPage/audit.loader';
+import { preloadCourier } from './pages/CourierPage/courier.loader';
 import { preloadInvite } from './pages/InvitePage/invite.loader';
 import { preloadMyOrder } from './pages/MyOrderPage/my-order.loader';
 import { preloadMyOrders } from './pages/MyOrdersPage/my-orders.loader';
 import { preloadMySubscription } from './pages/MySubscriptionPage/my-subscription.loader';
+import { preloadNewOrder } from './pages/NewOrderPage/new-order.loader';
 import { preloadOrder } from './pages/OrderPage/order.loader';
 import { preloadOrders } from './pages/OrdersPage/orders.loader';
-import { preloadProduct } from './pages/ProductPage/product.loader';
-import { preloadShop } from './pages/ShopPage/shop.loader';
-import { preloadNewOrder } from './pages/NewOrderPage/new-order.loader';
 import { preloadProductionQueue } from './pages/ProductionPage/production.loader';
 import { preloadProductionTask } from './pages/ProductionTaskPage/production-task.loader';
+import { preloadProduct } from './pages/ProductPage/product.loader';
+import { preloadShop } from './pages/ShopPage/shop.loader';
 import { preloadShopPicker } from './pages/ShopPickerPage/shop-picker.loader';
 import { preloadTeam } from './pages/TeamPage/team.loader';
 import { href, orderIdFromParams, routePaths } from './route-paths';
@@ -26,10 +27,16 @@ const LoginPage = lazy(() => import('./pages/LoginPage/LoginPage'));
 const ShopPickerPage = lazy(() => import('./pages/ShopPickerPage/ShopPickerPage'));
 const InvitePage = lazy(withMessages(['invite'], () => import('./pages/InvitePage/InvitePage')));
 const OrdersPage = lazy(() => import('./pages/OrdersPage/OrdersPage'));
-const OrderPage = lazy(withMessages(['order', 'orders-production'], () => import('./pages/OrderPage/OrderPage')));
+const OrderPage = lazy(
+  withMessages(['order', 'orders-production'], () => import('./pages/OrderPage/OrderPage')),
+);
 const TeamPage = lazy(withMessages(['team'], () => import('./pages/TeamPage/TeamPage')));
 const AuditPage = lazy(withMessages(['audit'], () => import('./pages/AuditPage/AuditPage')));
 const ApiKeysPage = lazy(withMessages(['apiKeys', 'team'], () => import('./pages/ApiKeysPage/ApiKeysPage')));
+const CourierPage = lazy(withMessages(['courier'], () => import('./pages/CourierPage/CourierPage')));
+const CourierDeliveryPage = lazy(
+  withMessages(['courier'], () => import('./pages/CourierDeliveryPage/CourierDeliveryPage')),
+);
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage/NotFoundPage'));
 // Customer (issue 12)
 const ShopPage = lazy(withMessages(['customer'], () => import('./pages/ShopPage/ShopPage')));
@@ -38,7 +45,9 @@ const CartPage = lazy(withMessages(['customer'], () => import('./pages/CartPage/
 const CheckoutPage = lazy(withMessages(['customer'], () => import('./pages/CheckoutPage/CheckoutPage')));
 const MyOrdersPage = lazy(withMessages(['customer'], () => import('./pages/MyOrdersPage/MyOrdersPage')));
 const MyOrderPage = lazy(withMessages(['customer'], () => import('./pages/MyOrderPage/MyOrderPage')));
-const MySubscriptionPage = lazy(withMessages(['customer'], () => import('./pages/MySubscriptionPage/MySubscriptionPage')));
+const MySubscriptionPage = lazy(
+  withMessages(['customer'], () => import('./pages/MySubscriptionPage/MySubscriptionPage')),
+);
 
 /** A customer's page, with the close confirmation of a cart that is not empty. */
 function customerPage(Page: () => JSX.Element, section: 'shop' | 'myOrders' = 'shop') {
@@ -69,9 +78,15 @@ function staffOrdersPage(Page: () => JSX.Element) {
   );
 }
 // Orders and production (issue 13)
-const NewOrderPage = lazy(withMessages(['orders-production'], () => import('./pages/NewOrderPage/NewOrderPage')));
-const ProductionPage = lazy(withMessages(['orders-production'], () => import('./pages/ProductionPage/ProductionPage')));
-const ProductionTaskPage = lazy(withMessages(['orders-production'], () => import('./pages/ProductionTaskPage/ProductionTaskPage')));
+const NewOrderPage = lazy(
+  withMessages(['orders-production'], () => import('./pages/NewOrderPage/NewOrderPage')),
+);
+const ProductionPage = lazy(
+  withMessages(['orders-production'], () => import('./pages/ProductionPage/ProductionPage')),
+);
+const ProductionTaskPage = lazy(
+  withMessages(['orders-production'], () => import('./pages/ProductionTaskPage/ProductionTaskPage')),
+);
 
 /**
  * The route table. Paths come from route-paths.ts (links are built there too); each page's loader sits
@@ -172,6 +187,25 @@ export const routes = [
               </RequireSection>
             ),
             preload: preloadProductionTask,
+          },
+          // The courier's day (issue 12).
+          {
+            path: routePaths.courier,
+            component: () => (
+              <RequireSection section="courier">
+                <CourierPage />
+              </RequireSection>
+            ),
+            preload: preloadCourier,
+          },
+          {
+            path: routePaths.courierDelivery,
+            component: () => (
+              <RequireSection section="courier">
+                <CourierDeliveryPage />
+              </RequireSection>
+            ),
+            preload: preloadCourier,
           },
         ],
       },

@@ -25,6 +25,8 @@ export const sectionRoles = {
   // Orders and production (issue 13): productionQueue's and createOrder's staff.
   production: ['ADMIN', 'MANAGER', 'FLORIST'],
   newOrder: ['ADMIN', 'MANAGER'],
+  // The courier's day (issue 12): myDeliveries answers the calling courier's own.
+  courier: ['COURIER'],
 } as const satisfies Record<string, readonly ShopRole[]>;
 
 export type Section = keyof typeof sectionRoles;

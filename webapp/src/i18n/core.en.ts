@@ -80,6 +80,7 @@ export const coreEn = {
   'nav.shop': 'Shop',
   'nav.myOrders': 'My orders',
   'nav.production': 'Production',
+  'nav.courier': 'Deliveries',
   'access.denied': 'Your role in this shop does not open this page.',
   'error.UNAUTHENTICATED': 'Your session has ended. Sign in again.',
   'error.FORBIDDEN': 'You do not have access to this.',

@@ -85,6 +85,7 @@ export const coreRu: SectionDictionary<typeof coreEn> = {
   'nav.shop': 'Магазин',
   'nav.myOrders': 'Мои заказы',
   'nav.production': 'Букеты',
+  'nav.courier': 'Доставки',
   'access.denied': 'Ваша роль в этом магазине не открывает эту страницу.',
   'error.UNAUTHENTICATED': 'Сеанс завершён. Войдите снова.',
   'error.FORBIDDEN': 'У вас нет доступа к этому.',

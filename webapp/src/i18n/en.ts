@@ -1,7 +1,8 @@
 import { coreEn } from './core.en';
-import { customerEn } from './sections/customer.en';
 import { apiKeysEn } from './sections/apiKeys.en';
 import { auditEn } from './sections/audit.en';
+import { courierEn } from './sections/courier.en';
+import { customerEn } from './sections/customer.en';
 import { inviteEn } from './sections/invite.en';
 import { orderEn } from './sections/order.en';
 import { ordersProductionEn } from './sections/orders-production.en';
@@ -30,4 +31,6 @@ export const en = {
   ...customerEn,
   // Orders and production (issue 13)
   ...ordersProductionEn,
+  // The courier's day (issue 12)
+  ...courierEn,
 } as const;

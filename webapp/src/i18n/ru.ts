@@ -1,8 +1,9 @@
 import { coreRu } from './core.ru';
 import type { Dictionary } from './messages';
 import { apiKeysRu } from './sections/apiKeys.ru';
-import { customerRu } from './sections/customer.ru';
 import { auditRu } from './sections/audit.ru';
+import { courierRu } from './sections/courier.ru';
+import { customerRu } from './sections/customer.ru';
 import { inviteRu } from './sections/invite.ru';
 import { orderRu } from './sections/order.ru';
 import { ordersProductionRu } from './sections/orders-production.ru';
@@ -26,4 +27,6 @@ export const ru: Dictionary = {
   ...customerRu,
   // Orders and production (issue 13)
   ...ordersProductionRu,
+  // The courier's day (issue 12)
+  ...courierRu,
 };

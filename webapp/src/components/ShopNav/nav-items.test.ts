@@ -15,12 +15,16 @@ describe('visibleNavItems', () => {
   });
 
   it('shows no bar to those who only have the order board', () => {
-    for (const role of ['COURIER', undefined] as const) {
+    for (const role of [undefined] as const) {
       expect(sections(role)).toEqual([]);
     }
   });
 
   it('shows florists their production queue beside the board', () => {
     expect(sections('FLORIST')).toEqual(['orders', 'production']);
+  });
+
+  it('shows couriers their day beside the board (issue 12)', () => {
+    expect(sections('COURIER')).toEqual(['orders', 'courier']);
   });
 });

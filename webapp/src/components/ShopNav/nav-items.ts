@@ -19,6 +19,8 @@ export const navItems: readonly NavItem[] = [
   { section: 'myOrders', href: href.myOrders(), label: 'nav.myOrders' },
   // Orders and production (issue 13)
   { section: 'production', href: href.production(), label: 'nav.production' },
+  // The courier's day (issue 12).
+  { section: 'courier', href: href.courier(), label: 'nav.courier' },
 ];
 
 /** The sections this role opens; none when that is the order board alone (no bar for one entry). */

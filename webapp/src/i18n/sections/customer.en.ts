@@ -1,6 +1,5 @@
 /** The customer's Mini App (issue 12): catalog, cart, checkout, their orders and subscription. */
 export const customerEn = {
-
   'shop.title': 'Shop',
   'shop.subtitle': 'Bouquets made to order',
   'shop.cart': 'Cart',

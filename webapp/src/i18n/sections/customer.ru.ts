@@ -5,7 +5,6 @@ import type { customerEn } from './customer.en';
 export const customerRu: {
   [K in keyof typeof customerEn]: (typeof customerEn)[K] extends string ? string : PluralForms;
 } = {
-
   'shop.title': 'Магазин',
   'shop.subtitle': 'Букеты на заказ',
   'shop.cart': 'Корзина',

@@ -1,6 +1,5 @@
 /** English strings of the order actions, order creation and the florist's production screens (issue 13). */
 export const ordersProductionEn = {
-  'live.down': 'Live updates are off: reconnecting. What you see may be out of date.',
   'photoUpload.progress': 'Upload progress',
   'photoUpload.unsupported':
     'This file is not a photo the shop can store (JPEG, PNG or WebP, up to the size limit).',

@@ -2,7 +2,6 @@ import type { ordersProductionEn } from './orders-production.en';
 
 /** Russian strings of the order actions, order creation and the florist's production screens (issue 13). */
 export const ordersProductionRu: Record<keyof typeof ordersProductionEn, string> = {
-  'live.down': 'Обновления в реальном времени отключены, переподключаемся. Данные могут быть устаревшими.',
   'photoUpload.progress': 'Ход загрузки',
   'photoUpload.unsupported':
     'Этот файл не подходит: нужно фото JPEG, PNG или WebP в пределах допустимого размера.',

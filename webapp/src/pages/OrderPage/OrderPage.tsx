@@ -3,7 +3,6 @@ import { createQuery, createSubscription } from '@urql/solid';
 import { createEffect, For, type JSX, Match, on, Show, Switch } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
-import { LiveStatus } from '../../components/LiveStatus/LiveStatus';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
@@ -67,7 +66,6 @@ export default function OrderPage() {
                 order={order()}
                 onChanged={() => refetch({ requestPolicy: 'network-only' })}
               />
-              <LiveStatus />
               <OrderManageActions
                 order={order()}
                 onChanged={() => refetch({ requestPolicy: 'network-only' })}

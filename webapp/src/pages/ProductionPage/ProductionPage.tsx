@@ -4,7 +4,6 @@ import type { ResultOf } from 'gql.tada';
 import { createEffect, For, on, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
-import { LiveStatus } from '../../components/LiveStatus/LiveStatus';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { subscriptionsReconnected } from '../../graphql/subscription-socket';
@@ -30,7 +29,6 @@ export default function ProductionPage() {
   return (
     <main class="page">
       <PageHeader title={t('production.title')} subtitle={activeShopAccess()?.shop.name} />
-      <LiveStatus />
       <Show
         when={result.data}
         fallback={

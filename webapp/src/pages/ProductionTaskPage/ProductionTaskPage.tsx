@@ -4,7 +4,6 @@ import { createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
 import { activeShopAccess, session } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { RefusalMessage } from '../../components/ErrorMessage/RefusalMessage';
-import { LiveStatus } from '../../components/LiveStatus/LiveStatus';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { PhotoUpload } from '../../components/PhotoUpload/PhotoUpload';
 import {
@@ -107,7 +106,6 @@ export default function ProductionTaskPage() {
                 }
                 backHref={telegramBack ? undefined : href.production()}
               />
-              <LiveStatus />
               <div class="order-status-row">
                 <span class={`badge ${taskStatusClass(task().status)}`}>
                   {t(`taskStatus.${task().status}`)}

@@ -1,0 +1,194 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactsDir, useBrowser } from './browser.js';
+import { deliveryForCourier, deliveryHistory, handoverCode, proofPhoto } from './deliveries.js';
+import { courier, signInWithPassword } from './journeys.js';
+import { type E2eServer, startServer } from './server.js';
+
+let server: E2eServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const browser = useBrowser('courier');
+
+/** The courier signs in on their phone and opens their day from the bottom bar (the demo courier reads Russian). */
+async function openCourierDay(page: Page) {
+  await signInWithPassword(page, server, courier);
+  await page.waitForURL(`${server.url}/orders`);
+  await page.getByRole('navigation').getByRole('link', { name: 'Доставки' }).click();
+  await page.waitForURL(`${server.url}/courier`);
+}
+
+/** The server's work on two shared cores (an upload re-encoded, a retry after a lost answer) takes seconds. */
+const eventually = { timeout: 20_000, interval: 100 };
+
+const badge = (page: Page) => page.locator('.order-status-row .courier-badge');
+const queueCount = (page: Page) => page.getByTestId('courier-queue-count');
+
+describe("the courier's day", () => {
+  it('completes a delivery with a photo of the handover and the code the recipient was sent', async () => {
+    const { page } = browser.current();
+    const order = await deliveryForCourier(server, 'Happy birthday, Rita!');
+    await openCourierDay(page);
+
+    const card = page.locator('.courier-card').filter({ hasText: `Доставка №${order.number}` });
+    await expect.poll(() => card.locator('.courier-badge').textContent(), eventually).toBe('Забрать');
+    expect(await card.getByRole('link', { name: 'Tverskaya 7, Moscow' }).getAttribute('href')).toMatch(
+      /^https:\/\//,
+    );
+    expect(await card.getByRole('link', { name: 'Позвонить: Rita Recipient' }).getAttribute('href')).toBe(
+      'tel:+79000000007',
+    );
+    expect(await card.locator('.card-text').textContent()).toBe('Happy birthday, Rita!');
+
+    await page.screenshot({ path: path.join(artifactsDir, 'courier--day.png'), fullPage: true });
+
+    await card.getByRole('link', { name: `Доставка №${order.number}` }).click();
+    await page.getByRole('button', { name: 'Букет у меня' }).click();
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('Забран');
+    await page.getByRole('button', { name: 'Выехал' }).click();
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('В пути');
+    // The server sent the code at pick-up; the queue waits for nothing now.
+    await expect
+      .poll(() => deliveryHistory(order.manager, order.id).then((h) => h.delivery?.status), eventually)
+      .toBe('EN_ROUTE');
+
+    await page.getByLabel('Фото вручения').setInputFiles(proofPhoto);
+    await expect
+      .poll(
+        () => deliveryHistory(order.manager, order.id).then((h) => h.delivery?.proof !== null),
+        eventually,
+      )
+      .toBe(true);
+    await page.getByLabel('Код, отправленный получателю').fill(await handoverCode(server, order.id));
+    await page.getByRole('button', { name: 'Вручил' }).click();
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('Доставлен');
+    await expect.poll(() => queueCount(page).count(), eventually).toBe(0);
+
+    const history = await deliveryHistory(order.manager, order.id);
+    expect(history.status).toBe('DELIVERED');
+    expect(history.delivery?.status).toBe('DELIVERED');
+    expect(history.delivery?.proof).not.toBeNull();
+    expect(history.steps).toEqual({
+      '→NEW': 1,
+      'NEW→CONFIRMED': 1,
+      'CONFIRMED→IN_PRODUCTION': 1,
+      'IN_PRODUCTION→READY': 1,
+      'READY→READY': 1, // assignCourier
+      'READY→OUT_FOR_DELIVERY': 1,
+      'OUT_FOR_DELIVERY→OUT_FOR_DELIVERY': 1,
+      'OUT_FOR_DELIVERY→DELIVERED': 1,
+    });
+  });
+});
+
+describe('the courier offline', () => {
+  it('queues the steps taken offline, shows them waiting, and sends each exactly once when the link returns', async () => {
+    const { context, page } = browser.current();
+    const order = await deliveryForCourier(server, 'Offline, with love');
+    await openCourierDay(page);
+    await page.getByRole('link', { name: `Доставка №${order.number}` }).click();
+
+    // At the shop, online: picked up, and the recipient is sent the code.
+    await page.getByRole('button', { name: 'Букет у меня' }).click();
+    await expect
+      .poll(() => deliveryHistory(order.manager, order.id).then((h) => h.delivery?.status), eventually)
+      .toBe('PICKED_UP');
+    const code = await handoverCode(server, order.id);
+
+    // On the road, no signal: on the way, a photo, the code, handed over.
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Выехал' }).click();
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('В пути');
+    await page.getByLabel('Фото вручения').setInputFiles(proofPhoto);
+    await page.getByLabel('Код, отправленный получателю').fill(code);
+    await page.getByRole('button', { name: 'Вручил' }).click();
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('Доставлен');
+    await expect.poll(() => queueCount(page).textContent(), eventually).toBe('Ждут отправки: 3');
+    expect(await page.getByRole('status').first().textContent()).toContain('Нет связи');
+    await page.screenshot({ path: path.join(artifactsDir, 'courier--offline-queue.png'), fullPage: true });
+    // Nothing reached the server.
+    const meanwhile = await deliveryHistory(order.manager, order.id);
+    expect(meanwhile.delivery).toMatchObject({ status: 'PICKED_UP', proof: null });
+
+    // The day's list shows the delivery as the courier left it, still offline.
+    await page.getByRole('link', { name: 'Назад' }).click();
+    const card = page.locator('.courier-card').filter({ hasText: `Доставка №${order.number}` });
+    await expect.poll(() => card.locator('.courier-badge').textContent(), eventually).toBe('Доставлен');
+
+    await context.setOffline(false);
+    await expect.poll(() => queueCount(page).count(), eventually).toBe(0);
+    const expectedSteps = {
+      '→NEW': 1,
+      'NEW→CONFIRMED': 1,
+      'CONFIRMED→IN_PRODUCTION': 1,
+      'IN_PRODUCTION→READY': 1,
+      'READY→READY': 1, // assignCourier
+      'READY→OUT_FOR_DELIVERY': 1,
+      'OUT_FOR_DELIVERY→OUT_FOR_DELIVERY': 1,
+      'OUT_FOR_DELIVERY→DELIVERED': 1,
+    };
+    const synced = await deliveryHistory(order.manager, order.id);
+    expect(synced.status).toBe('DELIVERED');
+    expect(synced.delivery?.proof).not.toBeNull();
+    expect(synced.steps).toEqual(expectedSteps);
+
+    // The app starting again (its queue read from IndexedDB) has nothing left to send.
+    await page.reload();
+    await expect.poll(() => card.locator('.courier-badge').textContent(), eventually).toBe('Доставлен');
+    expect(await queueCount(page).count()).toBe(0);
+    expect((await deliveryHistory(order.manager, order.id)).steps).toEqual(expectedSteps);
+  });
+
+  it('does a step once when its answer was lost on the way, though the queue sends it again', async () => {
+    const { page } = browser.current();
+    const order = await deliveryForCourier(server, 'Lost answer');
+    await openCourierDay(page);
+    await page.getByRole('link', { name: `Доставка №${order.number}` }).click();
+
+    let answersLost = 0;
+    await page.route('**/graphql', async (route) => {
+      if (answersLost === 0 && route.request().postData()?.includes('pickUpDelivery')) {
+        answersLost += 1;
+        await route.fetch(); // The server does the step…
+        await route.abort('connectionreset'); // …and its answer never reaches the phone.
+        return;
+      }
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Букет у меня' }).click();
+    // The queue keeps the step and tries again: the server refuses the old version, the order shows it done.
+    await expect.poll(() => queueCount(page).count(), eventually).toBe(0);
+    expect(answersLost).toBe(1);
+    await expect.poll(() => badge(page).textContent(), eventually).toBe('Забран');
+    const history = await deliveryHistory(order.manager, order.id);
+    expect(history.delivery?.status).toBe('PICKED_UP');
+    expect(history.steps['READY→OUT_FOR_DELIVERY']).toBe(1);
+    expect(await page.locator('.courier-sync__refused').count()).toBe(0);
+  });
+
+  it('opens the last loaded day after a reload without a connection, still signed in', async () => {
+    const { context, page } = browser.current();
+    const order = await deliveryForCourier(server, 'Read me offline');
+    await openCourierDay(page);
+    const card = page.locator('.courier-card').filter({ hasText: `Доставка №${order.number}` });
+    await card.waitFor();
+    // The service worker serves the app's files offline; it controls the page from the next load on.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await card.waitFor();
+
+    await context.setOffline(true);
+    await page.reload();
+    await card.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/courier');
+    expect(await card.locator('.card-text').textContent()).toBe('Read me offline');
+    expect(await page.getByRole('status').first().textContent()).toContain('Нет связи: доставки на момент');
+    await page.screenshot({ path: path.join(artifactsDir, 'courier--offline-day.png'), fullPage: true });
+  });
+});
