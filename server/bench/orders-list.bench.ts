@@ -13,6 +13,7 @@
  *   pnpm bench -- --profile-board     # only load the board over HTTP, printing a CPU profile by package
  *   pnpm bench -- --profile-typename  # the same for `{ __typename }`, the fixed cost of every request
  *   pnpm bench -- --http-only         # only the HTTP comparison (board, typename, their raw sides)
+ *   tsx bench/compare-trees.ts <other checkout>/server   # this tree against another, in one run
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
