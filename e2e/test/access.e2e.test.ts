@@ -318,7 +318,12 @@ describe('the team page and invites', () => {
     const { page } = browser.current();
     await signInWithPassword(page, server, manager);
     await page.waitForURL(`${server.url}/orders`);
-    expect(await page.locator('.shop-nav a').allTextContents()).toEqual(['Orders', 'Team', 'Audit']);
+    expect(await page.locator('.shop-nav a').allTextContents()).toEqual([
+      'Orders',
+      'Team',
+      'Audit',
+      'Production',
+    ]);
     await page.locator('.shop-nav').getByRole('link', { name: 'Team' }).click();
     await page.locator('.staff-member').first().waitFor();
     expect(await page.getByRole('button', { name: 'Change' }).count()).toBe(0);

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useBrowser } from './browser.js';
+import { artifactsDir, useBrowser } from './browser.js';
 import { apiSession, manager, orderCard, signInWithPassword, watchSubscriptions } from './journeys.js';
 import { type E2eServer, startServer } from './server.js';
 
@@ -63,9 +64,18 @@ async function cutOff(page: Page): Promise<string[]> {
   });
 }
 
+/** Each screen of the journeys as its own artifact, at 360 px (the final screen is saved by useBrowser). */
+let shots = 0;
+
 async function checkAtPhoneWidth(page: Page) {
   const size = page.viewportSize();
   await page.setViewportSize({ width: 360, height: size?.height ?? 800 });
+  shots += 1;
+  const screen = new URL(page.url()).pathname.replace(/[^\w-]+/g, '-').slice(0, 40);
+  await page.screenshot({
+    path: path.join(artifactsDir, `back-office-orders--screen-${shots}${screen}.png`),
+    fullPage: true,
+  });
   expect(await cutOff(page)).toEqual([]);
   expect(await accessibilityViolations(page)).toEqual([]);
   if (size) await page.setViewportSize(size);
