@@ -21,9 +21,9 @@ const { values: cli } = parseArgs({ options: { outdir: { type: 'string' }, basel
 const outdir = path.resolve(serverDir, cli.outdir ?? 'dist');
 const baseline = cli.baseline ?? false;
 /**
- * Packages left to Node: native addons (argon2, sharp and their platform packages), optional requires of
- * packages that are not installed, and graphile-worker, which reads its own files at run time (only the
- * job runner loads it, lazily).
+ * Packages left to Node where they can be (see the plugin): native addons (argon2, sharp), optional requires
+ * of packages that are not installed, graphile-worker, which reads its own files at run time (only the job
+ * runner loads it, lazily), and the migration tools.
  */
 const NOT_BUNDLED = [
   '@node-rs/argon2',
@@ -51,14 +51,16 @@ const externals: Plugin = {
     buildApi.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === ASKING || args.kind === 'entry-point') return;
       if (builtins.has(args.path) || args.path.startsWith('node:') || args.path.startsWith('@posy/')) return;
-      if (notBundled(args.path)) return { path: args.path, external: true };
-      if (!baseline) return;
+      if (!baseline && !notBundled(args.path)) return;
+      // Left external only when the server resolves it to the same file its importer does (a dependency of
+      // @posy/prisma alone, e.g. the schema engine, is not in server/node_modules: it is bundled), or when
+      // it is not installed at all (an optional require inside a try).
       // esbuild's resolver, unlike require.resolve, ignores the NODE_PATH pnpm sets for scripts, as Node's
       // ESM loader does.
       const resolve = (resolveDir: string) =>
         buildApi.resolve(args.path, { resolveDir, kind: args.kind, pluginData: ASKING });
       const [fromImporter, fromServer] = await Promise.all([resolve(args.resolveDir), resolve(serverDir)]);
-      if (fromImporter.errors.length === 0 && fromImporter.path === fromServer.path)
+      if (fromImporter.errors.length > 0 || fromImporter.path === fromServer.path)
         return { path: args.path, external: true };
       return;
     });

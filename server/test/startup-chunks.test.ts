@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -26,8 +26,11 @@ const LAZY_EXTERNALS = ['sharp', 'graphile-worker', '@prisma/schema-engine-wasm'
 let outdir: string;
 let metafile: Metafile;
 beforeAll(async () => {
-  // Its own directory: the process-topology test builds dist/ meanwhile.
-  outdir = await mkdtemp(path.join(tmpdir(), 'posy-build-'));
+  // Its own directory (the process-topology test builds dist/ meanwhile), inside server/ so that the
+  // externals resolve from it as from dist/.
+  const cache = path.join(serverDir, 'node_modules', '.cache');
+  await mkdir(cache, { recursive: true });
+  outdir = await mkdtemp(path.join(cache, 'posy-build-'));
   const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--outdir', outdir], {
     cwd: serverDir,
     encoding: 'utf8',
@@ -77,4 +80,31 @@ describe('node dist/main.js loads at start only what its first answer needs', ()
     // The rest of the npm dependencies are bundled: start-up imports nothing but Node's own modules.
     expect(importedAtStart.filter((specifier) => !isBuiltin(specifier))).toEqual([]);
   });
+});
+
+// Optional requires inside a try, of packages not installed (pg's native binding, ws' speed-ups, node-fetch's
+// charset conversion).
+const OPTIONAL = ['pg-native', 'bufferutil', 'utf-8-validate', 'encoding'];
+
+/** Whether Node finds `specifier`'s package from `dir`: a node_modules/<package> there or in a parent. */
+function packageFound(specifier: string, dir: string): boolean {
+  const name = specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, 'node_modules', name))) return true;
+    if (path.dirname(at) === at) return false;
+  }
+}
+
+test('every package an output leaves external is installed where the output runs from', () => {
+  const missing = Object.entries(metafile.outputs).flatMap(([file, output]) =>
+    output.imports
+      .filter((i) => i.external && !isBuiltin(i.path) && !OPTIONAL.includes(i.path))
+      .filter((i) => !packageFound(i.path, path.dirname(path.resolve(serverDir, file))))
+      .map((i) => `${path.basename(file)} → ${i.path}`),
+  );
+  // e.g. dist/migrate.js importing @posy/prisma's schema engine, which only prisma/node_modules holds.
+  expect(missing).toEqual([]);
 });
