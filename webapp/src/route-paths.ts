@@ -14,6 +14,15 @@ export const routePaths = {
   apiKeys: '/api-keys',
   audit: '/audit',
   invite: '/invite/:token',
+  // Back office (issue 13)
+  stock: '/stock',
+  catalog: '/catalog',
+  product: '/catalog/:productId',
+  customers: '/customers',
+  customer: '/customers/:customerId',
+  checkoutSettings: '/settings/checkout',
+  subscriptions: '/subscriptions',
+  dashboard: '/dashboard',
 } as const;
 
 export const href = {
@@ -29,6 +38,16 @@ export const href = {
   audit: (search?: AuditSearch) => `${routePaths.audit}${search ? auditQueryString(search) : ''}`,
   /** The web link of an invite, as the server builds it (`/invite/<token>`). */
   invite: (token: string) => routePaths.invite.replace(':token', encodeURIComponent(token)),
+  // Back office (issue 13); IDs are encoded as order IDs are.
+  stock: () => routePaths.stock,
+  catalog: () => routePaths.catalog,
+  product: (productId: string) => routePaths.product.replace(':productId', encodeURIComponent(productId)),
+  customers: () => routePaths.customers,
+  customer: (customerId: string) =>
+    routePaths.customer.replace(':customerId', encodeURIComponent(customerId)),
+  checkoutSettings: () => routePaths.checkoutSettings,
+  subscriptions: () => routePaths.subscriptions,
+  dashboard: () => routePaths.dashboard,
 } as const;
 
 /** The order ID from `/orders/:orderId` params (the router hands the segment over still encoded). */
@@ -68,4 +87,14 @@ export function afterLoginPath(next: string | string[] | undefined, hasShop = tr
 /** The invite token from `/invite/:token` params (the router hands the segment over still encoded). */
 export function inviteTokenFromParams(params: { token?: string }): string {
   return decodeURIComponent(params.token ?? '');
+}
+
+/** The product ID from `/catalog/:productId` params (still encoded, like an order's). */
+export function productIdFromParams(params: { productId?: string }): string {
+  return decodeURIComponent(params.productId ?? '');
+}
+
+/** The customer ID from `/customers/:customerId` params (still encoded, like an order's). */
+export function customerIdFromParams(params: { customerId?: string }): string {
+  return decodeURIComponent(params.customerId ?? '');
 }

@@ -18,6 +18,14 @@ export const sectionRoles = {
   team: ['ADMIN', 'MANAGER'],
   audit: ['ADMIN', 'MANAGER'],
   apiKeys: ['ADMIN'],
+  // Back office (issue 13): the server opens stock, catalog, customers, checkout settings, subscriptions
+  // and the dashboard's figures to admins and managers.
+  stock: ['ADMIN', 'MANAGER'],
+  catalog: ['ADMIN', 'MANAGER'],
+  customers: ['ADMIN', 'MANAGER'],
+  checkoutSettings: ['ADMIN', 'MANAGER'],
+  subscriptions: ['ADMIN', 'MANAGER'],
+  dashboard: ['ADMIN', 'MANAGER'],
 } as const satisfies Record<string, readonly ShopRole[]>;
 
 export type Section = keyof typeof sectionRoles;

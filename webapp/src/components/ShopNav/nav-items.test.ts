@@ -6,8 +6,9 @@ const sections = (role: Parameters<typeof visibleNavItems>[0]) =>
 
 describe('visibleNavItems', () => {
   it('shows admins every section and managers all but API keys', () => {
-    expect(sections('ADMIN')).toEqual(['orders', 'team', 'audit', 'apiKeys']);
-    expect(sections('MANAGER')).toEqual(['orders', 'team', 'audit']);
+    const backOffice = ['dashboard', 'stock', 'catalog', 'customers', 'subscriptions', 'checkoutSettings'];
+    expect(sections('ADMIN')).toEqual(['orders', 'team', 'audit', 'apiKeys', ...backOffice]);
+    expect(sections('MANAGER')).toEqual(['orders', 'team', 'audit', ...backOffice]);
   });
 
   it('shows no bar to those who only have the order board', () => {
