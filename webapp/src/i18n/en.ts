@@ -1,3 +1,5 @@
+import { backOfficeEn } from './sections/back-office.en';
+
 /**
  * English strings: the reference dictionary. Every other language must have exactly these keys
  * (ru.ts is typed against it). `{name}` marks a parameter; an object holds plural forms chosen by
@@ -350,4 +352,6 @@ export const en = {
   'error.NETWORK': 'No connection to the Posy server. Check the internet and try again.',
   'error.UNKNOWN': 'Something went wrong on the server. Try again.',
   'error.requestId': 'Error id: {id}. Quote it when you report this.',
+  // Back office: stock, catalog, customers, checkout settings, subscriptions, dashboard (issue 13)
+  ...backOfficeEn,
 } as const;

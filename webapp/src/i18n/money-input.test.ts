@@ -11,7 +11,8 @@ describe('parseMoneyInput', () => {
   });
 
   it('refuses what is no amount', () => {
-    for (const text of ['', '-5', 'abc', '1.234', '1.2.3']) expect(parseMoneyInput(text, 'RUB')).toBeUndefined();
+    for (const text of ['', '-5', 'abc', '1.234', '1.2.3'])
+      expect(parseMoneyInput(text, 'RUB')).toBeUndefined();
     expect(parseMoneyInput('3.5', 'JPY')).toBeUndefined();
   });
 

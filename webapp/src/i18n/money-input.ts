@@ -1,6 +1,8 @@
 /** Digits after the decimal point of a currency as Intl knows it (2 for RUB and EUR, 0 for JPY). */
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Dictionary } from './messages';
+import { backOfficeRu } from './sections/back-office.ru';
 
 /** Russian strings: the same keys as en.ts; plural forms follow Intl.PluralRules('ru') (one, few, many). */
 export const ru: Dictionary = {
@@ -358,4 +359,6 @@ export const ru: Dictionary = {
   'error.NETWORK': 'Нет связи с сервером Posy. Проверьте интернет и попробуйте снова.',
   'error.UNKNOWN': 'На сервере что-то пошло не так. Попробуйте снова.',
   'error.requestId': 'Код ошибки: {id}. Назовите его, когда сообщаете о проблеме.',
+  // Back office: stock, catalog, customers, checkout settings, subscriptions, dashboard (issue 13)
+  ...backOfficeRu,
 };

@@ -19,7 +19,12 @@ const height = 120;
  */
 export function BarChart(props: { title: string; points: readonly BarChartPoint[] }) {
   const titleId = createUniqueId();
-  const bars = () => barLayout(props.points.map((point) => point.value), width, height);
+  const bars = () =>
+    barLayout(
+      props.points.map((point) => point.value),
+      width,
+      height,
+    );
   return (
     <figure class="bar-chart" aria-labelledby={titleId}>
       <figcaption class="bar-chart__title" id={titleId}>

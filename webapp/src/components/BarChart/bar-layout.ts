@@ -18,6 +18,11 @@ export function barLayout(values: readonly number[], width: number, height: numb
   const barWidth = slot * 0.75;
   return values.map((value, index) => {
     const barHeight = max > 0 ? (Math.max(0, value) / max) * height : 0;
-    return { x: index * slot + (slot - barWidth) / 2, y: height - barHeight, width: barWidth, height: barHeight };
+    return {
+      x: index * slot + (slot - barWidth) / 2,
+      y: height - barHeight,
+      width: barWidth,
+      height: barHeight,
+    };
   });
 }

@@ -5,7 +5,11 @@ import { concernsField, problemField } from './field-problem';
 
 const badInput = (field?: string) =>
   new CombinedError({
-    graphQLErrors: [new GraphQLError('Only 3 left', { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } })],
+    graphQLErrors: [
+      new GraphQLError('Only 3 left', {
+        extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) },
+      }),
+    ],
   });
 
 describe('problemField', () => {

@@ -14,5 +14,7 @@ export function problemField(error: CombinedError | undefined): string | undefin
 /** Whether `error` concerns `field`: the same name, or one of its parts ("lines" for "lines.0.quantity"). */
 export function concernsField(error: CombinedError | undefined, field: string): boolean {
   const named = problemField(error);
-  return named !== undefined && (named === field || named.startsWith(`${field}.`) || field.startsWith(`${named}.`));
+  return (
+    named !== undefined && (named === field || named.startsWith(`${field}.`) || field.startsWith(`${named}.`))
+  );
 }

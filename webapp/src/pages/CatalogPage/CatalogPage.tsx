@@ -4,11 +4,11 @@ import { createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
-import { locale, money, t } from '../../i18n/i18n';
+import { locale, money, t, tPlural } from '../../i18n/i18n';
 import { formatShare } from '../../i18n/percent';
 import { href } from '../../route-paths';
-import { catalogPageSize, CatalogQuery } from './catalog.loader';
 import { CreateProductForm } from './CreateProductForm';
+import { CatalogQuery, catalogPageSize } from './catalog.loader';
 
 /**
  * The catalog for admins and managers: every product (off-sale ones too) with its price, the cost of its
@@ -52,7 +52,7 @@ export default function CatalogPage() {
       <Show when={catalog.data} fallback={<Show when={catalog.fetching}>{<Spinner />}</Show>}>
         {(loaded) => (
           <>
-            <p class="list-summary">{t('catalog.count', { count: loaded().products.totalCount })}</p>
+            <p class="list-summary">{tPlural('catalog.count', loaded().products.totalCount)}</p>
             <ul class="list catalog-list">
               <For each={loaded().products.edges}>
                 {(edge) => (

@@ -47,7 +47,10 @@ export function ProductForm(props: { product: Product; stockItems: readonly Comp
         name: name().trim(),
         priceMinor,
         active: active(),
-        components: lines().map((line) => ({ stockItemId: line.stockItemId, quantity: Number(line.quantity) })),
+        components: lines().map((line) => ({
+          stockItemId: line.stockItemId,
+          quantity: Number(line.quantity),
+        })),
       },
     });
     if (result.data) setSaved(true);
@@ -91,7 +94,11 @@ export function ProductForm(props: { product: Product; stockItems: readonly Comp
         <FieldError error={state.error} field="priceMinor" id="product-price-error" />
       </label>
       <label class="checkbox">
-        <input type="checkbox" checked={active()} onChange={(event) => setActive(event.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={active()}
+          onChange={(event) => setActive(event.currentTarget.checked)}
+        />
         <span>{t('product.onSale')}</span>
       </label>
       <fieldset class="composition" aria-describedby="composition-error">

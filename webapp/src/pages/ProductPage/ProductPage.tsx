@@ -7,9 +7,9 @@ import { Spinner } from '../../components/Spinner/Spinner';
 import { locale, money, t } from '../../i18n/i18n';
 import { formatShare } from '../../i18n/percent';
 import { href, productIdFromParams } from '../../route-paths';
-import { ProductQuery } from './product.loader';
 import { ProductForm } from './ProductForm';
 import { ProductPhotos } from './ProductPhotos';
+import { ProductQuery } from './product.loader';
 
 /**
  * One product for admins and managers: price, what its composition costs at today's stock and the

@@ -17,7 +17,10 @@ type Panel = 'supply' | 'writeOff';
  * read again after either, so the levels shown are the server's.
  */
 export default function StockPage() {
-  const [stock, refetch] = createQuery({ query: StockQuery, variables: { withinHours: expiringWithinHours } });
+  const [stock, refetch] = createQuery({
+    query: StockQuery,
+    variables: { withinHours: expiringWithinHours },
+  });
   const [panel, setPanel] = createSignal<Panel>();
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const timeZone = () => activeShopAccess()?.shop.timezone;
@@ -103,8 +106,12 @@ export default function StockPage() {
                           <span class="list__subtitle">
                             {batch.expiresAt &&
                               (new Date(batch.expiresAt) <= new Date()
-                                ? t('stock.expired', { when: dateTime(batch.expiresAt, { timeZone: timeZone() }) })
-                                : t('stock.expires', { when: dateTime(batch.expiresAt, { timeZone: timeZone() }) }))}
+                                ? t('stock.expired', {
+                                    when: dateTime(batch.expiresAt, { timeZone: timeZone() }),
+                                  })
+                                : t('stock.expires', {
+                                    when: dateTime(batch.expiresAt, { timeZone: timeZone() }),
+                                  }))}
                           </span>
                         </span>
                         <span class="stock-item__level">
