@@ -1,0 +1,308 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from './browser.js';
+import { apiSession, manager, signInWithPassword } from './journeys.js';
+import { type E2eServer, startServer } from './server.js';
+
+let server: E2eServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const browser = useBrowser('back-office');
+
+/** Signs the manager in and opens a back-office page by its path, waiting for its heading. */
+async function openAsManager(page: Page, path: string, heading: string) {
+  await signInWithPassword(page, server, manager);
+  await page.waitForURL(`${server.url}/orders`);
+  await page.goto(`${server.url}${path}`);
+  await expect.poll(() => page.locator('h1').textContent()).toBe(heading);
+}
+
+/** At 360 px nothing may stick out sideways: the page itself never scrolls horizontally. */
+async function expectNoSidewaysScroll(page: Page) {
+  await page.setViewportSize({ width: 360, height: 780 });
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+  }));
+  expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+}
+
+function stockRow(page: Page, name: string) {
+  return page.locator(`.stock-item[data-stock-item="${name}"]`);
+}
+
+async function onHandOf(name: string) {
+  const item = await server.prisma.stockItem.findFirstOrThrow({ where: { name }, select: { onHand: true } });
+  return item.onHand;
+}
+
+describe('stock', () => {
+  it('receives a supply and shows the new level, writes off with a reason, and refuses more than is left beside the field', async () => {
+    const { page } = browser.current();
+    await openAsManager(page, '/stock', 'Stock');
+    const before = await onHandOf('Tulip');
+    await expect
+      .poll(() => stockRow(page, 'Tulip').locator('.stock-item__on-hand').textContent())
+      .toBe(String(before));
+    // The seed's peonies expire in 30 hours: listed as expiring soon.
+    await expect.poll(() => page.locator('.expiring-batch', { hasText: 'Peony' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Receive a supply' }).click();
+    const supply = page.getByRole('form', { name: 'Receive a supply' });
+    await supply.getByLabel('Supplier').fill('Dutch Flowers');
+    await supply.getByLabel('Stock item').selectOption({ label: 'Tulip' });
+    await supply.getByLabel('Quantity').fill('30');
+    await supply.getByLabel('Unit cost, RUB').fill('45,50');
+    await supply.getByRole('button', { name: 'Receive' }).click();
+    await expect.poll(() => supply.getByRole('status').textContent()).toBe('Received 30 of Tulip.');
+    await expect
+      .poll(() => stockRow(page, 'Tulip').locator('.stock-item__on-hand').textContent())
+      .toBe(String(before + 30));
+    expect(await onHandOf('Tulip')).toBe(before + 30);
+    const batch = await server.prisma.stockBatch.findFirstOrThrow({
+      where: { stockItem: { name: 'Tulip' }, quantityReceived: 30 },
+      select: { unitCostMinor: true, quantityRemaining: true },
+    });
+    expect(batch).toEqual({ unitCostMinor: 4550, quantityRemaining: 30 });
+
+    await page.getByRole('button', { name: 'Write off' }).click();
+    const writeOff = page.getByRole('form', { name: 'Write off' });
+    await writeOff.getByLabel('Stock item').selectOption({ label: 'Tulip' });
+    await writeOff.getByLabel('Quantity').fill('5');
+    await writeOff.getByLabel('Reason').selectOption({ label: 'Damaged' });
+    await writeOff.getByLabel('Note (optional)').fill('Crushed in the van');
+    await writeOff.getByRole('button', { name: 'Write off' }).click();
+    await expect
+      .poll(() => writeOff.getByRole('status').textContent())
+      .toBe(`Written off. Tulip: ${before + 25} on hand.`);
+    await expect
+      .poll(() => stockRow(page, 'Tulip').locator('.stock-item__on-hand').textContent())
+      .toBe(String(before + 25));
+    const gql = await apiSession(server, manager);
+    const ledger = await gql<{
+      stockMovements: { edges: { node: { quantity: number; reason: string; note: string } }[] };
+    }>('{ stockMovements(first: 1) { edges { node { quantity reason note } } } }');
+    expect(ledger.data?.stockMovements.edges[0]?.node).toEqual({
+      quantity: -5,
+      reason: 'DAMAGED',
+      note: 'Crushed in the van',
+    });
+
+    // More than is there: the server's words beside the quantity, nothing written off.
+    await writeOff.getByLabel('Quantity').fill('100000');
+    await writeOff.getByRole('button', { name: 'Write off' }).click();
+    const quantityError = writeOff.locator('#write-off-quantity-error');
+    await expect.poll(() => quantityError.textContent()).toMatch(/^Only \d+ left to write off$/);
+    expect(await writeOff.getByLabel('Quantity').getAttribute('aria-describedby')).toBe(
+      'write-off-quantity-error',
+    );
+    expect(await onHandOf('Tulip')).toBe(before + 25);
+
+    await expectNoSidewaysScroll(page);
+  });
+});
+
+/** An 8 × 8 red PNG (made once with sharp), so the test needs no image library. */
+const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWM4IWeDFTEMLQkAd2xIgdTVI7QAAAAASUVORK5CYII=',
+  'base64',
+);
+
+describe('catalog', () => {
+  it('edits a composition and shows the server’s new cost and margin, and adds a photo', async () => {
+    const { page } = browser.current();
+    await openAsManager(page, '/catalog', 'Catalog');
+    await page.locator('.catalog-product', { hasText: '15 red roses' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('15 red roses');
+    const costBefore = await page.locator('.product-figures__cost').textContent();
+
+    const line = page.locator('.composition__line').filter({ has: page.getByLabel('Quantity of Red rose') });
+    await line.getByLabel('Quantity of Red rose').fill('10');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('Saved. Cost and margin are updated.');
+
+    const gql = await apiSession(server, manager);
+    const product = await server.prisma.product.findFirstOrThrow({
+      where: { name: '15 red roses' },
+      select: { id: true },
+    });
+    const components = await server.prisma.productComponent.findMany({
+      where: { productId: product.id, stockItem: { name: 'Red rose' } },
+      select: { quantity: true },
+    });
+    expect(components).toEqual([{ quantity: 10 }]);
+    const catalog = await gql<{
+      products: { edges: { node: { name: string; cost: { amountMinor: number }; margin: number } }[] };
+    }>(
+      '{ products(search: "15 red roses", first: 1) { edges { node { name cost { amountMinor } margin } } } }',
+    );
+    const saved = catalog.data?.products.edges[0]?.node;
+    expect(saved?.name).toBe('15 red roses');
+    const expectedCost = new Intl.NumberFormat('en', { style: 'currency', currency: 'RUB' }).format(
+      (saved?.cost.amountMinor ?? 0) / 100,
+    );
+    await expect.poll(() => page.locator('.product-figures__cost').textContent()).toBe(expectedCost);
+    expect(expectedCost).not.toBe(costBefore);
+    expect(await page.locator('.product-figures__margin').textContent()).toContain(
+      `${Math.round((saved?.margin ?? 0) * 100)}%`,
+    );
+
+    await page.locator('input[type="file"][name="photo"]').setInputFiles({
+      name: 'bouquet.png',
+      mimeType: 'image/png',
+      buffer: tinyPng,
+    });
+    await expect.poll(() => page.locator('.photo-grid__image').count()).toBe(1);
+    expect(await server.prisma.productPhoto.count({ where: { productId: product.id } })).toBe(1);
+
+    await expectNoSidewaysScroll(page);
+  });
+
+  it('creates a product off sale and opens its page', async () => {
+    const { page } = browser.current();
+    await openAsManager(page, '/catalog', 'Catalog');
+    await page.getByRole('button', { name: 'New product' }).click();
+    const form = page.getByRole('form', { name: 'New product' });
+    await form.getByLabel('Name').fill('Autumn basket');
+    await form.getByLabel('Price, RUB').fill('2 750');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Autumn basket');
+    expect(new URL(page.url()).pathname).toMatch(/^\/catalog\/.+/);
+    const created = await server.prisma.product.findFirstOrThrow({
+      where: { name: 'Autumn basket' },
+      select: { priceMinor: true, active: true },
+    });
+    expect(created).toEqual({ priceMinor: 275_000, active: false });
+  });
+});
+
+describe('checkout settings', () => {
+  it('sets the cut-off, adds a slot, a closure day and a zone, and shows a bad slot beside its field', async () => {
+    const { page } = browser.current();
+    await openAsManager(page, '/settings/checkout', 'Checkout settings');
+    const shop = await server.prisma.shop.findFirstOrThrow({ where: { slug: 'demo' }, select: { id: true } });
+
+    const rules = page.getByRole('form', { name: 'Rules' });
+    await rules.getByLabel('Same-day orders until (empty: no cut-off)').fill('14:30');
+    await rules.getByLabel('Card text, characters at most').fill('180');
+    await rules.getByRole('button', { name: 'Save rules' }).click();
+    await expect.poll(() => rules.getByRole('status').textContent()).toBe('Saved.');
+    expect(
+      await server.prisma.shop.findUniqueOrThrow({
+        where: { id: shop.id },
+        select: { sameDayCutoffMinutes: true, cardTextMaxLength: true },
+      }),
+    ).toEqual({ sameDayCutoffMinutes: 14 * 60 + 30, cardTextMaxLength: 180 });
+
+    const slots = page.getByRole('form', { name: 'Add a slot' });
+    const slotsBefore = await page.locator('.delivery-slot').count();
+    await slots.getByLabel('Day').selectOption({ label: 'Saturday' });
+    await slots.getByLabel('Orders per slot').fill('3');
+    await slots.getByLabel('From').fill('18:00');
+    await slots.getByLabel('To').fill('20:00');
+    await slots.getByRole('button', { name: 'Add a slot' }).click();
+    await expect.poll(() => page.locator('.delivery-slot').count()).toBe(slotsBefore + 1);
+    expect(await page.locator('.delivery-slot', { hasText: 'Saturday 18:00–20:00' }).textContent()).toContain(
+      'Up to 3 orders',
+    );
+
+    // Ends before it starts: the server's words beside "To", no slot added.
+    await slots.getByLabel('From').fill('20:00');
+    await slots.getByLabel('To').fill('19:00');
+    await slots.getByRole('button', { name: 'Add a slot' }).click();
+    await expect
+      .poll(() => slots.locator('#slot-end-error').textContent())
+      .toBe('The slot must start before it ends');
+    expect(await page.locator('.delivery-slot').count()).toBe(slotsBefore + 1);
+
+    const closures = page.getByRole('form', { name: 'Add a closure day' });
+    const closureDay = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    await closures.getByLabel('Date').fill(closureDay);
+    await closures.getByLabel('Reason (optional)').fill('Stocktaking');
+    await closures.getByRole('button', { name: 'Add a closure day' }).click();
+    await expect
+      .poll(() => page.locator('.shop-closure', { hasText: closureDay }).textContent())
+      .toContain('Stocktaking');
+
+    const zones = page.getByRole('form', { name: 'Add a zone' });
+    await zones.getByLabel('Zone').fill('Suburbs');
+    await zones.getByLabel('Delivery fee, RUB').fill('1200');
+    await zones.getByRole('button', { name: 'Add a zone' }).click();
+    await expect.poll(() => page.locator('.delivery-zone', { hasText: 'Suburbs' }).count()).toBe(1);
+    const zone = await server.prisma.deliveryZone.findFirstOrThrow({
+      where: { shopId: shop.id, name: 'Suburbs' },
+      select: { feeMinor: true },
+    });
+    expect(zone.feeMinor).toBe(120_000);
+
+    await expectNoSidewaysScroll(page);
+  });
+});
+
+describe('dashboard', () => {
+  it('shows today’s figures and the charts, and downloads the orders as CSV', async () => {
+    const { page } = browser.current();
+    await openAsManager(page, '/dashboard', 'Dashboard');
+    const gql = await apiSession(server, manager);
+    const today = await gql<{ dashboard: { bookedOrders: number; lateDeliveries: number } }>(
+      '{ dashboard { bookedOrders lateDeliveries } }',
+    );
+    await expect
+      .poll(() => page.locator('[data-figure="bookedOrders"]').textContent())
+      .toBe(String(today.data?.dashboard.bookedOrders));
+    expect(await page.locator('[data-figure="lateDeliveries"]').textContent()).toBe(
+      String(today.data?.dashboard.lateDeliveries),
+    );
+    // Two charts of fourteen days each, days without sales drawn as zero.
+    expect(await page.locator('.bar-chart').count()).toBe(2);
+    expect(await page.locator('.bar-chart__bar').count()).toBe(28);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download orders (CSV)' }).click(),
+    ]);
+    const [, from, to] =
+      /^orders-(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})\.csv$/.exec(download.suggestedFilename()) ?? [];
+    expect(from && to).toBeTruthy();
+    const downloaded = await readFile((await download.path()) ?? '');
+    // The same bytes the export sends another client for the same days.
+    const signedIn = await server.gql<{ loginWithPassword: { accessToken: string } }>(
+      'mutation ($email: String!, $password: String!) { loginWithPassword(email: $email, password: $password) { accessToken } }',
+      manager,
+    );
+    const shop = await server.prisma.shop.findFirstOrThrow({ where: { slug: 'demo' }, select: { id: true } });
+    const direct = await fetch(`${server.url}/reports/orders.csv?from=${from}&to=${to}`, {
+      headers: {
+        Authorization: `Bearer ${signedIn.data?.loginWithPassword.accessToken}`,
+        'X-Shop-Id': shop.id,
+      },
+    });
+    expect(direct.status).toBe(200);
+    expect(downloaded.equals(Buffer.from(await direct.arrayBuffer()))).toBe(true);
+    expect(downloaded.toString('utf8').split('\r\n').filter(Boolean).length).toBeGreaterThan(1);
+
+    await expectNoSidewaysScroll(page);
+  });
+
+  it('keeps the bottom bar inside 360 px, scrolling sideways to the last section', async () => {
+    const { page } = browser.current();
+    await page.setViewportSize({ width: 360, height: 780 });
+    await openAsManager(page, '/dashboard', 'Dashboard');
+    const nav = page.getByRole('navigation');
+    const last = nav.getByRole('link', { name: 'Checkout' });
+    await last.scrollIntoViewIfNeeded();
+    const box = await last.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
+    await last.click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Checkout settings');
+    await expectNoSidewaysScroll(page);
+  });
+});
