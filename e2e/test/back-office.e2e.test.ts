@@ -66,7 +66,7 @@ describe('stock', () => {
       .toBe(String(before + 30));
     expect(await onHandOf('Tulip')).toBe(before + 30);
     const batch = await server.prisma.stockBatch.findFirstOrThrow({
-      where: { stockItem: { name: 'Tulip' }, quantityReceived: 30 },
+      where: { stockItem: { name: 'Tulip' }, supply: { supplierName: 'Dutch Flowers' } },
       select: { unitCostMinor: true, quantityRemaining: true },
     });
     expect(batch).toEqual({ unitCostMinor: 4550, quantityRemaining: 30 });
