@@ -297,6 +297,25 @@ describe('dashboard', () => {
     await page.setViewportSize({ width: 360, height: 780 });
     await openAsManager(page, '/dashboard', 'Dashboard');
     const nav = page.getByRole('navigation');
+    // Every section's name fits its tab: none squeezed under its text or over its neighbour.
+    const tabs = await nav.getByRole('link').evaluateAll((links) =>
+      links.map((link) => {
+        const box = link.getBoundingClientRect();
+        return {
+          text: link.textContent,
+          fits: link.scrollWidth <= link.clientWidth,
+          left: box.left,
+          right: box.right,
+        };
+      }),
+    );
+    expect(tabs.length).toBe(9);
+    for (const tab of tabs) expect(tab, `${tab.text} fits its tab`).toMatchObject({ fits: true });
+    for (const [index, tab] of tabs.slice(1).entries()) {
+      expect(tab.left, `${tab.text} starts after the tab before it`).toBeGreaterThanOrEqual(
+        tabs[index]?.right ?? 0,
+      );
+    }
     const last = nav.getByRole('link', { name: 'Checkout' });
     await last.scrollIntoViewIfNeeded();
     const box = await last.boundingBox();
