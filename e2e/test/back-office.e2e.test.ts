@@ -252,9 +252,9 @@ describe('dashboard', () => {
     const { page } = browser.current();
     await openAsManager(page, '/dashboard', 'Dashboard');
     const gql = await apiSession(server, manager);
-    const today = await gql<{ dashboard: { bookedOrders: number; lateDeliveries: number } }>(
-      '{ dashboard { bookedOrders lateDeliveries } }',
-    );
+    const today = await gql<{
+      dashboard: { bookedOrders: number; lateDeliveries: number; date: string; timeZone: string };
+    }>('{ dashboard { bookedOrders lateDeliveries date timeZone } }');
     await expect
       .poll(() => page.locator('[data-figure="bookedOrders"]').textContent())
       .toBe(String(today.data?.dashboard.bookedOrders));
@@ -289,6 +289,27 @@ describe('dashboard', () => {
     expect(downloaded.equals(Buffer.from(await direct.arrayBuffer()))).toBe(true);
     expect(downloaded.toString('utf8').split('\r\n').filter(Boolean).length).toBeGreaterThan(1);
 
+    // Live: another manager starts production of a confirmed order; its new task shows up as waiting
+    // in the production figure, without a reload (dashboardTick).
+    const production = () => page.locator('[data-figure="production"]').textContent();
+    const before = await production();
+    const orders = await gql<{
+      orders: { edges: { node: { id: string; version: number; status: string } }[] };
+    }>('{ orders(first: 50) { edges { node { id version status } } } }');
+    const confirmed = orders.data?.orders.edges.find((edge) => edge.node.status === 'CONFIRMED')?.node;
+    if (!confirmed) throw new Error('The seed has no confirmed order');
+    const moved = await gql<{ changeOrderStatus: { __typename: string } }>(
+      'mutation ($id: ID!, $version: Int!) { changeOrderStatus(id: $id, to: IN_PRODUCTION, version: $version) { __typename } }',
+      { id: confirmed.id, version: confirmed.version },
+    );
+    expect(moved.data?.changeOrderStatus.__typename).toBe('MutationChangeOrderStatusSuccess');
+    const after = await gql<{ dashboard: { productionWaiting: number; productionInProgress: number } }>(
+      '{ dashboard { productionWaiting productionInProgress } }',
+    );
+    const expected = `${after.data?.dashboard.productionWaiting} waiting · ${after.data?.dashboard.productionInProgress} in work`;
+    expect(expected).not.toBe(before);
+    await expect.poll(production).toBe(expected);
+
     await expectNoSidewaysScroll(page);
   });
 
@@ -322,6 +343,70 @@ describe('dashboard', () => {
     expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
     await last.click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Checkout settings');
+    await expectNoSidewaysScroll(page);
+  });
+});
+
+describe('customers and subscriptions', () => {
+  it('finds a customer, shows their orders, and adds and removes an important date', async () => {
+    const { page } = browser.current();
+    await openAsManager(page, '/customers', 'Customers');
+    await page.getByRole('searchbox', { name: 'Search by name, phone or email' }).fill('Olga');
+    await expect.poll(() => page.locator('.customer-row').allTextContents()).toHaveLength(1);
+    await page.locator('.customer-row', { hasText: 'Olga Smirnova' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Olga Smirnova');
+    const olga = await server.prisma.customer.findFirstOrThrow({
+      where: { name: 'Olga Smirnova' },
+      select: { id: true, _count: { select: { orders: true } } },
+    });
+    await expect.poll(() => page.locator('.customer-order').count()).toBe(Math.min(olga._count.orders, 20));
+
+    const form = page.getByRole('form', { name: 'Add a date' });
+    await form.getByLabel('Whose date or what it is').fill('Olga’s birthday');
+    await form.getByLabel('Kind').selectOption({ label: 'Birthday' });
+    await form.getByLabel('Date', { exact: true }).fill('1990-05-14');
+    await form.getByRole('button', { name: 'Add a date' }).click();
+    const added = page.locator('.important-date', { hasText: 'Olga’s birthday' });
+    await expect.poll(() => added.locator('.list__subtitle').textContent()).toBe('Birthday · 14.05.1990');
+    expect(
+      await server.prisma.importantDate.findFirst({
+        where: { customerId: olga.id, title: 'Olga’s birthday' },
+        select: { day: true, month: true, year: true, kind: true },
+      }),
+    ).toEqual({ day: 14, month: 5, year: 1990, kind: 'BIRTHDAY' });
+
+    await added.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => added.count()).toBe(0);
+    expect(
+      await server.prisma.importantDate.count({ where: { customerId: olga.id, title: 'Olga’s birthday' } }),
+    ).toBe(0);
+
+    await expectNoSidewaysScroll(page);
+  });
+
+  it('pauses and resumes a subscription', async () => {
+    const { page } = browser.current();
+    await openAsManager(page, '/subscriptions', 'Subscriptions');
+    const pausedCount = () => server.prisma.subscription.count({ where: { status: 'PAUSED' } });
+    const pausedBefore = await pausedCount();
+    const total = await server.prisma.subscription.count();
+    await expect.poll(() => page.locator('.subscription-row').count()).toBe(Math.min(total, 50));
+    const row = page
+      .locator('.subscription-row')
+      .filter({ has: page.getByRole('button', { name: 'Pause' }) })
+      .first();
+    const rowId = await row.getAttribute('data-subscription');
+    await row.getByRole('button', { name: 'Pause' }).click();
+    const paused = page.locator(`.subscription-row[data-subscription="${rowId}"]`);
+    await paused.getByRole('button', { name: 'Resume' }).waitFor();
+    expect(await paused.locator('.list__subtitle').first().textContent()).toMatch(/^Paused · /);
+    expect(await pausedCount()).toBe(pausedBefore + 1);
+
+    await paused.getByRole('button', { name: 'Resume' }).click();
+    await paused.getByRole('button', { name: 'Pause' }).waitFor();
+    expect(await paused.locator('.list__subtitle').first().textContent()).toMatch(/^Active · /);
+    expect(await pausedCount()).toBe(pausedBefore);
+
     await expectNoSidewaysScroll(page);
   });
 });

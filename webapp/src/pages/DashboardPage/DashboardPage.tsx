@@ -1,12 +1,19 @@
-import { createQuery } from '@urql/solid';
-import { createSignal, For, Show } from 'solid-js';
+import { createQuery, createSubscription } from '@urql/solid';
+import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { BarChart, type BarChartPoint } from '../../components/BarChart/BarChart';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
+import { subscriptionsReconnected } from '../../graphql/subscription-socket';
 import type { Money } from '../../i18n/format';
 import { money, t, tPlural } from '../../i18n/i18n';
-import { type DashboardData, DashboardQuery, dashboardPeriod } from './dashboard.loader';
+import { refreshScheduler } from '../OrdersPage/orders-live';
+import {
+  type DashboardData,
+  DashboardQuery,
+  DashboardTickSubscription,
+  dashboardPeriod,
+} from './dashboard.loader';
 import { type CsvFailure, downloadOrdersCsv } from './orders-csv';
 import { addDays, daysOf } from './report-period';
 
@@ -24,6 +31,11 @@ export default function DashboardPage() {
   const [csvFailure, setCsvFailure] = createSignal<CsvFailure>();
   const [downloading, setDownloading] = createSignal(false);
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // Live: each tick (or the socket coming back, as ticks sent meanwhile are lost) re-reads the figures once.
+  const refresh = refreshScheduler(reload);
+  onCleanup(refresh.cancel);
+  createSubscription({ query: DashboardTickSubscription }, () => refresh.schedule());
+  createEffect(on(subscriptionsReconnected, () => refresh.schedule(), { defer: true }));
 
   async function download() {
     setDownloading(true);

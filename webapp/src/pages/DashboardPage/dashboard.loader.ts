@@ -66,3 +66,16 @@ export function dashboardPeriod(now: Date = new Date()): ReportPeriod {
 export function preloadDashboard({ intent }: RoutePreloadFuncArgs): void {
   loadQuery(DashboardQuery, { period: dashboardPeriod() }, intent, 'dashboard');
 }
+
+/**
+ * The server's nudge to read the figures again: after the shop's orders or production change (coalesced
+ * to one tick every couple of seconds) and every minute for the clock. Only that it came matters: the
+ * page re-reads its whole query, charts included.
+ */
+export const DashboardTickSubscription = graphql(`
+  subscription DashboardTick {
+    dashboardTick {
+      at
+    }
+  }
+`);

@@ -34,7 +34,7 @@ export default function StockPage() {
           <Show when={stock.data}>{(loaded) => t('stock.value', { value: money(loaded().stockValue) })}</Show>
         }
       />
-      <div class="toolbar">
+      <div class="stock-actions">
         <button
           type="button"
           class="button button--small"
