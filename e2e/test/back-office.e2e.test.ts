@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from './browser.js';
+import { type ContrastViolation, contrastViolations } from './contrast.js';
 import { apiSession, manager, signInWithPassword } from './journeys.js';
 import { type E2eServer, startServer } from './server.js';
 
@@ -409,4 +410,34 @@ describe('customers and subscriptions', () => {
 
     await expectNoSidewaysScroll(page);
   });
+});
+
+describe('back-office text contrast of at least 4.5:1', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`on stock, catalog, a product, checkout settings, customers, subscriptions and the dashboard, ${colorScheme}`, async () => {
+      const { page } = browser.current();
+      await page.emulateMedia({ colorScheme });
+      await signInWithPassword(page, server, manager);
+      await page.waitForURL(`${server.url}/orders`);
+      const pages = [
+        ['/stock', '.stock-item'],
+        ['/catalog', '.catalog-product'],
+        ['/settings/checkout', '.delivery-slot'],
+        ['/customers', '.customer-row'],
+        ['/subscriptions', '.subscription-row'],
+        ['/dashboard', '.bar-chart'],
+      ] as const;
+      const violations: Record<string, ContrastViolation[]> = {};
+      for (const [path, content] of pages) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator(content).first().waitFor();
+        violations[path] = await contrastViolations(page);
+      }
+      await page.locator('.shop-nav__item', { hasText: 'Catalog' }).click();
+      await page.locator('.catalog-product').first().click();
+      await page.locator('.product-figures').waitFor();
+      violations['a product'] = await contrastViolations(page);
+      expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((key) => [key, []])));
+    });
+  }
 });
