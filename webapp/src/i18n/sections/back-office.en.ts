@@ -63,7 +63,7 @@ export const backOfficeEn = {
   'product.composition': 'Composition',
   'product.componentQuantity': 'Quantity of {name}',
   'product.addComponent': 'Add a component',
-  'product.removeComponent': 'Remove',
+  'product.removeComponent': 'Remove {name}',
   'product.save': 'Save',
   'product.saved': 'Saved. Cost and margin are updated.',
   'product.photos': 'Photos',

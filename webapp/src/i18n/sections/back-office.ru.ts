@@ -75,7 +75,7 @@ export const backOfficeRu: {
   'product.composition': 'Состав',
   'product.componentQuantity': 'Количество: {name}',
   'product.addComponent': 'Добавить компонент',
-  'product.removeComponent': 'Убрать',
+  'product.removeComponent': 'Убрать: {name}',
   'product.save': 'Сохранить',
   'product.saved': 'Сохранено. Себестоимость и маржа пересчитаны.',
   'product.photos': 'Фото',

@@ -129,10 +129,14 @@ export function ProductForm(props: { product: Product; stockItems: readonly Comp
               />
               <button
                 type="button"
-                class="button button--small button--plain button--destructive"
+                class="button button--small button--plain button--destructive composition__remove"
+                aria-label={t('product.removeComponent', {
+                  name: props.stockItems.find((item) => item.id === line().stockItemId)?.name ?? '',
+                })}
                 onClick={() => setLines(lines().filter((_, at) => at !== index))}
               >
-                {t('product.removeComponent')}
+                {/* A cross, not a word: at 360 px the stock item's name needs the room. */}
+                <span aria-hidden="true">✕</span>
               </button>
             </div>
           )}
