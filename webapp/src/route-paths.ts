@@ -29,6 +29,15 @@ export const routePaths = {
   // The courier's day (issue 12).
   courier: '/courier',
   courierDelivery: '/courier/deliveries/:orderId',
+  // Back office (issue 13)
+  stock: '/stock',
+  catalog: '/catalog',
+  catalogProduct: '/catalog/:productId',
+  customers: '/customers',
+  customer: '/customers/:customerId',
+  checkoutSettings: '/settings/checkout',
+  subscriptions: '/subscriptions',
+  dashboard: '/dashboard',
 } as const;
 
 export const href = {
@@ -61,9 +70,20 @@ export const href = {
   courier: () => routePaths.courier,
   courierDelivery: (orderId: string) =>
     routePaths.courierDelivery.replace(':orderId', encodeURIComponent(orderId)),
+  // Back office (issue 13); IDs are encoded as order IDs are.
+  stock: () => routePaths.stock,
+  catalog: () => routePaths.catalog,
+  catalogProduct: (productId: string) =>
+    routePaths.catalogProduct.replace(':productId', encodeURIComponent(productId)),
+  customers: () => routePaths.customers,
+  customer: (customerId: string) =>
+    routePaths.customer.replace(':customerId', encodeURIComponent(customerId)),
+  checkoutSettings: () => routePaths.checkoutSettings,
+  subscriptions: () => routePaths.subscriptions,
+  dashboard: () => routePaths.dashboard,
 } as const;
 
-/** The product ID from `/shop/products/:productId` params (still encoded, like the order's). */
+/** The product ID from `/shop/products/:productId` and `/catalog/:productId` params (still encoded, like the order's). */
 export function productIdFromParams(params: { productId?: string }): string {
   return decodeURIComponent(params.productId ?? '');
 }
@@ -110,4 +130,9 @@ export function inviteTokenFromParams(params: { token?: string }): string {
 /** The task ID from `/production/:taskId` params (encoded like an order's). */
 export function taskIdFromParams(params: { taskId?: string }): string {
   return decodeURIComponent(params.taskId ?? '');
+}
+
+/** The customer ID from `/customers/:customerId` params (still encoded, like an order's). */
+export function customerIdFromParams(params: { customerId?: string }): string {
+  return decodeURIComponent(params.customerId ?? '');
 }

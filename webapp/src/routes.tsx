@@ -1,13 +1,19 @@
-import { Navigate, type RouteDefinition } from '@solidjs/router';
-import { type JSX, lazy, Show } from 'solid-js';
-import { homePath } from './auth/access';
+import { Navigate, type RouteDefinition, type RoutePreloadFunc } from '@solidjs/router';
+import { type Component, type JSX, lazy, Show } from 'solid-js';
+import { homePath, type Section } from './auth/access';
 import { activeShopAccess } from './auth/session';
 import { RequireSection, RequireSession, RequireShop } from './components/RequireSession/RequireSession';
 import { CartClosingConfirmation } from './features/cart/CartClosingConfirmation';
 import { withMessages } from './i18n/i18n';
 import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
 import { preloadAudit } from './pages/AuditPage/audit.loader';
+import { preloadCatalog } from './pages/CatalogPage/catalog.loader';
+import { preloadCatalogProduct } from './pages/CatalogProductPage/catalog-product.loader';
+import { preloadCheckoutSettings } from './pages/CheckoutSettingsPage/checkout-settings.loader';
 import { preloadCourier } from './pages/CourierPage/courier.loader';
+import { preloadCustomer } from './pages/CustomerPage/customer.loader';
+import { preloadCustomers } from './pages/CustomersPage/customers.loader';
+import { preloadDashboard } from './pages/DashboardPage/dashboard.loader';
 import { preloadInvite } from './pages/InvitePage/invite.loader';
 import { preloadMyOrder } from './pages/MyOrderPage/my-order.loader';
 import { preloadMyOrders } from './pages/MyOrdersPage/my-orders.loader';
@@ -20,6 +26,8 @@ import { preloadProductionTask } from './pages/ProductionTaskPage/production-tas
 import { preloadProduct } from './pages/ProductPage/product.loader';
 import { preloadShop } from './pages/ShopPage/shop.loader';
 import { preloadShopPicker } from './pages/ShopPickerPage/shop-picker.loader';
+import { preloadStock } from './pages/StockPage/stock.loader';
+import { preloadSubscriptions } from './pages/SubscriptionsPage/subscriptions.loader';
 import { preloadTeam } from './pages/TeamPage/team.loader';
 import { href, orderIdFromParams, routePaths } from './route-paths';
 
@@ -86,6 +94,26 @@ const ProductionPage = lazy(
 );
 const ProductionTaskPage = lazy(
   withMessages(['orders-production'], () => import('./pages/ProductionTaskPage/ProductionTaskPage')),
+);
+
+// Back office (issue 13)
+const StockPage = lazy(withMessages(['back-office'], () => import('./pages/StockPage/StockPage')));
+const CatalogPage = lazy(withMessages(['back-office'], () => import('./pages/CatalogPage/CatalogPage')));
+const CatalogProductPage = lazy(
+  withMessages(['back-office'], () => import('./pages/CatalogProductPage/CatalogProductPage')),
+);
+const CustomersPage = lazy(
+  withMessages(['back-office'], () => import('./pages/CustomersPage/CustomersPage')),
+);
+const CustomerPage = lazy(withMessages(['back-office'], () => import('./pages/CustomerPage/CustomerPage')));
+const CheckoutSettingsPage = lazy(
+  withMessages(['back-office'], () => import('./pages/CheckoutSettingsPage/CheckoutSettingsPage')),
+);
+const SubscriptionsPage = lazy(
+  withMessages(['back-office'], () => import('./pages/SubscriptionsPage/SubscriptionsPage')),
+);
+const DashboardPage = lazy(
+  withMessages(['back-office'], () => import('./pages/DashboardPage/DashboardPage')),
 );
 
 /**
@@ -207,9 +235,35 @@ export const routes = [
             ),
             preload: preloadCourier,
           },
+          // Back office (issue 13)
+          ...backOffice([
+            [routePaths.stock, 'stock', StockPage, preloadStock],
+            [routePaths.catalog, 'catalog', CatalogPage, preloadCatalog],
+            [routePaths.catalogProduct, 'catalog', CatalogProductPage, preloadCatalogProduct],
+            [routePaths.customers, 'customers', CustomersPage, preloadCustomers],
+            [routePaths.customer, 'customers', CustomerPage, preloadCustomer],
+            [routePaths.checkoutSettings, 'checkoutSettings', CheckoutSettingsPage, preloadCheckoutSettings],
+            [routePaths.subscriptions, 'subscriptions', SubscriptionsPage, preloadSubscriptions],
+            [routePaths.dashboard, 'dashboard', DashboardPage, preloadDashboard],
+          ]),
         ],
       },
     ],
   },
   { path: '*404', component: NotFoundPage },
 ] satisfies RouteDefinition[];
+
+/** Back-office routes (issue 13): each page behind its section's guard, as the routes above are. */
+function backOffice(
+  table: [path: string, section: Section, Page: Component, preload: RoutePreloadFunc][],
+): RouteDefinition[] {
+  return table.map(([path, section, Page, preload]) => ({
+    path,
+    component: () => (
+      <RequireSection section={section}>
+        <Page />
+      </RequireSection>
+    ),
+    preload,
+  }));
+}

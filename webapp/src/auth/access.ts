@@ -27,6 +27,14 @@ export const sectionRoles = {
   newOrder: ['ADMIN', 'MANAGER'],
   // The courier's day (issue 12): myDeliveries answers the calling courier's own.
   courier: ['COURIER'],
+  // Back office (issue 13): the server opens stock, catalog, customers, checkout settings, subscriptions
+  // and the dashboard's figures to admins and managers.
+  stock: ['ADMIN', 'MANAGER'],
+  catalog: ['ADMIN', 'MANAGER'],
+  customers: ['ADMIN', 'MANAGER'],
+  checkoutSettings: ['ADMIN', 'MANAGER'],
+  subscriptions: ['ADMIN', 'MANAGER'],
+  dashboard: ['ADMIN', 'MANAGER'],
 } as const satisfies Record<string, readonly ShopRole[]>;
 
 export type Section = keyof typeof sectionRoles;

@@ -1,6 +1,7 @@
 import { coreEn } from './core.en';
 import { apiKeysEn } from './sections/apiKeys.en';
 import { auditEn } from './sections/audit.en';
+import { backOfficeEn } from './sections/back-office.en';
 import { courierEn } from './sections/courier.en';
 import { customerEn } from './sections/customer.en';
 import { inviteEn } from './sections/invite.en';
@@ -33,4 +34,6 @@ export const en = {
   ...ordersProductionEn,
   // The courier's day (issue 12)
   ...courierEn,
+  // Back office (issue 13)
+  ...backOfficeEn,
 } as const;

@@ -2,6 +2,7 @@ import { coreRu } from './core.ru';
 import type { Dictionary } from './messages';
 import { apiKeysRu } from './sections/apiKeys.ru';
 import { auditRu } from './sections/audit.ru';
+import { backOfficeRu } from './sections/back-office.ru';
 import { courierRu } from './sections/courier.ru';
 import { customerRu } from './sections/customer.ru';
 import { inviteRu } from './sections/invite.ru';
@@ -29,4 +30,6 @@ export const ru: Dictionary = {
   ...ordersProductionRu,
   // The courier's day (issue 12)
   ...courierRu,
+  // Back office (issue 13)
+  ...backOfficeRu,
 };

@@ -21,6 +21,13 @@ export const navItems: readonly NavItem[] = [
   { section: 'production', href: href.production(), label: 'nav.production' },
   // The courier's day (issue 12).
   { section: 'courier', href: href.courier(), label: 'nav.courier' },
+  // Back office (issue 13)
+  { section: 'dashboard', href: href.dashboard(), label: 'nav.dashboard' },
+  { section: 'stock', href: href.stock(), label: 'nav.stock' },
+  { section: 'catalog', href: href.catalog(), label: 'nav.catalog' },
+  { section: 'customers', href: href.customers(), label: 'nav.customers' },
+  { section: 'subscriptions', href: href.subscriptions(), label: 'nav.subscriptions' },
+  { section: 'checkoutSettings', href: href.checkoutSettings(), label: 'nav.checkoutSettings' },
 ];
 
 /** The sections this role opens; none when that is the order board alone (no bar for one entry). */

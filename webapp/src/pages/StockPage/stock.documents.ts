@@ -1,0 +1,33 @@
+import { graphql } from '../../graphql/graphql';
+import { StockItemFields } from './stock.loader';
+
+/** One supply of one stock item (the form receives a line at a time: what a delivery note lists). */
+export const ReceiveSupplyMutation = graphql(
+  `
+  mutation ReceiveSupply($supplierName: String!, $lines: [SupplyLineInput!]!, $note: String) {
+    receiveSupply(supplierName: $supplierName, lines: $lines, note: $note) {
+      id
+      batches {
+        id
+        quantityReceived
+        stockItem {
+          ...StockItemFields
+        }
+      }
+    }
+  }
+`,
+  [StockItemFields],
+);
+
+/** Takes units off expired batches first, then the soonest to expire (the server decides); the reason goes in the ledger. */
+export const WriteOffMutation = graphql(
+  `
+  mutation WriteOff($stockItemId: ID!, $quantity: Int!, $reason: WriteOffReason!, $note: String) {
+    writeOff(stockItemId: $stockItemId, quantity: $quantity, reason: $reason, note: $note) {
+      ...StockItemFields
+    }
+  }
+`,
+  [StockItemFields],
+);
