@@ -156,7 +156,7 @@ describe('catalog', () => {
       `${Math.round((saved?.margin ?? 0) * 100)}%`,
     );
 
-    await page.locator('input[type="file"][name="photo"]').setInputFiles({
+    await page.getByLabel('Add a photo').setInputFiles({
       name: 'bouquet.png',
       mimeType: 'image/png',
       buffer: tinyPng,

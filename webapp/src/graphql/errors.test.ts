@@ -94,4 +94,16 @@ describe('concernsField', () => {
     expect(concernsField(forbidden, 'email')).toBeUndefined();
     expect(concernsField(undefined, 'email')).toBeUndefined();
   });
+
+  it('matches a field and its parts, never a neighbour', () => {
+    const at = (field: string) =>
+      new CombinedError({
+        graphQLErrors: [new GraphQLError('Only 3 left', { extensions: { code: 'BAD_USER_INPUT', field } })],
+      });
+    expect(concernsField(at('lines.0.expiresAt'), 'lines.0.expiresAt')).toBe('Only 3 left');
+    expect(concernsField(at('lines.0.expiresAt'), 'lines')).toBe('Only 3 left');
+    expect(concernsField(at('lines'), 'lines.0.quantity')).toBe('Only 3 left');
+    expect(concernsField(at('lines.1.expiresAt'), 'lines.0.expiresAt')).toBeUndefined();
+    expect(concernsField(at('quantityMax'), 'quantity')).toBeUndefined();
+  });
 });

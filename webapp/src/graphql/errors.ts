@@ -83,12 +83,18 @@ function fieldIssues(error: CombinedError): { field: string; message: string }[]
 
 /**
  * What a refused input says about one field of a form, to show beside that field: the server's
- * words for the first issue whose path ends with `field` (`email` matches `input.email`), else
- * undefined. The one rule for "bad input shows beside the field it concerns"; the form's general
+ * words for the first issue whose path ends with `field` (`email` matches `input.email`) or is a part or
+ * the whole of it (`lines` and `lines.0.quantity`), else undefined. The one rule for "bad input shows beside the field it concerns"; the form's general
  * ErrorMessage stays for what no field explains.
  */
 export function concernsField(error: CombinedError | undefined, field: string): string | undefined {
   if (!error) return undefined;
-  return fieldIssues(error).find((issue) => issue.field === field || issue.field.endsWith(`.${field}`))
-    ?.message;
+  return fieldIssues(error).find(
+    ({ field: named }) =>
+      named === field ||
+      named.endsWith(`.${field}`) ||
+      // A form's part and its whole: "lines" for "lines.0.quantity", and the other way round.
+      named.startsWith(`${field}.`) ||
+      field.startsWith(`${named}.`),
+  )?.message;
 }

@@ -62,7 +62,6 @@ export const backOfficeEn = {
   'product.photos': 'Photos',
   'product.photoAlt': '{name}, photo {number}',
   'product.addPhoto': 'Add a photo',
-  'product.uploading': 'Uploading…',
   'product.removePhoto': 'Remove',
   'product.unsupportedImage': 'This file cannot be used: send a JPEG, PNG or WebP photo under 10 MB.',
 

@@ -74,7 +74,6 @@ export const backOfficeRu: {
   'product.photos': 'Фото',
   'product.photoAlt': '{name}, фото {number}',
   'product.addPhoto': 'Добавить фото',
-  'product.uploading': 'Загрузка…',
   'product.removePhoto': 'Убрать',
   'product.unsupportedImage': 'Этот файл не подходит: нужна фотография JPEG, PNG или WebP до 10 МБ.',
 

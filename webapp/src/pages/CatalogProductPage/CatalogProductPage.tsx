@@ -58,7 +58,7 @@ export default function CatalogProductPage() {
             <Show when={result.data?.stockItems}>
               {(stockItems) => <ProductForm product={loaded()} stockItems={stockItems()} />}
             </Show>
-            <ProductPhotos product={loaded()} />
+            <ProductPhotos product={loaded()} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
           </>
         )}
       </Show>

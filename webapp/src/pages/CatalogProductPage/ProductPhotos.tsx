@@ -2,27 +2,27 @@ import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { RefusalMessage } from '../../components/ErrorMessage/RefusalMessage';
+import { PhotoUpload } from '../../components/PhotoUpload/PhotoUpload';
+import { sendMultipart, type UploadProgress } from '../../graphql/multipart';
 import { t } from '../../i18n/i18n';
 import { AddProductPhotoMutation, RemoveProductPhotoMutation } from './catalog-product.documents';
 import type { Product } from './catalog-product.loader';
 
 /**
- * The product's gallery: the photos in order (the first is the one lists show), a file picker that
- * uploads at once in the mutation's own request, and a remove button on each. The catalog's own upload,
- * kept small here; a shared PhotoUpload component may replace the picker.
+ * The product's gallery: the photos in order (the first is the one lists show), the shared PhotoUpload
+ * (camera on phones, progress) sending the file in the mutation's own multipart request, and a remove
+ * button on each. The upload goes past urql (it cannot report progress), so `onChanged` re-reads the product.
  */
-export function ProductPhotos(props: { product: Product }) {
-  const [adding, addProductPhoto] = createMutation(AddProductPhotoMutation);
+export function ProductPhotos(props: { product: Product; onChanged: () => void }) {
   const [removing, removeProductPhoto] = createMutation(RemoveProductPhotoMutation);
   const [refusal, setRefusal] = createSignal<{ __typename: 'UnsupportedImage'; message: string }>();
 
-  async function upload(input: HTMLInputElement) {
-    const file = input.files?.[0];
-    if (!file) return;
-    const result = await addProductPhoto({ productId: props.product.id, file });
-    const answer = result.data?.addProductPhoto;
-    setRefusal(answer?.__typename === 'UnsupportedImage' ? answer : undefined);
-    input.value = '';
+  async function upload(file: File, onProgress: UploadProgress) {
+    const answer = (
+      await sendMultipart(AddProductPhotoMutation, { productId: props.product.id }, { file }, onProgress)
+    ).addProductPhoto;
+    setRefusal(answer.__typename === 'UnsupportedImage' ? answer : undefined);
+    props.onChanged();
   }
 
   return (
@@ -53,19 +53,14 @@ export function ProductPhotos(props: { product: Product }) {
           </For>
         </ul>
       </Show>
-      <label class="button button--small photo-upload">
-        {adding.fetching ? t('product.uploading') : t('product.addPhoto')}
-        <input
-          class="visually-hidden"
-          type="file"
-          name="photo"
-          accept="image/jpeg,image/png,image/webp"
-          disabled={adding.fetching}
-          onChange={(event) => void upload(event.currentTarget)}
-        />
-      </label>
+      <PhotoUpload
+        label={t('product.addPhoto')}
+        accept="image/jpeg,image/png,image/webp"
+        disabled={removing.fetching}
+        onUpload={upload}
+      />
       <RefusalMessage refusal={refusal()} messages={{ UnsupportedImage: 'product.unsupportedImage' }} />
-      <ErrorMessage error={adding.error ?? removing.error} />
+      <ErrorMessage error={removing.error} />
     </section>
   );
 }
