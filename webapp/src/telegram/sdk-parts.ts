@@ -3,6 +3,8 @@
 export {
   backButton,
   init,
+  // The courier's position while on the way (issue 12).
+  locationManager,
   miniApp,
   mockTelegramEnv,
   setDebug,
