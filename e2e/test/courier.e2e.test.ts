@@ -168,9 +168,9 @@ describe('the courier offline', () => {
       await route.continue();
     });
     await page.getByRole('button', { name: 'Букет у меня' }).click();
+    await expect.poll(() => answersLost, eventually).toBe(1);
     // The queue keeps the step and tries again: the server refuses the old version, the order shows it done.
     await expect.poll(() => queueCount(page).count(), eventually).toBe(0);
-    expect(answersLost).toBe(1);
     await expect.poll(() => badge(page).textContent(), eventually).toBe('Забран');
     const history = await deliveryHistory(order.manager, order.id);
     expect(history.delivery?.status).toBe('PICKED_UP');
