@@ -2,7 +2,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactsDir, useBrowser } from './browser.js';
-import { deliveryForCourier, deliveryHistory, handoverCode, proofPhoto } from './deliveries.js';
+import {
+  courierPositionOf,
+  deliveryForCourier,
+  deliveryHistory,
+  handoverCode,
+  proofPhoto,
+} from './deliveries.js';
 import { courier, signInWithPassword } from './journeys.js';
 import { type E2eServer, startServer } from './server.js';
 
@@ -162,9 +168,9 @@ describe('the courier offline', () => {
       await route.continue();
     });
     await page.getByRole('button', { name: 'Букет у меня' }).click();
+    await expect.poll(() => answersLost, eventually).toBe(1);
     // The queue keeps the step and tries again: the server refuses the old version, the order shows it done.
     await expect.poll(() => queueCount(page).count(), eventually).toBe(0);
-    expect(answersLost).toBe(1);
     await expect.poll(() => badge(page).textContent(), eventually).toBe('Забран');
     const history = await deliveryHistory(order.manager, order.id);
     expect(history.delivery?.status).toBe('PICKED_UP');
@@ -190,5 +196,35 @@ describe('the courier offline', () => {
     expect(await card.locator('.card-text').textContent()).toBe('Read me offline');
     expect(await page.getByRole('status').first().textContent()).toContain('Нет связи: доставки на момент');
     await page.screenshot({ path: path.join(artifactsDir, 'courier--offline-day.png'), fullPage: true });
+  });
+});
+
+describe("the courier's location", () => {
+  it('is shared while the bouquet is on the way, once the courier agreed', async () => {
+    const { context, page } = browser.current();
+    await context.grantPermissions(['geolocation'], { origin: server.url });
+    const order = await deliveryForCourier(server, 'Where are you?');
+    await openCourierDay(page);
+    await page.getByRole('link', { name: `Доставка №${order.number}` }).click();
+    await page.getByRole('button', { name: 'Букет у меня' }).click();
+    await expect
+      .poll(() => deliveryHistory(order.manager, order.id).then((h) => h.delivery?.status), eventually)
+      .toBe('PICKED_UP');
+    expect(await courierPositionOf(order.manager, order.id)).toBeNull();
+    // On the road: the phone's fix (Chromium dates an emulated fix when it is set, so after the pick-up).
+    await context.setGeolocation({ latitude: 55.7601, longitude: 37.6186, accuracy: 12 });
+
+    // "Agree and share" for a courier who never agreed, "Share" for one who did (the demo courier may have).
+    await page
+      .getByRole('button', { name: /показывать моё местоположение/i })
+      .first()
+      .click();
+    await expect
+      .poll(() => courierPositionOf(order.manager, order.id), eventually)
+      .toEqual({ latitude: 55.7601, longitude: 37.6186 });
+    await expect
+      .poll(() => page.getByRole('status').last().textContent(), eventually)
+      .toContain('Местоположение передано');
+    await page.getByRole('button', { name: 'Перестать показывать' }).click();
   });
 });

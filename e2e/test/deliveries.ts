@@ -37,19 +37,20 @@ async function must<T>(gql: Gql, query: string, variables: Record<string, unknow
 }
 
 /**
- * A delivery of today for the demo courier, as a manager makes one through the API: created in one of
- * today's slots (its rules overridden: the slot may be past or full), confirmed, made, READY, and given
+ * A delivery of today for the demo courier, as a manager makes one through the API: created in today's
+ * last slot (its rules overridden: the slot may be past or full), confirmed, made, READY, and given
  * to the courier with assignCourier. Answers its global id and number.
  */
 export async function deliveryForCourier(server: E2eServer, cardText: string) {
   const gql = await apiSession(server, manager);
   const date = shopToday();
-  const { availableSlots } = await must<{ availableSlots: { slotId: string }[] }>(
+  const { availableSlots } = await must<{ availableSlots: { slotId: string; windowEnd: string }[] }>(
     gql,
-    'query ($date: String!) { availableSlots(date: $date) { slotId } }',
+    'query ($date: String!) { availableSlots(date: $date) { slotId windowEnd } }',
     { date },
   );
-  const slot = availableSlots[0];
+  // The day's last slot: its window is the likeliest to be still open, as sharing the position needs.
+  const slot = availableSlots.toSorted((a, b) => b.windowEnd.localeCompare(a.windowEnd))[0];
   if (!slot) throw new Error(`The demo shop has no slot on ${date}`);
   const { products } = await must<{ products: { edges: { node: { id: string } }[] } }>(
     gql,
@@ -149,4 +150,12 @@ export async function handoverCode(server: E2eServer, orderGlobalId: string): Pr
   const code = (row?.payload as { code?: string } | undefined)?.code;
   if (!code) throw new Error('No handover code was queued for the order');
   return code;
+}
+
+/** Where the manager sees the order's courier, or null. */
+export async function courierPositionOf(gql: Gql, orderId: string) {
+  const { order } = await must<{
+    order: { courierPosition: { latitude: number; longitude: number } | null };
+  }>(gql, 'query ($id: ID!) { order(id: $id) { courierPosition { latitude longitude } } }', { id: orderId });
+  return order.courierPosition;
 }

@@ -6,6 +6,8 @@ export {
   hapticFeedback,
   init,
   invoice,
+  // The courier's position while on the way (issue 12).
+  locationManager,
   mainButton,
   miniApp,
   mockTelegramEnv,

@@ -52,4 +52,16 @@ export const courierEn = {
   'courier.pool.taken': 'Another courier took it first.',
   'courier.pool.closed': 'The shop assigns deliveries itself now.',
   'courier.pool.notAssignable': 'This delivery cannot be taken any more.',
+  'courier.location.title': 'My location',
+  'courier.location.consent':
+    'While a delivery of yours is on the way, the shop’s managers and that order’s customer can see where you are. Nothing is shared before you agree, and you can withdraw at any time.',
+  'courier.location.agree': 'Agree and share my location',
+  'courier.location.start': 'Share my location',
+  'courier.location.stop': 'Stop sharing',
+  'courier.location.withdraw': 'Withdraw my consent',
+  'courier.location.sharing': 'Sharing your location…',
+  'courier.location.sentAt': 'Location shared at {at}.',
+  'courier.location.problem.denied': 'The phone does not give your location: allow it in the settings.',
+  'courier.location.problem.ended': 'This delivery no longer shares a location.',
+  'courier.location.problem.consent': 'Your consent is needed to share your location.',
 } as const;

@@ -54,4 +54,16 @@ export const courierRu: Record<keyof typeof courierEn, string> = {
   'courier.pool.taken': 'Другой курьер взял её раньше.',
   'courier.pool.closed': 'Магазин теперь сам назначает доставки.',
   'courier.pool.notAssignable': 'Эту доставку больше нельзя взять.',
+  'courier.location.title': 'Моё местоположение',
+  'courier.location.consent':
+    'Пока ваша доставка в пути, менеджеры магазина и клиент этого заказа видят, где вы. До вашего согласия ничего не передаётся, отозвать его можно в любой момент.',
+  'courier.location.agree': 'Согласен, показывать моё местоположение',
+  'courier.location.start': 'Показывать моё местоположение',
+  'courier.location.stop': 'Перестать показывать',
+  'courier.location.withdraw': 'Отозвать согласие',
+  'courier.location.sharing': 'Передаём ваше местоположение…',
+  'courier.location.sentAt': 'Местоположение передано в {at}.',
+  'courier.location.problem.denied': 'Телефон не даёт местоположение: разрешите его в настройках.',
+  'courier.location.problem.ended': 'Эта доставка больше не передаёт местоположение.',
+  'courier.location.problem.consent': 'Чтобы показывать местоположение, нужно ваше согласие.',
 };

@@ -3,6 +3,8 @@ import { t } from '../../i18n/i18n';
 import { courierQueue, queueCourierAction } from '../../offline/courier-sync';
 import { nextSteps, predictedStatus } from '../../offline/predicted-delivery';
 import type { CourierDelivery } from '../CourierPage/use-courier-day';
+import { LocationSharing } from './LocationSharing';
+import { sharingFor, stopSharing } from './location-sharing';
 
 /**
  * The next steps of one delivery: picked up, on my way, handed over (with the code the recipient was
@@ -26,6 +28,8 @@ export function DeliverySteps(props: { order: CourierDelivery }) {
 
   function complete(event: SubmitEvent) {
     event.preventDefault();
+    // The bouquet is handed over (or will be, once sent): nothing more to share.
+    if (sharingFor() === props.order.id) stopSharing();
     void queueCourierAction({ kind: 'complete', code: code().trim() }, on());
     setCode('');
   }
@@ -33,6 +37,7 @@ export function DeliverySteps(props: { order: CourierDelivery }) {
   function fail(event: SubmitEvent) {
     event.preventDefault();
     if (!reason().trim()) return;
+    if (sharingFor() === props.order.id) stopSharing();
     void queueCourierAction({ kind: 'fail', reason: reason().trim() }, on());
     setReason('');
     setFailing(false);
@@ -66,6 +71,10 @@ export function DeliverySteps(props: { order: CourierDelivery }) {
         </button>
       </Show>
       <Show when={steps().handOver}>
+        {/* The server's status, not the guess: a position is refused until the pick-up reached it. */}
+        <Show when={nextSteps(props.order.delivery?.status).handOver}>
+          <LocationSharing orderId={props.order.id} />
+        </Show>
         <section class="section">
           <h2 class="section__title">{t('courier.handover.title')}</h2>
           <div class="section__body form">

@@ -4,7 +4,7 @@ import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { RefusalMessage } from '../../components/ErrorMessage/RefusalMessage';
 import { t, timeWindow } from '../../i18n/i18n';
-import { DeliveryPoolQuery, TakeDeliveryMutation } from './courier.loader';
+import { DeliveryPoolQuery, TakeDeliveryMutation } from './courier.documents';
 
 type TakeRefusal =
   | 'DeliveryNotAssignable'

@@ -56,39 +56,6 @@ export const CourierDayQuery = graphql(
   [CourierDeliveryFields],
 );
 
-/** Deliveries nobody has taken yet, when the shop lets couriers take them. */
-export const DeliveryPoolQuery = graphql(`
-  query DeliveryPool {
-    deliveryPool {
-      orderId
-      number
-      deliveryAddress
-      mapsUrl
-      windowStart
-      windowEnd
-    }
-  }
-`);
-
-export const TakeDeliveryMutation = graphql(
-  `
-  mutation TakeDelivery($orderId: ID!) {
-    takeDelivery(orderId: $orderId) {
-      __typename
-      ... on MutationTakeDeliverySuccess {
-        data {
-          ...CourierDeliveryFields
-        }
-      }
-      ... on DomainError {
-        message
-      }
-    }
-  }
-`,
-  [CourierDeliveryFields],
-);
-
 /** Today on the shop's clock (the courier may be anywhere; the shop's day is what the list is of). */
 export function courierToday(now: Date = new Date()): string {
   return todayIn(activeShopAccess()?.shop.timezone ?? 'UTC', now);
@@ -98,13 +65,3 @@ export function courierToday(now: Date = new Date()): string {
 export function preloadCourier({ intent }: RoutePreloadFuncArgs): void {
   loadQuery(CourierDayQuery, { date: courierToday() }, intent, 'courier');
 }
-
-/** A delivery of the courier changed, or was taken away from them: the day is read again. */
-export const MyDeliveryChangedSubscription = graphql(`
-  subscription MyDeliveryChanged {
-    myDeliveryChanged {
-      orderId
-      assigned
-    }
-  }
-`);

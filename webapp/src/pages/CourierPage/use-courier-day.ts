@@ -5,7 +5,8 @@ import { session } from '../../auth/session';
 import { describeApiError } from '../../graphql/errors';
 import { courierSynced } from '../../offline/courier-sync';
 import { loadDay, type SavedDay, saveDay } from '../../offline/offline-day';
-import { CourierDayQuery, courierToday, MyDeliveryChangedSubscription } from './courier.loader';
+import { MyDeliveryChangedSubscription } from './courier.documents';
+import { CourierDayQuery, courierToday } from './courier.loader';
 
 export type CourierDay = ResultOf<typeof CourierDayQuery>;
 export type CourierDelivery = CourierDay['myDeliveries'][number];
