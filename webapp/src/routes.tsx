@@ -3,7 +3,6 @@ import { lazy } from 'solid-js';
 import { RequireSection, RequireSession, RequireShop } from './components/RequireSession/RequireSession';
 import { withMessages } from './i18n/i18n';
 import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
-import { preloadAudit } from './pages/AuditPage/audit.loader';
 import { preloadInvite } from './pages/InvitePage/invite.loader';
 import { preloadOrder } from './pages/OrderPage/order.loader';
 import { preloadOrders } from './pages/OrdersPage/orders.loader';
@@ -61,7 +60,9 @@ export const routes = [
                 <AuditPage />
               </RequireSection>
             ),
-            preload: preloadAudit,
+            // Loaded on demand: the audit filter knows every action's name, which no other screen needs.
+            preload: (args) =>
+              void import('./pages/AuditPage/audit.loader').then((m) => m.preloadAudit(args)),
           },
           {
             path: routePaths.apiKeys,
