@@ -90,7 +90,7 @@ export default defineConfig({
             {
               // The app's own code every screen runs: the session, the client, the strings' machinery.
               name: 'app',
-              test: /(webapp[\\/]src[\\/](auth[\\/]\w+|i18n[\\/](i18n|messages|format|sections)|graphql[\\/](client|auth-exchange|endpoint|errors|session-refresh|link-status|lazy-exchange|load-query|graphql)|components[\\/](ErrorMessage|ErrorPage)[\\/]\w+|route-paths)\.tsx?$)|bot[\\/]src[\\/]i18n[\\/]locale\.ts$/,
+              test: /(webapp[\\/]src[\\/](auth[\\/]\w+|i18n[\\/](i18n|messages|format|sections)|graphql[\\/](client|auth-exchange|endpoint|errors|session-refresh|link-status|lazy-exchange|load-query|graphql)|components[\\/](ErrorMessage|ErrorPage|LinkStatus|RequireSession|Spinner|App|LanguageSwitch)[\\/]\w+|pages[\\/](?!AuditPage)\w+[\\/]\w+(\.loader|-filter)|pwa[\\/]service-worker|telegram[\\/](launch|launch-params)|route-paths|routes|init)\.tsx?$)|bot[\\/]src[\\/]i18n[\\/]locale\.ts$/,
             },
           ],
         },

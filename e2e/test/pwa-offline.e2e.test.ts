@@ -128,3 +128,22 @@ describe('a new version', () => {
     expect(await page.getByRole('status', { name: 'A new version of Posy is ready.' }).count()).toBe(0);
   });
 });
+
+describe('a rate limit', () => {
+  it('counts its wait down on screen', async () => {
+    const { page } = browser.current();
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('tab', { name: 'Code in Telegram' }).click();
+    await page.getByLabel('Email').fill(manager.email);
+    await page.getByRole('button', { name: 'Get a code' }).click();
+    await page.getByRole('button', { name: 'Send the code again' }).click();
+    const secondsLeft = async () => {
+      const text = (await page.getByRole('alert').textContent()) ?? '';
+      const match = /Try again in (\d+) seconds?\./.exec(text);
+      return match ? Number(match[1]) : undefined;
+    };
+    await expect.poll(secondsLeft).toBeGreaterThan(2);
+    const first = (await secondsLeft()) ?? 0;
+    await expect.poll(secondsLeft, { timeout: 5_000 }).toBeLessThan(first);
+  });
+});

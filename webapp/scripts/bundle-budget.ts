@@ -84,7 +84,7 @@ for (const screen of screens) {
   const verdict = screen.budget
     ? ` (budget ${screen.budget} KB: ${kb <= screen.budget ? 'within' : 'over'})`
     : '';
-  console.log(`  ${screen.name.padEnd(32)} ${kb.toFixed(1).padStart(6)} KB${verdict}`);
+  console.log(`  ${screen.name.padEnd(32)} ${kb.toFixed(2).padStart(6)} KB${verdict}`);
 }
 const all = Object.keys(manifest);
 console.log(`  ${'every chunk'.padEnd(32)} ${gzipKb(all).toFixed(1).padStart(6)} KB`);

@@ -28,7 +28,7 @@ try {
     { name: 'order board', path: '/orders', signIn: true },
   ];
   console.log(
-    `Lighthouse ${'(mobile)'} on ${baseUrl}: performance (target ${targets.performance}), accessibility (target ${targets.accessibility})`,
+    `Lighthouse (mobile) on ${baseUrl}: performance (target ${targets.performance}), accessibility (target ${targets.accessibility})`,
   );
   let failed = false;
   for (const screen of results) {

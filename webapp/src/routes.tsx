@@ -6,28 +6,10 @@ import { RequireSection, RequireSession, RequireShop } from './components/Requir
 import { CartClosingConfirmation } from './features/cart/CartClosingConfirmation';
 import { withMessages } from './i18n/i18n';
 import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
-import { preloadAudit } from './pages/AuditPage/audit.loader';
-import { preloadCatalog } from './pages/CatalogPage/catalog.loader';
-import { preloadCatalogProduct } from './pages/CatalogProductPage/catalog-product.loader';
-import { preloadCheckoutSettings } from './pages/CheckoutSettingsPage/checkout-settings.loader';
-import { preloadCourier } from './pages/CourierPage/courier.loader';
-import { preloadCustomer } from './pages/CustomerPage/customer.loader';
-import { preloadCustomers } from './pages/CustomersPage/customers.loader';
-import { preloadDashboard } from './pages/DashboardPage/dashboard.loader';
 import { preloadInvite } from './pages/InvitePage/invite.loader';
-import { preloadMyOrder } from './pages/MyOrderPage/my-order.loader';
-import { preloadMyOrders } from './pages/MyOrdersPage/my-orders.loader';
-import { preloadMySubscription } from './pages/MySubscriptionPage/my-subscription.loader';
-import { preloadNewOrder } from './pages/NewOrderPage/new-order.loader';
 import { preloadOrder } from './pages/OrderPage/order.loader';
 import { preloadOrders } from './pages/OrdersPage/orders.loader';
-import { preloadProductionQueue } from './pages/ProductionPage/production.loader';
-import { preloadProductionTask } from './pages/ProductionTaskPage/production-task.loader';
-import { preloadProduct } from './pages/ProductPage/product.loader';
-import { preloadShop } from './pages/ShopPage/shop.loader';
 import { preloadShopPicker } from './pages/ShopPickerPage/shop-picker.loader';
-import { preloadStock } from './pages/StockPage/stock.loader';
-import { preloadSubscriptions } from './pages/SubscriptionsPage/subscriptions.loader';
 import { preloadTeam } from './pages/TeamPage/team.loader';
 import { href, orderIdFromParams, routePaths } from './route-paths';
 
@@ -117,6 +99,14 @@ const DashboardPage = lazy(
 );
 
 /**
+ * A page's loader fetched when its route is first wanted: a loader carries its page's documents, which
+ * the first screen has no use for (the 45 KB budget, webapp/README.md).
+ */
+function onDemand<Args>(load: () => Promise<(args: Args) => unknown>) {
+  return (args: Args) => void load().then((preload) => preload(args));
+}
+
+/**
  * The route table. Paths come from route-paths.ts (links are built there too); each page's loader sits
  * beside the page and is called by the router when a link is hovered or navigation starts, so data
  * loads while the page's code does. Back-office pages say which section they are (auth/access.ts):
@@ -157,7 +147,9 @@ export const routes = [
                 <AuditPage />
               </RequireSection>
             ),
-            preload: preloadAudit,
+            // Loaded on demand: the audit filter knows every action's name, which no other screen needs.
+            preload: (args) =>
+              void import('./pages/AuditPage/audit.loader').then((m) => m.preloadAudit(args)),
           },
           {
             path: routePaths.apiKeys,
@@ -169,24 +161,42 @@ export const routes = [
             preload: preloadApiKeys,
           },
           // Customer (issue 12)
-          { path: routePaths.shop, component: customerPage(ShopPage), preload: preloadShop },
-          { path: routePaths.product, component: customerPage(ProductPage), preload: preloadProduct },
+          {
+            path: routePaths.shop,
+            component: customerPage(ShopPage),
+            preload: onDemand(() => import('./pages/ShopPage/shop.loader').then((m) => m.preloadShop)),
+          },
+          {
+            path: routePaths.product,
+            component: customerPage(ProductPage),
+            preload: onDemand(() =>
+              import('./pages/ProductPage/product.loader').then((m) => m.preloadProduct),
+            ),
+          },
           { path: routePaths.cart, component: customerPage(CartPage) },
           { path: routePaths.checkout, component: customerPage(CheckoutPage) },
           {
             path: routePaths.myOrders,
             component: customerPage(MyOrdersPage, 'myOrders'),
-            preload: preloadMyOrders,
+            preload: onDemand(() =>
+              import('./pages/MyOrdersPage/my-orders.loader').then((m) => m.preloadMyOrders),
+            ),
           },
           {
             path: routePaths.myOrder,
             component: customerPage(MyOrderPage, 'myOrders'),
-            preload: preloadMyOrder,
+            preload: onDemand(() =>
+              import('./pages/MyOrderPage/my-order.loader').then((m) => m.preloadMyOrder),
+            ),
           },
           {
             path: routePaths.mySubscription,
             component: customerPage(MySubscriptionPage, 'myOrders'),
-            preload: preloadMySubscription,
+            preload: onDemand(() =>
+              import('./pages/MySubscriptionPage/my-subscription.loader').then(
+                (m) => m.preloadMySubscription,
+              ),
+            ),
           },
           // Orders and production (issue 13)
           {
@@ -196,7 +206,9 @@ export const routes = [
                 <NewOrderPage />
               </RequireSection>
             ),
-            preload: preloadNewOrder,
+            preload: onDemand(() =>
+              import('./pages/NewOrderPage/new-order.loader').then((m) => m.preloadNewOrder),
+            ),
           },
           {
             path: routePaths.production,
@@ -205,7 +217,9 @@ export const routes = [
                 <ProductionPage />
               </RequireSection>
             ),
-            preload: preloadProductionQueue,
+            preload: onDemand(() =>
+              import('./pages/ProductionPage/production.loader').then((m) => m.preloadProductionQueue),
+            ),
           },
           {
             path: routePaths.productionTask,
@@ -214,7 +228,11 @@ export const routes = [
                 <ProductionTaskPage />
               </RequireSection>
             ),
-            preload: preloadProductionTask,
+            preload: onDemand(() =>
+              import('./pages/ProductionTaskPage/production-task.loader').then(
+                (m) => m.preloadProductionTask,
+              ),
+            ),
           },
           // The courier's day (issue 12).
           {
@@ -224,7 +242,9 @@ export const routes = [
                 <CourierPage />
               </RequireSection>
             ),
-            preload: preloadCourier,
+            preload: onDemand(() =>
+              import('./pages/CourierPage/courier.loader').then((m) => m.preloadCourier),
+            ),
           },
           {
             path: routePaths.courierDelivery,
@@ -233,18 +253,74 @@ export const routes = [
                 <CourierDeliveryPage />
               </RequireSection>
             ),
-            preload: preloadCourier,
+            preload: onDemand(() =>
+              import('./pages/CourierPage/courier.loader').then((m) => m.preloadCourier),
+            ),
           },
           // Back office (issue 13)
           ...backOffice([
-            [routePaths.stock, 'stock', StockPage, preloadStock],
-            [routePaths.catalog, 'catalog', CatalogPage, preloadCatalog],
-            [routePaths.catalogProduct, 'catalog', CatalogProductPage, preloadCatalogProduct],
-            [routePaths.customers, 'customers', CustomersPage, preloadCustomers],
-            [routePaths.customer, 'customers', CustomerPage, preloadCustomer],
-            [routePaths.checkoutSettings, 'checkoutSettings', CheckoutSettingsPage, preloadCheckoutSettings],
-            [routePaths.subscriptions, 'subscriptions', SubscriptionsPage, preloadSubscriptions],
-            [routePaths.dashboard, 'dashboard', DashboardPage, preloadDashboard],
+            [
+              routePaths.stock,
+              'stock',
+              StockPage,
+              onDemand(() => import('./pages/StockPage/stock.loader').then((m) => m.preloadStock)),
+            ],
+            [
+              routePaths.catalog,
+              'catalog',
+              CatalogPage,
+              onDemand(() => import('./pages/CatalogPage/catalog.loader').then((m) => m.preloadCatalog)),
+            ],
+            [
+              routePaths.catalogProduct,
+              'catalog',
+              CatalogProductPage,
+              onDemand(() =>
+                import('./pages/CatalogProductPage/catalog-product.loader').then(
+                  (m) => m.preloadCatalogProduct,
+                ),
+              ),
+            ],
+            [
+              routePaths.customers,
+              'customers',
+              CustomersPage,
+              onDemand(() =>
+                import('./pages/CustomersPage/customers.loader').then((m) => m.preloadCustomers),
+              ),
+            ],
+            [
+              routePaths.customer,
+              'customers',
+              CustomerPage,
+              onDemand(() => import('./pages/CustomerPage/customer.loader').then((m) => m.preloadCustomer)),
+            ],
+            [
+              routePaths.checkoutSettings,
+              'checkoutSettings',
+              CheckoutSettingsPage,
+              onDemand(() =>
+                import('./pages/CheckoutSettingsPage/checkout-settings.loader').then(
+                  (m) => m.preloadCheckoutSettings,
+                ),
+              ),
+            ],
+            [
+              routePaths.subscriptions,
+              'subscriptions',
+              SubscriptionsPage,
+              onDemand(() =>
+                import('./pages/SubscriptionsPage/subscriptions.loader').then((m) => m.preloadSubscriptions),
+              ),
+            ],
+            [
+              routePaths.dashboard,
+              'dashboard',
+              DashboardPage,
+              onDemand(() =>
+                import('./pages/DashboardPage/dashboard.loader').then((m) => m.preloadDashboard),
+              ),
+            ],
           ]),
         ],
       },
