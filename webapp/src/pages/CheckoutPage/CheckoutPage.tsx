@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createMutation, createQuery, useClient } from '@urql/solid';
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createSignal, For, Index, type JSX, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
@@ -352,34 +352,35 @@ export default function CheckoutPage() {
                   aria-invalid={shows('slotId')}
                 >
                   <Show when={!slots.fetching || slots.data} fallback={<Spinner />}>
-                    <For
+                    {/* By position, not identity: a refreshed list keeps its inputs, so a tap is never lost to a re-render. */}
+                    <Index
                       each={slots.data?.availableSlots ?? []}
                       fallback={<p class="empty">{t('checkout.noSlots')}</p>}
                     >
                       {(slot) => (
-                        <label class={`slot${slot.available ? '' : ' slot--unavailable'}`}>
+                        <label class={`slot${slot().available ? '' : ' slot--unavailable'}`}>
                           <input
                             type="radio"
                             name="slot"
-                            value={slot.slotId}
-                            disabled={!slot.available}
-                            checked={form.slotId === slot.slotId}
+                            value={slot().slotId}
+                            disabled={!slot().available}
+                            checked={form.slotId === slot().slotId}
                             onChange={() => {
-                              set('slotId', slot.slotId);
+                              set('slotId', slot().slotId);
                               tapFeedback();
                             }}
                           />
                           <span class="slot__time">
-                            {timeWindow(slot.windowStart, slot.windowEnd, { timeZone: timeZone() })}
+                            {timeWindow(slot().windowStart, slot().windowEnd, { timeZone: timeZone() })}
                           </span>
                           <span class="slot__state">
-                            {slot.available
-                              ? t('checkout.slotLeft', { count: slot.remaining })
-                              : t(`slotReason.${slot.reason ?? 'INACTIVE'}`)}
+                            {slot().available
+                              ? t('checkout.slotLeft', { count: slot().remaining })
+                              : t(`slotReason.${slot().reason ?? 'INACTIVE'}`)}
                           </span>
                         </label>
                       )}
-                    </For>
+                    </Index>
                   </Show>
                   <Show when={shows('slotId')}>
                     <p class="field__problem">{t(fieldMessages.slotId)}</p>

@@ -207,7 +207,8 @@ export default function MyOrderPage() {
 
               <Section title={t('order.history')}>
                 <ol class="timeline">
-                  <For each={order().events}>
+                  {/* Status changes only: a payment or an edit keeps the status, and says nothing new here. */}
+                  <For each={order().events.filter((event) => event.fromStatus !== event.toStatus)}>
                     {(event) => (
                       <li class="timeline__event">
                         <div class="timeline__what">{t(`orderStatus.${event.toStatus}`)}</div>

@@ -80,6 +80,7 @@ export const MyOrderFields = graphql(
     events {
       id
       at
+      fromStatus
       toStatus
     }
   }
