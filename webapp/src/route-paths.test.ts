@@ -32,6 +32,7 @@ describe('href', () => {
 
   it('carries the audit filter, and an invite token back from the segment', () => {
     expect(href.audit({ action: 'createInvite' })).toBe('/audit?action=createInvite');
+    expect(href.audit({ action: null })).toBe('/audit');
     const link = href.invite('abc_DEF-1234567890');
     expect(inviteTokenFromParams({ token: link.split('/')[2] })).toBe('abc_DEF-1234567890');
   });

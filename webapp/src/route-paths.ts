@@ -1,4 +1,5 @@
-import { type AuditSearch, auditQueryString } from './pages/AuditPage/audit-filter';
+// A type only: the audit filter's code (every action's name) stays off the first screen.
+import type { AuditSearch } from './pages/AuditPage/audit-filter';
 import { type OrdersSearch, ordersQueryString } from './pages/OrdersPage/orders-filter';
 
 /**
@@ -50,7 +51,8 @@ export const href = {
   order: (orderId: string) => routePaths.order.replace(':orderId', encodeURIComponent(orderId)),
   team: () => routePaths.team,
   apiKeys: () => routePaths.apiKeys,
-  audit: (search?: AuditSearch) => `${routePaths.audit}${search ? auditQueryString(search) : ''}`,
+  audit: (search?: AuditSearch) =>
+    `${routePaths.audit}${search?.action ? `?${new URLSearchParams({ action: search.action })}` : ''}`,
   /** The web link of an invite, as the server builds it (`/invite/<token>`). */
   invite: (token: string) => routePaths.invite.replace(':token', encodeURIComponent(token)),
   // Customer (issue 12)

@@ -110,11 +110,6 @@ export function parseAuditSearch(query: { action?: QueryValue }): AuditSearch {
   return { action: isAuditAction(action) ? action : null };
 }
 
-/** `?action=…`, or '' for the whole log. */
-export function auditQueryString(search: AuditSearch): string {
-  return search.action ? `?${new URLSearchParams({ action: search.action })}` : '';
-}
-
 /** The `filter` argument of `auditLog`, leaving out what is not set. */
 export function auditFilter(search: AuditSearch): { action?: string } {
   return search.action ? { action: search.action } : {};
