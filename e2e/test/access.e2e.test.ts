@@ -320,9 +320,15 @@ describe('the team page and invites', () => {
     await page.waitForURL(`${server.url}/orders`);
     expect(await page.locator('.shop-nav a').allTextContents()).toEqual([
       'Orders',
+      'Production',
+      'Dashboard',
+      'Stock',
+      'Catalog',
+      'Customers',
+      'Subscriptions',
       'Team',
       'Audit',
-      'Production',
+      'Checkout',
     ]);
     await page.locator('.shop-nav').getByRole('link', { name: 'Team' }).click();
     await page.locator('.staff-member').first().waitFor();

@@ -217,6 +217,9 @@ describe('the back office: orders and production', () => {
     const { page } = browser.current();
     const floristSubscriptions = watchSubscriptions(page);
     await signInWithPassword(page, server, florist);
+    // A florist's home is the production queue (homePath); the board is one tab away.
+    await page.waitForURL(`${server.url}/production`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Заказы' }).click();
     await page.waitForURL(`${server.url}/orders`);
     const queueSubscribed = floristSubscriptions.next('productionTaskChanged');
     await page.getByRole('link', { name: 'Букеты' }).click();

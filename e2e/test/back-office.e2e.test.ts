@@ -331,7 +331,7 @@ describe('dashboard', () => {
         };
       }),
     );
-    expect(tabs.length).toBe(9);
+    expect(tabs.length).toBe(10);
     for (const tab of tabs) expect(tab, `${tab.text} fits its tab`).toMatchObject({ fits: true });
     for (const [index, tab] of tabs.slice(1).entries()) {
       expect(tab.left, `${tab.text} starts after the tab before it`).toBeGreaterThanOrEqual(

@@ -24,7 +24,10 @@ const browser = useBrowser('courier');
 
 /** The courier signs in on their phone and opens their day from the bottom bar (the demo courier reads Russian). */
 async function openCourierDay(page: Page) {
+  // A courier's home is their day (homePath); the bottom bar leads back to it from the board.
   await signInWithPassword(page, server, courier);
+  await page.waitForURL(`${server.url}/courier`);
+  await page.getByRole('navigation').getByRole('link', { name: 'Заказы' }).click();
   await page.waitForURL(`${server.url}/orders`);
   await page.getByRole('navigation').getByRole('link', { name: 'Доставки' }).click();
   await page.waitForURL(`${server.url}/courier`);

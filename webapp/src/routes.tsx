@@ -63,13 +63,20 @@ type GuardedRoute = [path: string, section: Section, Page: Component, preload?: 
 function guarded(table: readonly GuardedRoute[], Extra?: Component): RouteDefinition[] {
   return table.map(([path, section, Page, preload]) => ({
     path,
+    preload: (args) => {
+      // Read the path's params now, while the router is still matching: the router makes a memo of
+      // each param the first time it is read, and one first read later, inside the navigation's
+      // transition (by a loader that arrived on demand, or by the page), keeps the old location's
+      // value (none) after the transition ends. Seen as "Not found" on /catalog/:productId.
+      for (const [, name] of path.matchAll(/:(\w+)/g)) void args.params[name as string];
+      return preload?.(args);
+    },
     component: () => (
       <RequireSection section={section}>
         {Extra && <Extra />}
         <Page />
       </RequireSection>
     ),
-    preload,
   }));
 }
 
