@@ -147,3 +147,51 @@ describe('a rate limit', () => {
     await expect.poll(secondsLeft, { timeout: 5_000 }).toBeLessThan(first);
   });
 });
+
+/** Records in the normalized caches this browser keeps (graphcache's IndexedDB, `posy-cache:<user>/<shop>`). */
+function cachedRecords(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).flatMap(({ name }) =>
+      name?.startsWith('posy-cache:') ? [name] : [],
+    );
+    const counts = await Promise.all(
+      names.map(
+        (name) =>
+          new Promise<number>((resolve, reject) => {
+            const request = indexedDB.open(name);
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              const db = request.result;
+              const stores = [...db.objectStoreNames];
+              if (stores.length === 0) return resolve(0);
+              const transaction = db.transaction(stores, 'readonly');
+              const each = stores.map((store) => transaction.objectStore(store).count());
+              transaction.oncomplete = () => {
+                db.close();
+                resolve(each.reduce((sum, counted) => sum + counted.result, 0));
+              };
+            };
+          }),
+      ),
+    );
+    return counts.reduce((sum, count) => sum + count, 0);
+  });
+}
+
+describe('signing out', () => {
+  it('forgets what was kept to read offline, so the next person on the phone reads none of it', async () => {
+    const { page } = browser.current();
+    await signInWithPassword(page, server, manager);
+    await page.waitForURL(`${server.url}/orders`);
+    await orderCard(page, 1).click();
+    await page.locator('.order-status-row .badge').waitFor();
+    // The board and the order page reached the persisted cache…
+    await expect.poll(() => cachedRecords(page), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    await page.goto(`${server.url}/shops`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    // …and signing out empties it.
+    await expect.poll(() => cachedRecords(page)).toBe(0);
+  });
+});

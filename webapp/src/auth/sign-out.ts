@@ -1,4 +1,5 @@
-import { endSession } from './session';
+import { forgetOfflineCopies } from '../offline/forget-offline-copies';
+import { endSession, session } from './session';
 
 /**
  * Set for the rest of this tab's (or Mini App launch's) life once the person signs out: inside Telegram the
@@ -9,13 +10,16 @@ const SIGNED_OUT_KEY = 'posy.signed-out';
 
 /**
  * Signs out: revokes the refresh token on the server (`logout`; signing out locally even when that fails,
- * offline or already expired), then ends the session with the address bar at `returnTo`.
+ * offline or already expired), ends the session with the address bar at `returnTo`, and forgets what was
+ * kept to read offline (once the session's client, which writes that cache, is gone).
  */
 export async function signOut(logout: () => Promise<unknown>, returnTo: string): Promise<void> {
+  const userId = session()?.user.id;
   await logout();
   sessionStorage.setItem(SIGNED_OUT_KEY, '1');
   window.history.replaceState(null, '', returnTo);
   endSession();
+  if (userId) await forgetOfflineCopies(userId).catch(() => {});
 }
 
 /** Whether the person signed out in this tab: the login page then waits for them to choose. */

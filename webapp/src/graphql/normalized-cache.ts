@@ -7,8 +7,10 @@ import { transientRetryExchange } from './retry';
 
 const rules = cacheRules(schema);
 
+import { cacheDatabasePrefix } from './cache-database';
+
 /** The IndexedDB database holding one user's cache in one shop. */
-export const cacheDatabaseName = (scope: string) => `posy-cache:${scope}`;
+export const cacheDatabaseName = (scope: string) => `${cacheDatabasePrefix}${scope}`;
 
 /** How long what was loaded stays readable offline. */
 const keptDays = 7;

@@ -1,4 +1,4 @@
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, delMany, get, keys, set, type UseStore } from 'idb-keyval';
 
 /** The last day the courier's screen loaded, kept to read while offline. */
 export interface SavedDay<Data> {
@@ -31,4 +31,10 @@ export async function loadDay<Data>(
   store: UseStore = dayStore(),
 ): Promise<SavedDay<Data> | undefined> {
   return get<SavedDay<Data>>(owner, store);
+}
+
+/** Forgets the saved days of every owner whose key starts with `ownerPrefix` (a user, at sign-out). */
+export async function forgetDays(ownerPrefix: string, store: UseStore = dayStore()): Promise<void> {
+  const owners = (await keys<string>(store)).filter((owner) => owner.startsWith(ownerPrefix));
+  await delMany(owners, store);
 }
