@@ -85,6 +85,8 @@ export default function CheckoutPage() {
   // One key per attempt at this order: a retry after a lost answer gets the same order back, not a second one.
   let idempotencyKey = crypto.randomUUID();
 
+  const slotsOfDate = () =>
+    slots.operation?.variables.date === form.date ? slots.data?.availableSlots : undefined;
   const slotRefusal = () => {
     const current = refusal();
     return current?.kind === 'slot' ? current.reason : undefined;
@@ -351,12 +353,10 @@ export default function CheckoutPage() {
                   aria-label={t('checkout.slot')}
                   aria-invalid={shows('slotId')}
                 >
-                  <Show when={!slots.fetching || slots.data} fallback={<Spinner />}>
+                  {/* Only the chosen date's list: while another date's is still on screen, a tap would pick one of its slots. */}
+                  <Show when={slotsOfDate()} fallback={<Spinner />}>
                     {/* By position, not identity: a refreshed list keeps its inputs, so a tap is never lost to a re-render. */}
-                    <Index
-                      each={slots.data?.availableSlots ?? []}
-                      fallback={<p class="empty">{t('checkout.noSlots')}</p>}
-                    >
+                    <Index each={slotsOfDate() ?? []} fallback={<p class="empty">{t('checkout.noSlots')}</p>}>
                       {(slot) => (
                         <label class={`slot${slot().available ? '' : ' slot--unavailable'}`}>
                           <input

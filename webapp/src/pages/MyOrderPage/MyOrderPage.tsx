@@ -98,6 +98,12 @@ export default function MyOrderPage() {
                   {t('myOrder.placed')}
                 </p>
               </Show>
+              {/* Whether or not the bot has recorded the payment yet (the order may show paid already). */}
+              <Show when={payment() === 'paid'}>
+                <p class="notice" role="status">
+                  {t('myOrder.payment.paid')}
+                </p>
+              </Show>
               <div class="order-status-row" aria-live="polite">
                 <StatusBadge status={order().status} />
                 <span class={`payment payment--${order().paymentStatus.toLowerCase()}`}>
@@ -109,7 +115,7 @@ export default function MyOrderPage() {
               <Show when={order().paymentStatus === 'UNPAID' && order().status !== 'CANCELLED'}>
                 <section class="section">
                   <h2 class="section__title">{t('myOrder.payment')}</h2>
-                  <Show when={payment()}>
+                  <Show when={payment() !== 'paid' && payment()}>
                     {(outcome) => (
                       <p class={outcome() === 'paid' ? 'notice' : 'error-message'} role="status">
                         {t(`myOrder.payment.${outcome()}`)}
