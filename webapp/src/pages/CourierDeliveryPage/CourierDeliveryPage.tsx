@@ -16,6 +16,7 @@ import { DeliveryStatusBadge } from '../CourierPage/DeliveryStatusBadge';
 import { useCourierDay } from '../CourierPage/use-courier-day';
 import { DeliverySteps } from './DeliverySteps';
 import '../CourierPage/courier.css';
+import { Section, telHref } from '../../components/Section/Section';
 
 /**
  * One delivery for its courier: where, whom, what the card says, and the next steps. Read from the day's
@@ -79,7 +80,7 @@ export default function CourierDeliveryPage() {
                 <p>{order().recipientName ?? order().customer?.name ?? '—'}</p>
                 <Show when={order().recipientPhone ?? order().customer?.phone}>
                   {(phone) => (
-                    <a class="courier-card__phone" href={`tel:${phone().replace(/[^\d+]/g, '')}`}>
+                    <a class="courier-card__phone" href={telHref(phone())}>
                       {t('courier.callNumber', { phone: phone() })}
                     </a>
                   )}
@@ -130,14 +131,5 @@ export default function CourierDeliveryPage() {
         </Match>
       </Switch>
     </main>
-  );
-}
-
-function Section(props: { title: string; children: JSX.Element }) {
-  return (
-    <section class="section">
-      <h2 class="section__title">{props.title}</h2>
-      <div class="section__body">{props.children}</div>
-    </section>
   );
 }

@@ -2,6 +2,7 @@ import { createMutation, createQuery } from '@urql/solid';
 import { type JSX, Match, Show, Switch } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { Section } from '../../components/Section/Section';
 import { dateTime, t } from '../../i18n/i18n';
 import {
   GiveLocationConsentMutation,
@@ -36,7 +37,7 @@ export function LocationSharing(props: { orderId: string }) {
   }
 
   return (
-    <Section title={t('courier.location.title')}>
+    <Section bodyClass="form" title={t('courier.location.title')}>
       <Switch>
         <Match when={sharing()}>
           <p class="hint" role="status">
@@ -84,14 +85,5 @@ export function LocationSharing(props: { orderId: string }) {
       </Show>
       <ErrorMessage error={consent.error ?? giving.error ?? withdrawing.error} />
     </Section>
-  );
-}
-
-function Section(props: { title: string; children: JSX.Element }) {
-  return (
-    <section class="section">
-      <h2 class="section__title">{props.title}</h2>
-      <div class="section__body form">{props.children}</div>
-    </section>
   );
 }

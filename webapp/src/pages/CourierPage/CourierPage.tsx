@@ -13,6 +13,7 @@ import { DeliveryPool } from './DeliveryPool';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge';
 import { useCourierDay } from './use-courier-day';
 import './courier.css';
+import { telHref } from '../../components/Section/Section';
 
 /**
  * The courier's day: today's deliveries (the shop's today) in window order, each with where, whom to
@@ -71,7 +72,7 @@ export default function CourierPage() {
                           </Show>
                           <Show when={order.recipientPhone}>
                             {(phone) => (
-                              <a class="courier-card__phone" href={`tel:${phone().replace(/[^\d+]/g, '')}`}>
+                              <a class="courier-card__phone" href={telHref(phone())}>
                                 {t('courier.call', { name: order.recipientName ?? phone() })}
                               </a>
                             )}

@@ -5,6 +5,7 @@ import { createEffect, createSignal, For, type JSX, Match, on, onCleanup, Show, 
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { Row, Section } from '../../components/Section/Section';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
 import { type PaymentOutcome, payOrder } from '../../features/payment/pay-order';
@@ -369,23 +370,5 @@ function CourierPosition(props: { position: { latitude: number; longitude: numbe
         <span class="hint">{tPlural(`myOrder.courierAge.${age().unit}`, age().count)}</span>
       </p>
     </section>
-  );
-}
-
-function Section(props: { title: string; children: JSX.Element }) {
-  return (
-    <section class="section">
-      <h2 class="section__title">{props.title}</h2>
-      <div class="section__body">{props.children}</div>
-    </section>
-  );
-}
-
-function Row(props: { label: string; children: JSX.Element }) {
-  return (
-    <div class="row">
-      <span class="row__label">{props.label}</span>
-      <span class="row__value">{props.children}</span>
-    </div>
   );
 }

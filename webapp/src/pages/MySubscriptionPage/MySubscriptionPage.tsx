@@ -4,6 +4,7 @@ import { For, type JSX, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { Row, telHref } from '../../components/Section/Section';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { date, dateTime, money, t } from '../../i18n/i18n';
 import { href } from '../../route-paths';
@@ -51,9 +52,7 @@ export default function MySubscriptionPage() {
             </For>
             <p class="hint">
               {t('mySubscription.renewal')}{' '}
-              <Show when={data().shop.phone}>
-                {(phone) => <a href={`tel:${phone().replace(/[^\d+]/g, '')}`}>{phone()}</a>}
-              </Show>
+              <Show when={data().shop.phone}>{(phone) => <a href={telHref(phone())}>{phone()}</a>}</Show>
             </p>
             <A class="button button--plain button--outlined" href={href.shop()}>
               {t('cart.toShop')}
@@ -63,14 +62,5 @@ export default function MySubscriptionPage() {
       </Show>
       <ErrorMessage error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
     </main>
-  );
-}
-
-function Row(props: { label: string; children: JSX.Element }) {
-  return (
-    <div class="row">
-      <span class="row__label">{props.label}</span>
-      <span class="row__value">{props.children}</span>
-    </div>
   );
 }

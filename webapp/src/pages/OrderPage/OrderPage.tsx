@@ -4,6 +4,7 @@ import { createEffect, For, type JSX, Match, on, Show, Switch } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { Row, Section, telHref } from '../../components/Section/Section';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
 import { subscriptionsReconnected } from '../../graphql/subscription-socket';
@@ -214,28 +215,10 @@ export default function OrderPage() {
   );
 }
 
-function Section(props: { title: string; children: JSX.Element }) {
-  return (
-    <section class="section">
-      <h2 class="section__title">{props.title}</h2>
-      <div class="section__body">{props.children}</div>
-    </section>
-  );
-}
-
-function Row(props: { label: string; children: JSX.Element }) {
-  return (
-    <div class="row">
-      <span class="row__label">{props.label}</span>
-      <span class="row__value">{props.children}</span>
-    </div>
-  );
-}
-
 function Phone(props: { number: string | null | undefined }) {
   return (
     <Show when={props.number} fallback="—">
-      {(number) => <a href={`tel:${number().replace(/[^\d+]/g, '')}`}>{number()}</a>}
+      {(number) => <a href={telHref(number())}>{number()}</a>}
     </Show>
   );
 }

@@ -11,6 +11,7 @@ import {
   uploadImage,
   uploadImageRefusalMessages,
 } from '../../components/PhotoUpload/upload-image';
+import { Section } from '../../components/Section/Section';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { subscriptionsReconnected } from '../../graphql/subscription-socket';
 import { dateTime, t, timeWindow } from '../../i18n/i18n';
@@ -248,14 +249,5 @@ export default function ProductionTaskPage() {
         }}
       </Show>
     </main>
-  );
-}
-
-function Section(props: { title: string; children: JSX.Element }) {
-  return (
-    <section class="section">
-      <h2 class="section__title">{props.title}</h2>
-      <div class="section__body">{props.children}</div>
-    </section>
   );
 }
