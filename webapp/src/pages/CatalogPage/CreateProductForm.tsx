@@ -8,6 +8,7 @@ import { t } from '../../i18n/i18n';
 import { parseMoneyInput } from '../../i18n/money-input';
 import { href } from '../../route-paths';
 import { CreateProductMutation } from './catalog.documents';
+import { ProductNameAndPrice } from './ProductNameAndPrice';
 
 /** Name and price, then on to the new product's page to give it a composition and photos. */
 export function CreateProductForm(props: { onCancel: () => void }) {
@@ -34,37 +35,16 @@ export function CreateProductForm(props: { onCancel: () => void }) {
       <h2 class="form__title" id="create-product-title">
         {t('catalog.create.title')}
       </h2>
-      <label class="field">
-        <span class="field__label">{t('catalog.name')}</span>
-        <input
-          class="field__input"
-          name="name"
-          required
-          maxLength={200}
-          value={name()}
-          aria-describedby="create-product-name-error"
-          onInput={(event) => setName(event.currentTarget.value)}
-        />
-        <FieldError error={state.error} field="name" id="create-product-name-error" />
-      </label>
-      <label class="field">
-        <span class="field__label">{t('catalog.price', { currency: currency() })}</span>
-        <input
-          class="field__input"
-          name="price"
-          inputmode="decimal"
-          required
-          value={price()}
-          aria-invalid={badPrice()}
-          aria-describedby="create-product-price-error"
-          onInput={(event) => setPrice(event.currentTarget.value)}
-        />
-        {badPrice() && (
-          <span class="field-error" id="create-product-price-error" role="alert">
-            {t('form.badAmount')}
-          </span>
-        )}
-      </label>
+      <ProductNameAndPrice
+        idPrefix="create-product"
+        name={name()}
+        onName={setName}
+        price={price()}
+        onPrice={setPrice}
+        currency={currency()}
+        badPrice={badPrice()}
+        error={state.error}
+      />
       <ErrorMessage error={state.error} />
       <div class="form__actions">
         <button type="button" class="button button--plain" onClick={() => props.onCancel()}>

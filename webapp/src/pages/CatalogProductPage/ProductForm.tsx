@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { FieldError } from '../../components/FieldError/FieldError';
 import { t } from '../../i18n/i18n';
 import { moneyInputValue, parseMoneyInput } from '../../i18n/money-input';
+import { ProductNameAndPrice } from '../CatalogPage/ProductNameAndPrice';
 import { UpdateProductMutation } from './catalog-product.documents';
 import type { CompositionStockItem, Product } from './catalog-product.loader';
 
@@ -61,38 +62,16 @@ export function ProductForm(props: { product: Product; stockItems: readonly Comp
       <h2 class="form__title" id="product-form-title">
         {t('product.edit')}
       </h2>
-      <label class="field">
-        <span class="field__label">{t('catalog.name')}</span>
-        <input
-          class="field__input"
-          name="name"
-          required
-          maxLength={200}
-          value={name()}
-          aria-describedby="product-name-error"
-          onInput={(event) => setName(event.currentTarget.value)}
-        />
-        <FieldError error={state.error} field="name" id="product-name-error" />
-      </label>
-      <label class="field">
-        <span class="field__label">{t('catalog.price', { currency: currency() })}</span>
-        <input
-          class="field__input"
-          name="price"
-          inputmode="decimal"
-          required
-          value={price()}
-          aria-invalid={badPrice()}
-          aria-describedby="product-price-error"
-          onInput={(event) => setPrice(event.currentTarget.value)}
-        />
-        {badPrice() && (
-          <span class="field-error" id="product-price-error" role="alert">
-            {t('form.badAmount')}
-          </span>
-        )}
-        <FieldError error={state.error} field="priceMinor" id="product-price-error" />
-      </label>
+      <ProductNameAndPrice
+        idPrefix="product"
+        name={name()}
+        onName={setName}
+        price={price()}
+        onPrice={setPrice}
+        currency={currency()}
+        badPrice={badPrice()}
+        error={state.error}
+      />
       <label class="checkbox">
         <input
           type="checkbox"
