@@ -3,7 +3,6 @@ import { createMutation } from '@urql/solid';
 import { createSignal } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
-import { FieldError } from '../../components/FieldError/FieldError';
 import { t } from '../../i18n/i18n';
 import { parseMoneyInput } from '../../i18n/money-input';
 import { href } from '../../route-paths';

@@ -1,5 +1,5 @@
 import { createMutation, createQuery } from '@urql/solid';
-import { type JSX, Match, Show, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { Section } from '../../components/Section/Section';

@@ -1,7 +1,7 @@
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createMutation, createQuery, createSubscription, useClient } from '@urql/solid';
 import type { ResultOf } from 'gql.tada';
-import { createEffect, createSignal, For, type JSX, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';

@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
-import { For, type JSX, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';

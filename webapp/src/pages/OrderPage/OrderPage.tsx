@@ -1,6 +1,6 @@
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createQuery, createSubscription } from '@urql/solid';
-import { createEffect, For, type JSX, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, For, Match, on, Show, Switch } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
