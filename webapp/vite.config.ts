@@ -94,7 +94,7 @@ export default defineConfig({
             {
               // The app's own code every screen runs: the session, the client, the strings' machinery.
               name: 'app',
-              test: /(webapp[\\/]src[\\/](auth[\\/]\w+|i18n[\\/](i18n|messages|format|sections)|graphql[\\/](client|auth-exchange|endpoint|errors|session-refresh|link-status|lazy-exchange|load-query|graphql)|components[\\/](ErrorMessage|ErrorPage|LinkStatus|RequireSession|Spinner|App|LanguageSwitch)[\\/]\w+|pages[\\/](OrdersPage|OrderPage|ShopPickerPage|InvitePage|TeamPage|ApiKeysPage)[\\/]\w+(\.loader|-filter)|pwa[\\/]service-worker|telegram[\\/](launch|launch-params)|route-paths|routes|init)\.tsx?$)|bot[\\/]src[\\/]i18n[\\/]locale\.ts$/,
+              test: /(webapp[\\/]src[\\/](auth[\\/]\w+|i18n[\\/](i18n|messages|format|sections)|graphql[\\/](client|auth-exchange|endpoint|errors|session-refresh|link-status|lazy-exchange|load-query|graphql)|components[\\/](ErrorMessage|LinkStatus|RequireSession|Spinner|App|LanguageSwitch)[\\/]\w+|pwa[\\/]service-worker|telegram[\\/](launch|launch-key)|route-paths|routes|init)\.tsx?$)|bot[\\/]src[\\/]i18n[\\/]locale\.ts$/,
             },
           ],
         },

@@ -1,7 +1,6 @@
 import { render } from 'solid-js/web';
 import { restoreSession } from './auth/session';
 import { App } from './components/App/App';
-import { ErrorPage } from './components/ErrorPage/ErrorPage';
 import { loadMessages, locale } from './i18n/i18n';
 import { init } from './init';
 import { startServiceWorker } from './pwa/service-worker';
@@ -34,6 +33,7 @@ start().catch(async (error: unknown) => {
   try {
     // The start may have failed before any messages arrived; without them there is only plain text.
     await loadMessages(locale());
+    const { ErrorPage } = await import('./components/ErrorPage/ErrorPage');
     if (!root) throw error;
     root.replaceChildren();
     render(() => <ErrorPage error={error} />, root);

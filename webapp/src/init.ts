@@ -1,11 +1,6 @@
 import { setDeviceLanguages } from './i18n/i18n';
 import type { Launch } from './telegram/launch';
-import {
-  hasTelegramBridge,
-  readLaunchParams,
-  rememberLaunch,
-  STORED_LAUNCH_KEY,
-} from './telegram/launch-params';
+import { mayBeTelegramLaunch, STORED_LAUNCH_KEY } from './telegram/launch-key';
 
 export interface InitOptions {
   /** Log the Telegram bridge's traffic to the console. @default false */
@@ -19,8 +14,11 @@ export interface InitOptions {
  * but has no client: it is a browser launch that says so on the login page.
  */
 export async function init(options: InitOptions = {}): Promise<Launch> {
-  const params = readLaunchParams(window.location.hash, sessionStorage.getItem(STORED_LAUNCH_KEY));
+  const stored = sessionStorage.getItem(STORED_LAUNCH_KEY);
   const standalone = window.matchMedia('(display-mode: standalone)').matches;
+  if (!mayBeTelegramLaunch(window.location.hash, stored)) return { kind: 'browser', standalone };
+  const { hasTelegramBridge, readLaunchParams, rememberLaunch } = await import('./telegram/launch-params');
+  const params = readLaunchParams(window.location.hash, stored);
   if (!params) return { kind: 'browser', standalone };
   if (!hasTelegramBridge(window)) return { kind: 'browser', standalone, telegramLinkOutsideTelegram: true };
 

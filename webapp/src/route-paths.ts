@@ -1,6 +1,6 @@
 // A type only: the audit filter's code (every action's name) stays off the first screen.
 import type { AuditSearch } from './pages/AuditPage/audit-filter';
-import { type OrdersSearch, ordersQueryString } from './pages/OrdersPage/orders-filter';
+import { type OrdersSearch, ordersQueryString } from './pages/OrdersPage/orders-search';
 
 /**
  * The route table's paths (routes.tsx pairs each with its page and loader). Links are built with

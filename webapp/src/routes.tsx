@@ -1,15 +1,14 @@
-import { Navigate, type RouteDefinition, type RoutePreloadFunc } from '@solidjs/router';
+import {
+  Navigate,
+  type RouteDefinition,
+  type RoutePreloadFunc,
+  type RoutePreloadFuncArgs,
+} from '@solidjs/router';
 import { type Component, lazy, Show } from 'solid-js';
 import { homePath, type Section } from './auth/access';
 import { activeShopAccess } from './auth/session';
 import { RequireSection, RequireSession, RequireShop } from './components/RequireSession/RequireSession';
 import { withMessages } from './i18n/i18n';
-import { preloadApiKeys } from './pages/ApiKeysPage/api-keys.loader';
-import { preloadInvite } from './pages/InvitePage/invite.loader';
-import { preloadOrder } from './pages/OrderPage/order.loader';
-import { preloadOrders } from './pages/OrdersPage/orders.loader';
-import { preloadShopPicker } from './pages/ShopPickerPage/shop-picker.loader';
-import { preloadTeam } from './pages/TeamPage/team.loader';
 import { href, orderIdFromParams, routePaths } from './route-paths';
 
 /** A page whose code and message sections (i18n/sections/) load together; see withMessages. */
@@ -29,10 +28,25 @@ const CartClosingConfirmation = lazy(() =>
 
 /**
  * A page's loader fetched when its route is first wanted: a loader carries its page's documents, which
- * the first screen has no use for (the 45 KB budget, webapp/README.md).
+ * the first screen has no use for (the 45 KB budget, webapp/README.md). It arrives alongside the page's
+ * own chunk, so the data still loads while the page's code does.
  */
-function onDemand<Args>(load: () => Promise<(args: Args) => unknown>) {
-  return (args: Args) => void load().then((preload) => preload(args));
+function onDemand(load: () => Promise<RoutePreloadFunc>): RoutePreloadFunc {
+  return (args) => {
+    // The params and query as they are now, while the router is still matching: read later, inside the
+    // navigation's transition, they keep the old location's values (see `guarded`).
+    const settled = snapshot(args);
+    void load().then((preload) => preload(settled));
+  };
+}
+
+function snapshot({ params, location, intent }: RoutePreloadFuncArgs): RoutePreloadFuncArgs {
+  const { pathname, search, hash, state, key, query } = location;
+  return {
+    intent,
+    params: { ...params },
+    location: { pathname, search, hash, state, key, query: { ...query } },
+  };
 }
 
 /**
@@ -92,7 +106,7 @@ export const routes = [
   {
     path: routePaths.invite,
     component: InvitePage,
-    preload: preloadInvite,
+    preload: onDemand(() => import('./pages/InvitePage/invite.loader').then((m) => m.preloadInvite)),
   },
   {
     // Layout routes: no path segment of their own, only a guard around their children.
@@ -102,7 +116,9 @@ export const routes = [
       {
         path: routePaths.shops,
         component: ShopPickerPage,
-        preload: preloadShopPicker,
+        preload: onDemand(() =>
+          import('./pages/ShopPickerPage/shop-picker.loader').then((m) => m.preloadShopPicker),
+        ),
       },
       {
         path: '',
@@ -110,10 +126,23 @@ export const routes = [
         children: [
           // Each role's home (auth/access.ts): the catalog, the day's deliveries, production, the board.
           { path: '/', component: () => <Navigate href={homePath(activeShopAccess()?.role)} /> },
-          { path: routePaths.orders, component: staffOrdersPage(OrdersPage), preload: preloadOrders },
-          { path: routePaths.order, component: staffOrdersPage(OrderPage), preload: preloadOrder },
+          {
+            path: routePaths.orders,
+            component: staffOrdersPage(OrdersPage),
+            preload: onDemand(() => import('./pages/OrdersPage/orders.loader').then((m) => m.preloadOrders)),
+          },
+          {
+            path: routePaths.order,
+            component: staffOrdersPage(OrderPage),
+            preload: onDemand(() => import('./pages/OrderPage/order.loader').then((m) => m.preloadOrder)),
+          },
           ...guarded([
-            [routePaths.team, 'team', page(['team'], () => import('./pages/TeamPage/TeamPage')), preloadTeam],
+            [
+              routePaths.team,
+              'team',
+              page(['team'], () => import('./pages/TeamPage/TeamPage')),
+              onDemand(() => import('./pages/TeamPage/team.loader').then((m) => m.preloadTeam)),
+            ],
             [
               routePaths.audit,
               'audit',
@@ -125,7 +154,7 @@ export const routes = [
               routePaths.apiKeys,
               'apiKeys',
               page(['apiKeys', 'team'], () => import('./pages/ApiKeysPage/ApiKeysPage')),
-              preloadApiKeys,
+              onDemand(() => import('./pages/ApiKeysPage/api-keys.loader').then((m) => m.preloadApiKeys)),
             ],
             // Orders and production (issue 13)
             [

@@ -1,4 +1,3 @@
-import { forgetOfflineCopies } from '../offline/forget-offline-copies';
 import { endSession, session } from './session';
 
 /**
@@ -15,11 +14,13 @@ const SIGNED_OUT_KEY = 'posy.signed-out';
  */
 export async function signOut(logout: () => Promise<unknown>, returnTo: string): Promise<void> {
   const userId = session()?.user.id;
+  // Fetched while the server is told, not with the login page, which only reads the flag below.
+  const forgetting = import('../offline/forget-offline-copies');
   await logout();
   sessionStorage.setItem(SIGNED_OUT_KEY, '1');
   window.history.replaceState(null, '', returnTo);
   endSession();
-  if (userId) await forgetOfflineCopies(userId).catch(() => {});
+  if (userId) await forgetting.then(({ forgetOfflineCopies }) => forgetOfflineCopies(userId)).catch(() => {});
 }
 
 /** Whether the person signed out in this tab: the login page then waits for them to choose. */

@@ -3,7 +3,9 @@
 // whose launch parameters the SDK's strict parser refuses still starts.
 
 /** Where a Telegram launch's parameters are kept for reloads that lose the address's hash. */
-export const STORED_LAUNCH_KEY = 'posy.telegram-launch';
+import { STORED_LAUNCH_KEY } from './launch-key';
+
+export { STORED_LAUNCH_KEY };
 
 /** A Mini App launch as Telegram described it in the address's hash (https://docs.telegram-mini-apps.com/platform/launch-parameters). */
 export interface TelegramLaunchParams {

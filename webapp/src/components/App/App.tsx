@@ -6,9 +6,11 @@ import { withMessages } from '../../i18n/i18n';
 import { updateWaiting } from '../../pwa/service-worker';
 import { routes } from '../../routes';
 import { type Launch, LaunchContext } from '../../telegram/launch';
-import { ErrorPage } from '../ErrorPage/ErrorPage';
 import { LinkStatus } from '../LinkStatus/LinkStatus';
 import { Spinner } from '../Spinner/Spinner';
+
+/** Loaded when a page fails: the first screen has no use for it (the 45 KB budget). */
+const ErrorPage = lazy(() => import('../ErrorPage/ErrorPage').then((m) => ({ default: m.ErrorPage })));
 
 /** Loaded, with its strings, only once a new version waits: most visits never download it. */
 const UpdatePrompt = lazy(withMessages(['pwa'], () => import('../UpdatePrompt/UpdatePrompt')));
@@ -22,7 +24,13 @@ function AppShell(props: RouteSectionProps) {
           <UpdatePrompt />
         </Suspense>
       </Show>
-      <ErrorBoundary fallback={(error, reset) => <ErrorPage error={error} onRetry={reset} />}>
+      <ErrorBoundary
+        fallback={(error, reset) => (
+          <Suspense fallback={<Spinner />}>
+            <ErrorPage error={error} onRetry={reset} />
+          </Suspense>
+        )}
+      >
         <Suspense fallback={<Spinner />}>{props.children}</Suspense>
       </ErrorBoundary>
     </div>

@@ -1,10 +1,12 @@
 import { A, Navigate, type RouteSectionProps, useLocation } from '@solidjs/router';
-import { type JSX, Show } from 'solid-js';
+import { type JSX, lazy, Show, Suspense } from 'solid-js';
 import { canOpen, homePath, type Section } from '../../auth/access';
 import { activeShopAccess, session } from '../../auth/session';
 import { t } from '../../i18n/i18n';
 import { href } from '../../route-paths';
-import { ShopNav } from '../ShopNav/ShopNav';
+
+/** The shop's bar, loaded beside the first page: the login screen never shows it (the 45 KB budget). */
+const ShopNav = lazy(() => import('../ShopNav/ShopNav').then((m) => ({ default: m.ShopNav })));
 
 /** Layout route: its pages need a signed-in user; anyone else goes to the login page and comes back after. */
 export function RequireSession(props: RouteSectionProps) {
@@ -25,7 +27,10 @@ export function RequireShop(props: RouteSectionProps) {
   return (
     <Show when={activeShopAccess()} fallback={<Navigate href={href.shops()} />}>
       {props.children}
-      <ShopNav />
+      {/* Its own boundary: the page does not wait for the bar, nor the bar for the page. */}
+      <Suspense>
+        <ShopNav />
+      </Suspense>
     </Show>
   );
 }

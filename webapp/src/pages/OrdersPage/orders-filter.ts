@@ -1,4 +1,7 @@
 import type { graphql } from '../../graphql/graphql';
+import type { OrdersSearch } from './orders-search';
+
+export { type OrdersSearch, ordersQueryString, ordersSearchParams } from './orders-search';
 
 export type OrderStatus = ReturnType<typeof graphql.scalar<'OrderStatus'>>;
 
@@ -12,12 +15,6 @@ export const orderStatuses = [
   'DELIVERED',
   'CANCELLED',
 ] as const satisfies readonly OrderStatus[];
-
-/** The order board's filter as it lives in the URL (`?status=NEW,READY&q=roses`), so it survives reloads and links. */
-export interface OrdersSearch {
-  statuses: OrderStatus[];
-  search: string;
-}
 
 type QueryValue = string | string[] | undefined;
 
@@ -36,27 +33,6 @@ export function parseOrdersSearch(query: { status?: QueryValue; q?: QueryValue }
     statuses: orderStatuses.filter((status) => requested.has(status)),
     search: first(query.q).trim(),
   };
-}
-
-/** The query values to write back (undefined removes a key), in the shape useSearchParams' setter takes. */
-export function ordersSearchParams(search: OrdersSearch): {
-  status: string | undefined;
-  q: string | undefined;
-} {
-  return {
-    status: search.statuses.length ? search.statuses.join(',') : undefined,
-    q: search.search.trim() || undefined,
-  };
-}
-
-/** `?status=…&q=…`, or '' for the unfiltered board. */
-export function ordersQueryString(search: OrdersSearch): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(ordersSearchParams(search))) {
-    if (value !== undefined) params.set(key, value);
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 /** The `filter` argument of `orders`, leaving out what is not set. */
