@@ -13,8 +13,8 @@ import { createPrismaClient } from '@posy/prisma/client';
 import { DEMO_API_KEY, seed } from '@posy/prisma/seed';
 import { cloneDatabase, createTemplateDatabase, startTestPostgres } from '@posy/prisma/test-database';
 import { addOrders } from './add-orders.js';
+import { startRaw } from './child-servers.js';
 import { compareOverHttp } from './http-load.js';
-import { startRawServers } from './raw-board.js';
 import { BOARD_QUERY } from './statements.js';
 
 const other = process.argv[2];
@@ -54,19 +54,37 @@ const start = (dir: string) =>
     child.once('exit', (code) => reject(new Error(`the server in ${dir} exited (${code})`)));
   });
 const [now, before] = await Promise.all([start(here), start(path.resolve(other))]);
-const raw = await startRawServers(database.databaseUrl);
+const raw = await startRaw(database.databaseUrl);
 
 const typename = JSON.stringify({ query: '{ __typename }' });
 const board = JSON.stringify({ query: BOARD_QUERY, variables: { first: 50 } });
 const key = { 'x-api-key': DEMO_API_KEY };
 const figures = await compareOverHttp(
   [
-    { name: 'typename, this tree', url: `${now.url}/graphql`, body: typename, headers: {} },
-    { name: 'typename, other tree', url: `${before.url}/graphql`, body: typename, headers: {} },
-    { name: 'bare node:http', url: raw.bareUrl, body: typename, headers: {} },
-    { name: 'board, this tree', url: `${now.url}/graphql`, body: board, headers: key },
-    { name: 'board, other tree', url: `${before.url}/graphql`, body: board, headers: key },
-    { name: 'raw board', url: raw.boardUrl, body: board, headers: key },
+    {
+      name: 'typename, this tree',
+      url: `${now.url}/graphql`,
+      body: typename,
+      headers: {},
+      pid: now.child.pid!,
+    },
+    {
+      name: 'typename, other tree',
+      url: `${before.url}/graphql`,
+      body: typename,
+      headers: {},
+      pid: before.child.pid!,
+    },
+    { name: 'bare node:http', url: raw.bareUrl, body: typename, headers: {}, pid: raw.pid },
+    { name: 'board, this tree', url: `${now.url}/graphql`, body: board, headers: key, pid: now.child.pid! },
+    {
+      name: 'board, other tree',
+      url: `${before.url}/graphql`,
+      body: board,
+      headers: key,
+      pid: before.child.pid!,
+    },
+    { name: 'raw board', url: raw.boardUrl, body: board, headers: key, pid: raw.pid },
   ],
   Number(process.env.BENCH_ROUNDS ?? 5),
   Number(process.env.BENCH_SECONDS ?? 3),

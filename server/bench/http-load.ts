@@ -1,14 +1,15 @@
 /**
  * Load from outside the process: `wrk` POSTing one GraphQL body with the demo API key at concurrency 10,
  * the sides of a comparison taking turns round by round, so a neighbour's load on a shared machine falls
- * on both alike. Node CPU per request is this process's CPU time (the servers run here) over the
- * requests wrk completed.
+ * on both alike. Node CPU per request is the serving process's CPU time (read from /proc by its pid)
+ * over the requests wrk completed.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { cpuMs } from './processes.js';
 
 const run = promisify(execFile);
 
@@ -18,6 +19,8 @@ export interface Side {
   url: string;
   body: string;
   headers: Record<string, string>;
+  /** The process that answers, whose CPU time is counted. */
+  pid: number;
 }
 
 export interface SideFigures {
@@ -44,7 +47,7 @@ export async function compareOverHttp(sides: Side[], rounds: number, seconds: nu
   const samples = sides.map(() => [] as SideFigures[]);
   for (let round = 0; round < rounds; round++) {
     for (const [i, side] of sides.entries()) {
-      const cpu = process.cpuUsage();
+      const cpu = cpuMs(side.pid);
       const { stdout } = await run('wrk', [
         '-t2',
         `-c${CONCURRENCY}`,
@@ -54,8 +57,7 @@ export async function compareOverHttp(sides: Side[], rounds: number, seconds: nu
         scripts[i]!,
         side.url,
       ]);
-      const used = process.cpuUsage(cpu);
-      samples[i]!.push(parseWrk(stdout, (used.user + used.system) / 1000));
+      samples[i]!.push(parseWrk(stdout, cpuMs(side.pid) - cpu));
     }
   }
   return Object.fromEntries(sides.map((side, i) => [side.name, median(samples[i]!)])) as Record<

@@ -2,15 +2,18 @@
  * Benchmark of the reads every screen leans on: the orders board (a page of 50 orders with customers,
  * items and products) and one order with its history, over the real schema, in process (yoga.fetch),
  * against a shop with 2,000 orders; and of createOrder over real HTTP (bench/create-orders.ts), one at a
- * time and 8 at once. Then, over real HTTP from outside (wrk, bench/http-load.ts), the board beside a raw
- * node:http + pg handler answering it with the same SQL and JSON, and `{ __typename }` beside a bare
- * node:http server (bench/raw-board.ts), in interleaved rounds; and the SQL statements per request of the
+ * time and 8 at once. Then, over real HTTP from outside (wrk, bench/http-load.ts), Posy as production runs
+ * it (`node dist/main.js`, NODE_ENV=production, its own process: bench/child-servers.ts) answering the board
+ * beside a raw node:http + pg handler with the same SQL and JSON, and `{ __typename }` beside a bare
+ * node:http server (bench/raw-board.ts, a process of its own too), in interleaved rounds; CPU per request
+ * is the serving process's. And the SQL statements per request of the
  * ten most used operations at a small and a large page (bench/statements.ts). Prints latency, throughput,
  * ratios and memory beside bench/baseline.json.
  *
  *   pnpm bench                      # compare with the baseline
  *   pnpm bench -- --save-baseline   # make this run the baseline
  *   pnpm bench -- --profile-board     # only load the board over HTTP, printing a CPU profile by package
+ *                                     # (of the in-process server, from its sources: readable by package)
  *   pnpm bench -- --profile-typename  # the same for `{ __typename }`, the fixed cost of every request
  *   pnpm bench -- --http-only         # only the HTTP comparison (board, typename, their raw sides)
  *   tsx bench/compare-trees.ts <other checkout>/server   # this tree against another, in one run
@@ -25,11 +28,12 @@ import { cloneDatabase, createTemplateDatabase, startTestPostgres } from '@posy/
 import { buildApp } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
 import { addLongLists, addOrders } from './add-orders.js';
+import { buildServer, startPosy, startRaw } from './child-servers.js';
 import { concurrentThroughput, prepareCreateOrders } from './create-orders.js';
 import { compareOverHttp } from './http-load.js';
 import { compareJoinStrategies } from './join-strategy.js';
+import { rssMb } from './processes.js';
 import { profileByPackage } from './profile.js';
-import { startRawServers } from './raw-board.js';
 import { BOARD_QUERY, countStatements, LARGE_PAGE, mostUsedOperations, SMALL_PAGE } from './statements.js';
 
 const ORDERS = 2_000;
@@ -73,9 +77,6 @@ const benchApp = (env: Record<string, string> = {}) =>
   );
 const app = benchApp();
 const running = await app.start();
-// The same server reading credentials on every request (AUTH_CACHE_SECONDS=0), for the cache's before/after.
-const uncachedApp = benchApp({ MIGRATE_ON_START: 'false', AUTH_CACHE_SECONDS: '0' });
-const uncached = await uncachedApp.start();
 const anOrder = await prisma.order.findFirstOrThrow({ orderBy: { number: 'desc' } });
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 const orderId = globalId('Order', anOrder.id);
@@ -113,7 +114,7 @@ async function sameAnswers() {
       headers: { 'content-type': 'application/json', ...keyHeaders },
       body: boardBody,
     }).then((r) => r.text());
-  const [posy, rawAnswer] = await Promise.all([answer(`${running.url}/graphql`), answer(raw.boardUrl)]);
+  const [posy, rawAnswer] = await Promise.all([answer(`${production.url}/graphql`), answer(raw.boardUrl)]);
   if (posy !== rawAnswer)
     throw new Error(`the raw board answers differently:\n${posy.slice(0, 300)}\n${rawAnswer.slice(0, 300)}`);
 }
@@ -138,7 +139,12 @@ async function measure(name: string, run: () => Promise<void>) {
 }
 
 const boardBody = JSON.stringify({ query: BOARD_QUERY, variables: { first: 50 } });
-const raw = await startRawServers(database.databaseUrl);
+buildServer();
+const raw = await startRaw(database.databaseUrl);
+const production = await startPosy(database.databaseUrl);
+// The same server reading credentials on every request (AUTH_CACHE_SECONDS=0), for the cache's before/after.
+const uncached = await startPosy(database.databaseUrl, { AUTH_CACHE_SECONDS: '0' });
+const stopChildren = () => Promise.all([raw.stop(), production.stop(), uncached.stop()]);
 const keyHeaders = { 'x-api-key': DEMO_API_KEY };
 await sameAnswers();
 const typenameBody = JSON.stringify({ query: '{ __typename }' });
@@ -153,7 +159,7 @@ if (profiled) {
   let load: unknown;
   const { byPackage, byFunction } = await profileByPackage(async () => {
     load = await compareOverHttp(
-      [{ ...profiled, url: `${running.url}/graphql` }],
+      [{ ...profiled, url: `${running.url}/graphql`, pid: process.pid }],
       1,
       Number(process.env.BENCH_SECONDS ?? 15),
     );
@@ -162,8 +168,7 @@ if (profiled) {
   console.table(byPackage.slice(0, 15));
   console.table(byFunction);
   console.log(`profile: ${file}`);
-  await raw.stop();
-  await uncachedApp.stop();
+  await stopChildren();
   await app.stop();
   await prisma.$disconnect();
   await database.drop();
@@ -173,21 +178,35 @@ if (profiled) {
 
 const http = await compareOverHttp(
   [
-    { name: 'board', url: `${running.url}/graphql`, body: boardBody, headers: keyHeaders },
-    { name: 'raw board', url: raw.boardUrl, body: boardBody, headers: keyHeaders },
-    { name: 'typename', url: `${running.url}/graphql`, body: typenameBody, headers: {} },
-    { name: 'bare', url: raw.bareUrl, body: typenameBody, headers: {} },
+    {
+      name: 'board',
+      url: `${production.url}/graphql`,
+      body: boardBody,
+      headers: keyHeaders,
+      pid: production.pid,
+    },
+    { name: 'raw board', url: raw.boardUrl, body: boardBody, headers: keyHeaders, pid: raw.pid },
+    {
+      name: 'typename',
+      url: `${production.url}/graphql`,
+      body: typenameBody,
+      headers: {},
+      pid: production.pid,
+    },
+    { name: 'bare', url: raw.bareUrl, body: typenameBody, headers: {}, pid: raw.pid },
     {
       name: 'keyed typename cached',
-      url: `${running.url}/graphql`,
-      body: JSON.stringify({ query: '{ __typename }' }),
+      url: `${production.url}/graphql`,
+      body: typenameBody,
       headers: keyHeaders,
+      pid: production.pid,
     },
     {
       name: 'keyed typename uncached',
       url: `${uncached.url}/graphql`,
-      body: JSON.stringify({ query: '{ __typename }' }),
+      body: typenameBody,
       headers: keyHeaders,
+      pid: uncached.pid,
     },
   ],
   ROUNDS,
@@ -205,11 +224,11 @@ const httpFigures = {
     http['keyed typename cached']!['req/s'] / http['keyed typename uncached']!['req/s'],
   ),
 };
-await uncachedApp.stop();
-await raw.stop();
+const idleRss = { 'server rss after load MB': round(rssMb(production.pid)) };
+await stopChildren();
 if (process.argv.includes('--http-only')) {
   // The comparison alone, for trying a change to the request path: a minute instead of several.
-  console.table(httpFigures);
+  console.table({ ...httpFigures, ...idleRss });
   await app.stop();
   await prisma.$disconnect();
   await database.drop();
@@ -254,6 +273,7 @@ const timings = {
 (globalThis as { gc?: () => void }).gc?.();
 const figures: Record<string, number> = {
   ...timings,
+  ...idleRss,
   'rss MB': round(process.memoryUsage().rss / 2 ** 20),
   'heap used MB': round(process.memoryUsage().heapUsed / 2 ** 20),
 };
