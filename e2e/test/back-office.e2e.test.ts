@@ -109,6 +109,75 @@ describe('stock', () => {
   });
 });
 
+describe('stock items', () => {
+  it('creates a stock item, refusing a name the shop has and one of spaces beside the field, then receives a supply of it', async () => {
+    const { page } = browser.current();
+    const gql = await apiSession(server, manager);
+    type Item = { name: string; unit: string; onHand: number; unitCost: { amountMinor: number } };
+    const items = async () =>
+      (await gql<{ stockItems: Item[] }>('{ stockItems { name unit onHand unitCost { amountMinor } } }')).data
+        ?.stockItems ?? [];
+    const countBefore = (await items()).length;
+    await openAsManager(page, '/stock', 'Stock');
+
+    await page.getByRole('button', { name: 'New stock item' }).click();
+    const form = page.getByRole('form', { name: 'New stock item' });
+    const nameError = form.locator('#stock-item-name-error');
+    await form.getByLabel('Name').fill('Tulip');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => nameError.textContent()).toBe('A stock item with this name exists');
+    expect(await form.getByLabel('Name').getAttribute('aria-describedby')).toBe('stock-item-name-error');
+    await form.getByLabel('Name').fill('   ');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => nameError.textContent()).not.toBe('A stock item with this name exists');
+    expect(await nameError.textContent()).toMatch(/\S/);
+    expect((await items()).length).toBe(countBefore);
+
+    await form.getByLabel('Name').fill('Ruscus');
+    await form.getByLabel('Counted in').selectOption({ label: 'Bunches' });
+    await form.getByLabel('Reorder at (optional)').fill('5');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe('Ruscus created: receive a supply of it to have it on hand.');
+    expect(await nameError.count()).toBe(0);
+    await expect.poll(() => stockRow(page, 'Ruscus').locator('.stock-item__on-hand').textContent()).toBe('0');
+    expect(await stockRow(page, 'Ruscus').locator('.stock-item__unit').textContent()).toBe('bunches');
+    expect((await items()).find((item) => item.name === 'Ruscus')).toMatchObject({
+      unit: 'BUNCH',
+      onHand: 0,
+    });
+    expect((await items()).length).toBe(countBefore + 1);
+    // Not in the API: read where it is kept.
+    expect(
+      await server.prisma.stockItem.findFirstOrThrow({
+        where: { name: 'Ruscus' },
+        select: { reorderLevel: true },
+      }),
+    ).toEqual({ reorderLevel: 5 });
+
+    await page.getByRole('button', { name: 'Receive a supply' }).click();
+    const supply = page.getByRole('form', { name: 'Receive a supply' });
+    await supply.getByLabel('Supplier').fill('Green Farm');
+    await supply.getByLabel('Stock item').selectOption({ label: 'Ruscus' });
+    await supply.getByLabel('Quantity').fill('12');
+    await supply.getByLabel('Unit cost, RUB').fill('80');
+    await supply.getByRole('button', { name: 'Receive' }).click();
+    await expect.poll(() => supply.getByRole('status').textContent()).toBe('Received 12 of Ruscus.');
+    await expect
+      .poll(() => stockRow(page, 'Ruscus').locator('.stock-item__on-hand').textContent())
+      .toBe('12');
+    expect((await items()).find((item) => item.name === 'Ruscus')).toEqual({
+      name: 'Ruscus',
+      unit: 'BUNCH',
+      onHand: 12,
+      unitCost: { amountMinor: 8000 },
+    });
+
+    await expectNoSidewaysScroll(page);
+  });
+});
+
 /** An 8 × 8 red PNG (made once with sharp), so the test needs no image library. */
 const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWM4IWeDFTEMLQkAd2xIgdTVI7QAAAAASUVORK5CYII=',
