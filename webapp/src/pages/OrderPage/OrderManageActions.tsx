@@ -49,7 +49,9 @@ export function OrderManageActions(props: { order: OrderForManaging; onChanged: 
   }
 
   return (
-    <Show when={anything()}>
+    // Kept while it says what was just done: cancelling leaves nothing to manage, and the section going
+    // with its status would leave the change unannounced.
+    <Show when={anything() || done()}>
       <section class="section order-manage">
         <h2 class="section__title">{t('orderManage.title')}</h2>
         <div class="section__body">
