@@ -101,6 +101,79 @@ async function bouquetPhoto(page: Page) {
   };
 }
 
+type ManagerApi = Awaited<ReturnType<typeof apiSession>>;
+
+/** A pickup of one bouquet of Spring tulips for a seeded customer, made by the manager's real createOrder. */
+async function pickupOverApi(managerApi: ManagerApi, customerName: string) {
+  const found = await managerApi<{
+    products: { edges: { node: { id: string; name: string } }[] };
+    customers: { edges: { node: { id: string } }[] };
+  }>(
+    `query ($customer: String!) {
+      products(activeOnly: true, first: 20) { edges { node { id name } } }
+      customers(search: $customer, first: 1) { edges { node { id } } }
+    }`,
+    { customer: customerName },
+  );
+  const tulips = found.data?.products.edges.find((edge) => edge.node.name === 'Spring tulips')?.node;
+  const made = await managerApi<{
+    createOrder: { data?: { id: string; number: number; version: number } };
+  }>(
+    `mutation ($input: CreateOrderInput!) { createOrder(input: $input) {
+      ... on MutationCreateOrderSuccess { data { id number version } } } }`,
+    {
+      input: {
+        customerId: found.data?.customers.edges[0]?.node.id,
+        fulfillment: 'PICKUP',
+        items: [{ productId: tulips?.id, quantity: 1 }],
+      },
+    },
+  );
+  const order = made.data?.createOrder.data;
+  if (!order) throw new Error(`createOrder failed: ${JSON.stringify(made)}`);
+  return order;
+}
+
+interface OrderOverApi {
+  status: string;
+  version: number;
+  paymentStatus: string;
+  paymentMethod: string | null;
+  paymentReference: string | null;
+  paidAt: string | null;
+  cancelReason: string | null;
+  cancelledAt: string | null;
+  events: {
+    fromStatus: string | null;
+    toStatus: string;
+    note: string | null;
+    actor: { name: string } | null;
+  }[];
+}
+
+/** The order as another client reads it over the API: status, payment and history. */
+async function readOrder(managerApi: ManagerApi, id: string): Promise<OrderOverApi | undefined> {
+  const read = await managerApi<{ order: OrderOverApi | null }>(
+    `query ($id: ID!) { order(id: $id) {
+      status version paymentStatus paymentMethod paymentReference paidAt cancelReason cancelledAt
+      events { fromStatus toStatus note actor { name } }
+    } }`,
+    { id },
+  );
+  return read.data?.order ?? undefined;
+}
+
+/** Signs the manager in and opens the order from the board, following it live. */
+async function openOrderAsManager(page: Page, number: number) {
+  const subscriptions = watchSubscriptions(page);
+  await signInWithPassword(page, server, manager);
+  await page.waitForURL(`${server.url}/orders`);
+  const subscribed = subscriptions.next('orderUpdated');
+  await orderCard(page, number).click();
+  await subscribed;
+  await expect.poll(() => page.locator('h1').textContent()).toBe(`Order #${number}`);
+}
+
 describe('the back office: orders and production', () => {
   it('a manager creates an order, confirms it and assigns a courier; a second manager’s board follows live', async () => {
     const { page } = browser.current();
@@ -344,6 +417,101 @@ describe('the back office: orders and production', () => {
       select: { status: true, florist: { select: { name: true } } },
     });
     expect(task).toEqual({ status: 'IN_PROGRESS', florist: { name: 'Fiona Florist' } });
+    await checkAtPhoneWidth(page);
+  });
+  it('a manager cancels an order with its reason; the API reads it cancelled, the reason in its history', async () => {
+    const managerApi = await apiSession(server, manager);
+    const order = await pickupOverApi(managerApi, 'Ivan Petrov');
+    const { page } = browser.current();
+    await openOrderAsManager(page, order.number);
+
+    await page.getByText('Cancel order', { exact: true }).click();
+    const submit = page.getByRole('button', { name: 'Cancel the order' });
+    // No reason, no cancelling.
+    expect(await submit.isDisabled()).toBe(true);
+    await page.getByLabel('Cancellation reason').fill('   ');
+    expect(await submit.isDisabled()).toBe(true);
+    await page.getByLabel('Cancellation reason').fill('The customer changed their mind');
+    await submit.click();
+    await expect.poll(() => page.locator('.order-manage__done').textContent()).toBe('Order cancelled.');
+    await expect.poll(() => page.locator('.order-status-row .badge').textContent()).toBe('Cancelled');
+    expect(
+      await page.locator('.section', { hasText: 'Cancellation reason' }).locator('p').textContent(),
+    ).toBe('The customer changed their mind');
+    await expect
+      .poll(() => page.locator('.timeline__event').last().locator('.timeline__what').textContent())
+      .toBe('“New” → “Cancelled”');
+    expect(await page.locator('.timeline__event').last().locator('.timeline__note').textContent()).toBe(
+      'The customer changed their mind',
+    );
+    // A cancelled order has nothing left to manage: neither cancel nor mark paid is offered.
+    expect(await page.getByText('Cancel order', { exact: true }).count()).toBe(0);
+    expect(await page.getByText('Mark paid', { exact: true }).count()).toBe(0);
+
+    const cancelled = await readOrder(managerApi, order.id);
+    expect(cancelled).toMatchObject({
+      status: 'CANCELLED',
+      version: order.version + 1,
+      paymentStatus: 'UNPAID',
+      cancelReason: 'The customer changed their mind',
+    });
+    expect(cancelled?.cancelledAt).toBeTruthy();
+    expect(cancelled?.events.at(-1)).toEqual({
+      fromStatus: 'NEW',
+      toStatus: 'CANCELLED',
+      note: 'The customer changed their mind',
+      actor: { name: 'Max Manager' },
+    });
+    await checkAtPhoneWidth(page);
+  });
+
+  it('a manager marks an order paid by card with a reference; the API reads it paid, the payment in its history', async () => {
+    const managerApi = await apiSession(server, manager);
+    const order = await pickupOverApi(managerApi, 'Maria Ivanova');
+    expect(await readOrder(managerApi, order.id)).toMatchObject({ paymentStatus: 'UNPAID', paidAt: null });
+    const { page } = browser.current();
+    await openOrderAsManager(page, order.number);
+    expect(await page.locator('.order-status-row .payment').textContent()).toBe('Unpaid');
+
+    await page.getByText('Mark paid', { exact: true }).click();
+    await page.getByLabel('Payment method').selectOption({ label: 'Card' });
+    await page.getByLabel('Reference (receipt, transfer number)').fill('RRN 4815162342');
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    await expect.poll(() => page.locator('.order-manage__done').textContent()).toBe('Payment recorded.');
+    await expect.poll(() => page.locator('.order-status-row .payment').textContent()).toBe('Paid');
+    expect(await page.locator('.order-status-row .badge').textContent()).toBe('New');
+    await expect
+      .poll(() => page.locator('.timeline__event').last().locator('.timeline__note').textContent())
+      .toBe('Paid: CARD RRN 4815162342');
+    // Paid once: it is not offered again.
+    expect(await page.getByText('Mark paid', { exact: true }).count()).toBe(0);
+
+    const paid = await readOrder(managerApi, order.id);
+    expect(paid).toMatchObject({
+      status: 'NEW',
+      version: order.version + 1,
+      paymentStatus: 'PAID',
+      paymentMethod: 'CARD',
+      paymentReference: 'RRN 4815162342',
+      cancelReason: null,
+    });
+    expect(Date.parse(paid?.paidAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    expect(paid?.events.at(-1)).toEqual({
+      fromStatus: 'NEW',
+      toStatus: 'NEW',
+      note: 'Paid: CARD RRN 4815162342',
+      actor: { name: 'Max Manager' },
+    });
+    // Marking it paid again over the API is refused, typed: the payment stands.
+    const again = await managerApi<{ markOrderPaid: { __typename: string } }>(
+      'mutation ($id: ID!, $version: Int!) { markOrderPaid(id: $id, version: $version, method: "CASH") { __typename } }',
+      { id: order.id, version: order.version + 1 },
+    );
+    expect(again.data?.markOrderPaid.__typename).toBe('InvalidPaymentTransition');
+    expect(await readOrder(managerApi, order.id)).toMatchObject({
+      paymentMethod: 'CARD',
+      version: order.version + 1,
+    });
     await checkAtPhoneWidth(page);
   });
 });

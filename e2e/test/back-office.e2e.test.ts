@@ -109,6 +109,75 @@ describe('stock', () => {
   });
 });
 
+describe('stock items', () => {
+  it('creates a stock item, refusing a name the shop has and one of spaces beside the field, then receives a supply of it', async () => {
+    const { page } = browser.current();
+    const gql = await apiSession(server, manager);
+    type Item = { name: string; unit: string; onHand: number; unitCost: { amountMinor: number } };
+    const items = async () =>
+      (await gql<{ stockItems: Item[] }>('{ stockItems { name unit onHand unitCost { amountMinor } } }')).data
+        ?.stockItems ?? [];
+    const countBefore = (await items()).length;
+    await openAsManager(page, '/stock', 'Stock');
+
+    await page.getByRole('button', { name: 'New stock item' }).click();
+    const form = page.getByRole('form', { name: 'New stock item' });
+    const nameError = form.locator('#stock-item-name-error');
+    await form.getByLabel('Name').fill('Tulip');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => nameError.textContent()).toBe('A stock item with this name exists');
+    expect(await form.getByLabel('Name').getAttribute('aria-describedby')).toBe('stock-item-name-error');
+    await form.getByLabel('Name').fill('   ');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => nameError.textContent()).not.toBe('A stock item with this name exists');
+    expect(await nameError.textContent()).toMatch(/\S/);
+    expect((await items()).length).toBe(countBefore);
+
+    await form.getByLabel('Name').fill('Ruscus');
+    await form.getByLabel('Counted in').selectOption({ label: 'Bunches' });
+    await form.getByLabel('Reorder at (optional)').fill('5');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe('Ruscus created: receive a supply of it to have it on hand.');
+    expect(await nameError.count()).toBe(0);
+    await expect.poll(() => stockRow(page, 'Ruscus').locator('.stock-item__on-hand').textContent()).toBe('0');
+    expect(await stockRow(page, 'Ruscus').locator('.stock-item__unit').textContent()).toBe('bunches');
+    expect((await items()).find((item) => item.name === 'Ruscus')).toMatchObject({
+      unit: 'BUNCH',
+      onHand: 0,
+    });
+    expect((await items()).length).toBe(countBefore + 1);
+    // Not in the API: read where it is kept.
+    expect(
+      await server.prisma.stockItem.findFirstOrThrow({
+        where: { name: 'Ruscus' },
+        select: { reorderLevel: true },
+      }),
+    ).toEqual({ reorderLevel: 5 });
+
+    await page.getByRole('button', { name: 'Receive a supply' }).click();
+    const supply = page.getByRole('form', { name: 'Receive a supply' });
+    await supply.getByLabel('Supplier').fill('Green Farm');
+    await supply.getByLabel('Stock item').selectOption({ label: 'Ruscus' });
+    await supply.getByLabel('Quantity').fill('12');
+    await supply.getByLabel('Unit cost, RUB').fill('80');
+    await supply.getByRole('button', { name: 'Receive' }).click();
+    await expect.poll(() => supply.getByRole('status').textContent()).toBe('Received 12 of Ruscus.');
+    await expect
+      .poll(() => stockRow(page, 'Ruscus').locator('.stock-item__on-hand').textContent())
+      .toBe('12');
+    expect((await items()).find((item) => item.name === 'Ruscus')).toEqual({
+      name: 'Ruscus',
+      unit: 'BUNCH',
+      onHand: 12,
+      unitCost: { amountMinor: 8000 },
+    });
+
+    await expectNoSidewaysScroll(page);
+  });
+});
+
 /** An 8 × 8 red PNG (made once with sharp), so the test needs no image library. */
 const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWM4IWeDFTEMLQkAd2xIgdTVI7QAAAAASUVORK5CYII=',
@@ -407,6 +476,131 @@ describe('customers and subscriptions', () => {
     await paused.getByRole('button', { name: 'Pause' }).waitFor();
     expect(await paused.locator('.list__subtitle').first().textContent()).toMatch(/^Active · /);
     expect(await pausedCount()).toBe(pausedBefore);
+
+    await expectNoSidewaysScroll(page);
+  });
+  it('renews a subscription by one more term and cancels another with its reason, refusing a stale change and a bad day in place', async () => {
+    const { page } = browser.current();
+    const gql = await apiSession(server, manager);
+    const ids = await gql<{
+      customers: { edges: { node: { id: string } }[] };
+      products: { edges: { node: { id: string } }[] };
+      shop: { timezone: string };
+    }>(
+      '{ customers(search: "Olga", first: 1) { edges { node { id } } } products(activeOnly: true, first: 1) { edges { node { id } } } shop { timezone } }',
+    );
+    const customerId = ids.data?.customers.edges[0]?.node.id;
+    const productId = ids.data?.products.edges[0]?.node.id;
+    const timeZone = ids.data?.shop.timezone ?? '';
+    const day = 86_400_000;
+    const now = Date.now();
+    /** A thirty-day subscription made over the API, for this test alone. */
+    async function subscribe(plan: string) {
+      const made = await gql<{ createSubscription: { id: string; validFrom: string; validUntil: string } }>(
+        `mutation ($input: CreateSubscriptionInput!) {
+          createSubscription(input: $input) { id validFrom validUntil }
+        }`,
+        {
+          input: {
+            customerId,
+            productId,
+            plan,
+            frequency: 'WEEKLY',
+            firstDeliveryAt: new Date(now + 2 * day).toISOString(),
+            deliveryAddress: 'Moscow, Arbat 11, apt 2',
+            validFrom: new Date(now).toISOString(),
+            validUntil: new Date(now + 30 * day).toISOString(),
+          },
+        },
+      );
+      const subscription = made.data?.createSubscription;
+      if (!subscription) throw new Error(`createSubscription failed: ${JSON.stringify(made.errors)}`);
+      return subscription;
+    }
+    const read = async (id: string) =>
+      (
+        await gql<{
+          node: { status: string; version: number; validUntil: string; cancelReason: string | null };
+        }>(
+          'query ($id: ID!) { node(id: $id) { ... on CustomerSubscription { status version validUntil cancelReason } } }',
+          { id },
+        )
+      ).data?.node;
+    /** A day on the shop's clock, as a date input holds it. */
+    const shopDay = (instant: number) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(instant);
+
+    const renewing = await subscribe('Renewal test');
+    const cancelling = await subscribe('Cancellation test');
+    await openAsManager(page, '/subscriptions', 'Subscriptions');
+    const row = (id: string) => page.locator(`.subscription-row[data-subscription="${id}"]`);
+
+    // Renew: one more term (thirty days) after the current end is proposed.
+    await row(renewing.id).locator('summary', { hasText: 'Renew' }).click();
+    const lastDay = row(renewing.id).getByLabel('New last day');
+    const proposed = shopDay(now + 60 * day);
+    expect(await lastDay.inputValue()).toBe(proposed);
+    // A day before the current end: the server's words beside the field, nothing changed.
+    await lastDay.fill(shopDay(now + 10 * day));
+    await row(renewing.id).getByRole('button', { name: 'Renew the subscription' }).click();
+    await expect
+      .poll(() => row(renewing.id).locator(`[id="renew-until-${renewing.id}-error"]`).textContent())
+      .toBe('A renewal must end later than now and than the subscription does');
+    expect(await read(renewing.id)).toMatchObject({ version: 1, validUntil: renewing.validUntil });
+
+    await lastDay.fill(proposed);
+    await row(renewing.id).getByRole('button', { name: 'Renew the subscription' }).click();
+    const renewedUntil = new Intl.DateTimeFormat('en', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone,
+    }).format(now + 60 * day);
+    await expect
+      .poll(() => row(renewing.id).getByRole('status').textContent())
+      .toBe(`Renewed until ${renewedUntil}.`);
+    await expect
+      .poll(() => row(renewing.id).locator('.subscription-row__until').textContent())
+      .toBe(`Until ${renewedUntil}`);
+    const renewed = await read(renewing.id);
+    expect(renewed).toMatchObject({ status: 'ACTIVE', version: 2 });
+    // The end of the chosen day on the shop's clock.
+    expect(shopDay(Date.parse(renewed?.validUntil ?? ''))).toBe(proposed);
+    expect(shopDay(Date.parse(renewed?.validUntil ?? '') + 1000)).not.toBe(proposed);
+
+    // Cancel, after a colleague paused it meanwhile: refused as stale, said in the row, nothing cancelled.
+    const paused = await gql<{ pauseSubscription: { __typename: string } }>(
+      'mutation ($id: ID!) { pauseSubscription(id: $id, version: 1) { __typename } }',
+      { id: cancelling.id },
+    );
+    expect(paused.data?.pauseSubscription.__typename).toBe('MutationPauseSubscriptionSuccess');
+    const cancelRow = row(cancelling.id);
+    expect(await cancelRow.locator('.list__subtitle').first().textContent()).toMatch(/^Active · /);
+    await cancelRow.locator('summary', { hasText: 'Cancel' }).click();
+    const cancelButton = cancelRow.getByRole('button', { name: 'Cancel the subscription' });
+    expect(await cancelButton.isDisabled()).toBe(true);
+    await cancelRow.getByLabel('Why it is cancelled').fill('Moving abroad');
+    await cancelButton.click();
+    await expect
+      .poll(() => cancelRow.getByRole('alert').textContent())
+      .toBe('Someone changed this subscription meanwhile; the list shows it now.');
+    await expect.poll(() => cancelRow.locator('.list__subtitle').first().textContent()).toMatch(/^Paused · /);
+    expect(await read(cancelling.id)).toMatchObject({ status: 'PAUSED', cancelReason: null });
+
+    await cancelButton.click();
+    await expect.poll(() => cancelRow.getByRole('status').textContent()).toBe('Subscription cancelled.');
+    await expect
+      .poll(() => cancelRow.locator('.list__subtitle').first().textContent())
+      .toMatch(/^Cancelled · /);
+    expect(await cancelRow.getByRole('alert').count()).toBe(0);
+    // Cancelled is final: neither cancel nor renew is offered any more.
+    expect(await cancelRow.locator('summary').count()).toBe(0);
+    expect(await read(cancelling.id)).toMatchObject({ status: 'CANCELLED', cancelReason: 'Moving abroad' });
 
     await expectNoSidewaysScroll(page);
   });

@@ -1,8 +1,10 @@
 import { createMutation, createQuery } from '@urql/solid';
-import { createEffect, createSignal, For, type JSX, Show } from 'solid-js';
+import { createEffect, createSignal, For, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
+import { Disclosure } from '../../components/Disclosure/Disclosure';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { RefusalMessage } from '../../components/ErrorMessage/RefusalMessage';
+import { ReasonForm } from '../../components/ReasonForm/ReasonForm';
 import { t } from '../../i18n/i18n';
 import { type ManagedOrder, orderManageActions } from './order-manage';
 import {
@@ -47,7 +49,9 @@ export function OrderManageActions(props: { order: OrderForManaging; onChanged: 
   }
 
   return (
-    <Show when={anything()}>
+    // Kept while it says what was just done: cancelling leaves nothing to manage, and the section going
+    // with its status would leave the change unannounced.
+    <Show when={anything() || done()}>
       <section class="section order-manage">
         <h2 class="section__title">{t('orderManage.title')}</h2>
         <div class="section__body">
@@ -161,15 +165,6 @@ function Picker(props: {
         <For each={props.people}>{(person) => <option value={person.id}>{person.name}</option>}</For>
       </select>
     </div>
-  );
-}
-
-function Disclosure(props: { summary: string; children: JSX.Element }) {
-  return (
-    <details class="order-manage__form">
-      <summary class="button button--small">{props.summary}</summary>
-      {props.children}
-    </details>
   );
 }
 
@@ -342,43 +337,23 @@ function EditOrder(props: { order: OrderForManaging; answered: Answered }) {
 }
 
 function CancelOrder(props: { order: OrderForManaging; answered: Answered }) {
-  const [reason, setReason] = createSignal('');
   const [state, cancelOrder] = createMutation(CancelOrderMutation);
   return (
     <Disclosure summary={t('orderManage.cancel')}>
-      <form
-        class="form"
-        onSubmit={async (event) => {
-          event.preventDefault();
+      <ReasonForm
+        id="cancel-reason"
+        label={t('order.cancelReason')}
+        submitLabel={t('orderManage.cancelSubmit')}
+        error={state.error}
+        busy={state.fetching}
+        onSubmit={async (reason) =>
           props.answered(
-            (await cancelOrder({ id: props.order.id, version: props.order.version, reason: reason().trim() }))
-              .data?.cancelOrder,
+            (await cancelOrder({ id: props.order.id, version: props.order.version, reason })).data
+              ?.cancelOrder,
             t('orderManage.cancelled'),
-          );
-        }}
-      >
-        <div class="field">
-          <label class="field__label" for="cancel-reason">
-            {t('order.cancelReason')}
-          </label>
-          <textarea
-            id="cancel-reason"
-            class="field__input"
-            rows={2}
-            required
-            value={reason()}
-            onInput={(event) => setReason(event.currentTarget.value)}
-          />
-        </div>
-        <button
-          type="submit"
-          class="button button--destructive"
-          disabled={state.fetching || !reason().trim()}
-        >
-          {t('orderManage.cancelSubmit')}
-        </button>
-        <ErrorMessage error={state.error} />
-      </form>
+          )
+        }
+      />
     </Disclosure>
   );
 }

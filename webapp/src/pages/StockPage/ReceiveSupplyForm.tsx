@@ -1,8 +1,8 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
-import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { FieldError } from '../../components/FieldError/FieldError';
+import { FormCard } from '../../components/FormCard/FormCard';
 import { endOfDayIn, todayIn } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { parseMoneyInput } from '../../i18n/money-input';
@@ -55,10 +55,15 @@ export function ReceiveSupplyForm(props: { items: readonly StockItem[]; onReceiv
   }
 
   return (
-    <form class="card form" onSubmit={submit} aria-labelledby="receive-supply-title">
-      <h2 class="form__title" id="receive-supply-title">
-        {t('stock.supply.title')}
-      </h2>
+    <FormCard
+      id="receive-supply"
+      title={t('stock.supply.title')}
+      submitLabel={t('stock.supply.submit')}
+      error={state.error}
+      busy={state.fetching}
+      done={received()}
+      onSubmit={submit}
+    >
       <label class="field">
         <span class="field__label">{t('stock.supply.supplier')}</span>
         <input
@@ -130,15 +135,6 @@ export function ReceiveSupplyForm(props: { items: readonly StockItem[]; onReceiv
         />
         <FieldError error={state.error} field="lines.0.expiresAt" id="supply-expiry-error" />
       </label>
-      <ErrorMessage error={state.error} />
-      {received() && (
-        <p class="form__done" role="status">
-          {received()}
-        </p>
-      )}
-      <button type="submit" class="button button--primary" disabled={state.fetching}>
-        {t('stock.supply.submit')}
-      </button>
-    </form>
+    </FormCard>
   );
 }

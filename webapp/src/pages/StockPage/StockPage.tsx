@@ -5,16 +5,17 @@ import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { dateTime, money, t } from '../../i18n/i18n';
+import { CreateStockItemForm } from './CreateStockItemForm';
 import { ReceiveSupplyForm } from './ReceiveSupplyForm';
 import { expiringWithinHours, StockQuery } from './stock.loader';
 import { WriteOffForm } from './WriteOffForm';
 
-type Panel = 'supply' | 'writeOff';
+type Panel = 'create' | 'supply' | 'writeOff';
 
 /**
  * Stock for admins and managers: each item's level (on hand, reserved by orders, available), the batches
- * expiring within three days, and two forms: receive a supply, write off with a reason. The list is
- * read again after either, so the levels shown are the server's.
+ * expiring within three days, and three forms: a new stock item, receive a supply, write off with a reason.
+ * The list is read again after each, so the levels shown are the server's.
  */
 export default function StockPage() {
   const [stock, refetch] = createQuery({
@@ -38,6 +39,14 @@ export default function StockPage() {
         <button
           type="button"
           class="button button--small"
+          aria-expanded={panel() === 'create'}
+          onClick={() => toggle('create')}
+        >
+          {t('stock.create.open')}
+        </button>
+        <button
+          type="button"
+          class="button button--small"
           aria-expanded={panel() === 'supply'}
           onClick={() => toggle('supply')}
         >
@@ -56,6 +65,9 @@ export default function StockPage() {
       <Show when={stock.data} fallback={<Show when={stock.fetching}>{<Spinner />}</Show>}>
         {(loaded) => (
           <>
+            <Show when={panel() === 'create'}>
+              <CreateStockItemForm onCreated={reload} />
+            </Show>
             <Show when={panel() === 'supply'}>
               <ReceiveSupplyForm items={loaded().stockItems} onReceived={reload} />
             </Show>

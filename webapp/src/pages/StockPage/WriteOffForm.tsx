@@ -1,7 +1,7 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
-import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { FieldError } from '../../components/FieldError/FieldError';
+import { FormCard } from '../../components/FormCard/FormCard';
 import { t } from '../../i18n/i18n';
 import { WriteOffMutation } from './stock.documents';
 import type { StockItem } from './stock.loader';
@@ -40,10 +40,15 @@ export function WriteOffForm(props: { items: readonly StockItem[]; onWrittenOff:
   }
 
   return (
-    <form class="card form" onSubmit={submit} aria-labelledby="write-off-title">
-      <h2 class="form__title" id="write-off-title">
-        {t('stock.writeOff.title')}
-      </h2>
+    <FormCard
+      id="write-off"
+      title={t('stock.writeOff.title')}
+      submitLabel={t('stock.writeOff.submit')}
+      error={state.error}
+      busy={state.fetching}
+      done={done()}
+      onSubmit={submit}
+    >
       <label class="field">
         <span class="field__label">{t('stock.item')}</span>
         <select
@@ -96,15 +101,6 @@ export function WriteOffForm(props: { items: readonly StockItem[]; onWrittenOff:
           onInput={(event) => setNote(event.currentTarget.value)}
         />
       </label>
-      <ErrorMessage error={state.error} />
-      {done() && (
-        <p class="form__done" role="status">
-          {done()}
-        </p>
-      )}
-      <button type="submit" class="button button--primary" disabled={state.fetching}>
-        {t('stock.writeOff.submit')}
-      </button>
-    </form>
+    </FormCard>
   );
 }

@@ -31,3 +31,15 @@ export const WriteOffMutation = graphql(
 `,
   [StockItemFields],
 );
+
+/** A new stock item, with nothing on hand until a supply of it is received. */
+export const CreateStockItemMutation = graphql(
+  `
+  mutation CreateStockItem($name: String!, $unit: StockUnit!, $reorderLevel: Int) {
+    createStockItem(name: $name, unit: $unit, reorderLevel: $reorderLevel) {
+      ...StockItemFields
+    }
+  }
+`,
+  [StockItemFields],
+);

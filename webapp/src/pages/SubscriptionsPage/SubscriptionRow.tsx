@@ -1,40 +1,48 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
+import { Disclosure } from '../../components/Disclosure/Disclosure';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { RefusalMessage } from '../../components/ErrorMessage/RefusalMessage';
-import { dateTime, money, t } from '../../i18n/i18n';
-import { PauseSubscriptionMutation, ResumeSubscriptionMutation } from './subscriptions.documents';
+import { ReasonForm } from '../../components/ReasonForm/ReasonForm';
+import { date, dateTime, money, t } from '../../i18n/i18n';
+import { RenewSubscriptionForm } from './RenewSubscriptionForm';
+import { subscriptionActions } from './subscription-actions';
+import {
+  refusalOf,
+  type SubscriptionAnswer,
+  type SubscriptionRefusal,
+  subscriptionRefusalMessages,
+} from './subscription-refusals';
+import {
+  CancelSubscriptionMutation,
+  PauseSubscriptionMutation,
+  ResumeSubscriptionMutation,
+} from './subscriptions.documents';
 import type { ShopSubscription } from './subscriptions.loader';
 
-type Refusal = { __typename: 'InvalidSubscriptionTransition' | 'StaleVersion'; message: string };
-
-const refusalMessages = {
-  InvalidSubscriptionTransition: 'subscriptions.refused.transition',
-  StaleVersion: 'subscriptions.refused.stale',
-} as const;
-
 /**
- * One subscription: whose, what and how often, its next delivery, and pause or resume (sent with the
- * version shown, so a change made meanwhile is refused rather than overwritten).
+ * One subscription: whose, what and how often, its next delivery and last day, and what may be done with
+ * it in its status (pause or resume, cancel with a reason, renew to a later day). Each is sent with the
+ * version shown, so a change made meanwhile is refused rather than overwritten; the refusal shows in the
+ * row and the list is read again.
  */
 export function SubscriptionRow(props: { subscription: ShopSubscription; onChanged: () => void }) {
   const [pausing, pauseSubscription] = createMutation(PauseSubscriptionMutation);
   const [resuming, resumeSubscription] = createMutation(ResumeSubscriptionMutation);
-  const [refusal, setRefusal] = createSignal<Refusal>();
+  const [cancelling, cancelSubscription] = createMutation(CancelSubscriptionMutation);
+  const [refusal, setRefusal] = createSignal<SubscriptionRefusal>();
+  const [done, setDone] = createSignal<string>();
   const timeZone = () => activeShopAccess()?.shop.timezone;
+  const can = () => subscriptionActions(props.subscription.status);
   const busy = () => pausing.fetching || resuming.fetching;
+  const variables = () => ({ id: props.subscription.id, version: props.subscription.version });
 
-  async function change(action: 'pause' | 'resume') {
-    const variables = { id: props.subscription.id, version: props.subscription.version };
-    const answer =
-      action === 'pause'
-        ? (await pauseSubscription(variables)).data?.pauseSubscription
-        : (await resumeSubscription(variables)).data?.resumeSubscription;
+  function answered(answer: SubscriptionAnswer | undefined, success?: () => string) {
     if (!answer) return;
-    const refused =
-      answer.__typename === 'InvalidSubscriptionTransition' || answer.__typename === 'StaleVersion';
-    setRefusal(refused ? (answer as Refusal) : undefined);
+    const refused = refusalOf(answer);
+    setRefusal(refused);
+    setDone(refused ? undefined : success?.());
     props.onChanged();
   }
 
@@ -57,6 +65,9 @@ export function SubscriptionRow(props: { subscription: ShopSubscription; onChang
               </span>
             )}
           </Show>
+          <span class="list__subtitle subscription-row__until">
+            {t('subscriptions.until', { day: date(props.subscription.validUntil, { timeZone: timeZone() }) })}
+          </span>
           <Show when={props.subscription.needsAttention}>
             <span class="subscription-row__attention">
               {t('subscriptions.needsAttention')}
@@ -64,28 +75,72 @@ export function SubscriptionRow(props: { subscription: ShopSubscription; onChang
             </span>
           </Show>
         </span>
-        <Show when={props.subscription.status === 'ACTIVE'}>
+        <Show when={can().pause}>
           <button
             type="button"
             class="button button--small"
             disabled={busy()}
-            onClick={() => void change('pause')}
+            onClick={async () => answered((await pauseSubscription(variables())).data?.pauseSubscription)}
           >
             {t('subscriptions.pause')}
           </button>
         </Show>
-        <Show when={props.subscription.status === 'PAUSED'}>
+        <Show when={can().resume}>
           <button
             type="button"
             class="button button--small"
             disabled={busy()}
-            onClick={() => void change('resume')}
+            onClick={async () => answered((await resumeSubscription(variables())).data?.resumeSubscription)}
           >
             {t('subscriptions.resume')}
           </button>
         </Show>
       </div>
-      <RefusalMessage refusal={refusal()} messages={refusalMessages} />
+      <Show when={can().renew || can().cancel}>
+        <div class="subscription-row__manage">
+          <Show when={can().renew}>
+            <Disclosure summary={t('subscriptions.renew')}>
+              <RenewSubscriptionForm
+                subscription={props.subscription}
+                onAnswer={(answer) =>
+                  answered(answer, () =>
+                    answer?.__typename === 'MutationRenewSubscriptionSuccess'
+                      ? t('subscriptions.renewed', {
+                          day: date(answer.data.validUntil, { timeZone: timeZone() }),
+                        })
+                      : '',
+                  )
+                }
+              />
+            </Disclosure>
+          </Show>
+          <Show when={can().cancel}>
+            <Disclosure summary={t('subscriptions.cancel')}>
+              <ReasonForm
+                id={`cancel-reason-${props.subscription.id}`}
+                label={t('subscriptions.cancelReason')}
+                submitLabel={t('subscriptions.cancelSubmit')}
+                error={cancelling.error}
+                busy={cancelling.fetching}
+                onSubmit={async (reason) =>
+                  answered(
+                    (await cancelSubscription({ ...variables(), reason })).data?.cancelSubscription,
+                    () => t('subscriptions.cancelled'),
+                  )
+                }
+              />
+            </Disclosure>
+          </Show>
+        </div>
+      </Show>
+      <Show when={done()}>
+        {(text) => (
+          <p class="subscription-row__done" role="status">
+            {text()}
+          </p>
+        )}
+      </Show>
+      <RefusalMessage refusal={refusal()} messages={subscriptionRefusalMessages} />
       <ErrorMessage error={pausing.error ?? resuming.error} />
     </li>
   );

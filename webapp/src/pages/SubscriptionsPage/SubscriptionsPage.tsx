@@ -9,7 +9,7 @@ import { SubscriptionsQuery, subscriptionsPageSize } from './subscriptions.loade
 
 /**
  * The shop's subscriptions for admins and managers, newest first, with a switch to those the
- * generator paused for someone to act on; each row pauses or resumes its subscription.
+ * generator paused for someone to act on; each row pauses, resumes, renews or cancels its subscription.
  */
 export default function SubscriptionsPage() {
   const [attentionOnly, setAttentionOnly] = createSignal(false);

@@ -38,3 +38,41 @@ export const ResumeSubscriptionMutation = graphql(
 `,
   [SubscriptionFields],
 );
+
+export const CancelSubscriptionMutation = graphql(
+  `
+  mutation CancelSubscription($id: ID!, $version: Int!, $reason: String!) {
+    cancelSubscription(id: $id, version: $version, reason: $reason) {
+      __typename
+      ... on MutationCancelSubscriptionSuccess {
+        data {
+          ...SubscriptionFields
+        }
+      }
+      ... on DomainError {
+        message
+      }
+    }
+  }
+`,
+  [SubscriptionFields],
+);
+
+export const RenewSubscriptionMutation = graphql(
+  `
+  mutation RenewSubscription($id: ID!, $version: Int!, $validUntil: DateTime!) {
+    renewSubscription(id: $id, version: $version, validUntil: $validUntil) {
+      __typename
+      ... on MutationRenewSubscriptionSuccess {
+        data {
+          ...SubscriptionFields
+        }
+      }
+      ... on DomainError {
+        message
+      }
+    }
+  }
+`,
+  [SubscriptionFields],
+);

@@ -5,7 +5,10 @@ import { loadQuery } from '../../graphql/load-query';
 
 export const subscriptionsPageSize = 50;
 
-/** What a row shows and its actions send back (`version`); pause and resume answer with the same. */
+/**
+ * What a row shows and its actions send back (`version`); pause, resume, cancel and renew answer with the
+ * same. `validFrom` and `validUntil` give the length of a term, which a renewal adds by default.
+ */
 export const SubscriptionFields = graphql(`
   fragment SubscriptionFields on CustomerSubscription @_unmask {
     id
@@ -17,6 +20,7 @@ export const SubscriptionFields = graphql(`
     needsAttention
     pauseReason
     nextDeliveryAt
+    validFrom
     validUntil
     customer {
       id
