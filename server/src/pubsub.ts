@@ -1,5 +1,6 @@
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
+import type { ShopArea } from './features/live/shop-changes.js';
 import type { Logger } from './logger.js';
 import { createRedisEventTarget } from './redis-event-target.js';
 
@@ -10,6 +11,12 @@ import { createRedisEventTarget } from './redis-event-target.js';
 export type PubSubEvents = {
   /** An order of a shop changed (status, assignment, payment); payload is the order id. */
   'order:changed': [shopId: string, payload: { orderId: string; version: number }];
+  /**
+   * Something a back-office list shows changed (features/live/shop-changes.ts): a stock item's levels or
+   * details, a product, a customer or a subscription; payload is which, by its row id, and whether the row
+   * is gone (deleted, merged away).
+   */
+  'shop:changed': [shopId: string, payload: { area: ShopArea; id: string; gone?: true }];
   /** A production task of a shop changed (created, taken, released, finished, cancelled, approval). */
   'production:changed': [shopId: string, payload: { taskId: string }];
   /**

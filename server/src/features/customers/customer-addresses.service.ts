@@ -23,7 +23,7 @@ export async function addCustomerAddress(
   input: AddressFields & { address: string },
 ) {
   const customer = await findEditableCustomer(ctx, customerId);
-  await lockCustomer(ctx.prisma, customer.shopId, customer.id);
+  await lockCustomer(ctx, customer.shopId, customer.id);
   const isDefault =
     input.isDefault ?? (await ctx.prisma.customerAddress.count({ where: { customerId: customer.id } })) === 0;
   if (isDefault) await clearDefault(ctx, customer.id);
@@ -63,7 +63,7 @@ async function findEditableAddress(ctx: Context, id: string) {
     select: { id: true, customerId: true, customer: { select: { shopId: true } } },
   });
   if (!address) throw notFound('Address');
-  await lockCustomer(ctx.prisma, address.customer.shopId, address.customerId);
+  await lockCustomer(ctx, address.customer.shopId, address.customerId);
   return address;
 }
 

@@ -1,6 +1,7 @@
 import { announceAccessChanged } from '../../auth/access-events.js';
 import { type Context, requireShop } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
+import { publishShopChange } from '../live/shop-changes.js';
 import { lockCustomers } from './customer-locks.js';
 import { CustomersBothLinked } from './customers.errors.js';
 
@@ -17,7 +18,7 @@ import { CustomersBothLinked } from './customers.errors.js';
 export async function mergeCustomers(ctx: Context, keepId: string, mergeId: string): Promise<{ id: string }> {
   const shopId = requireShop(ctx);
   if (keepId === mergeId) throw badInput('A customer cannot be merged into itself', 'mergeId');
-  const locked = await lockCustomers(ctx.prisma, shopId, [keepId, mergeId]);
+  const locked = await lockCustomers(ctx, shopId, [keepId, mergeId]);
   const keep = locked.get(keepId);
   const merged = locked.get(mergeId);
   if (!keep || !merged) throw notFound('Customer');
@@ -40,6 +41,7 @@ export async function mergeCustomers(ctx: Context, keepId: string, mergeId: stri
   };
   // Deleted before the kept one takes its Telegram user and phone, which are unique within the shop.
   await ctx.prisma.customer.delete({ where: { id: merged.id } });
+  publishShopChange(ctx, shopId, 'customer', [merged.id], { gone: true });
   const taken = {
     ...(!keep.userId && merged.userId ? { userId: merged.userId } : {}),
     ...(!keep.phone && merged.phone ? { phone: merged.phone } : {}),

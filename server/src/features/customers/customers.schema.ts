@@ -3,6 +3,7 @@ import { builder } from '../../builder.js';
 import { countBesidePage } from '../../graphql/total-count.js';
 import { senderKnownOrders, visibleCustomers } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
+import { rereadShared, type ShopChange, shopChangesAmong } from '../live/shop-changes.js';
 import { type CustomerTotals, customerTotals } from './customer-totals.js';
 import { countCustomers, listCustomers } from './customers.service.js';
 
@@ -102,5 +103,28 @@ builder.queryField('customers', (t) =>
       return listCustomers(ctx, args.search, query);
     },
     totalCount: customersCount.totalCount,
+  }),
+);
+
+builder.subscriptionField('customerChanged', (t) =>
+  t.prismaField({
+    type: 'Customer',
+    nullable: true,
+    description:
+      'Each customer of the active shop the viewer may see, as their record changes (details, addresses, ' +
+      'important dates, a merge). Null when they left the viewer’s view before they were read.',
+    authScopes: { signedIn: true },
+    subscribe: (_root, _args, ctx) =>
+      shopChangesAmong(ctx, 'customer', {
+        where: visibleCustomers(ctx),
+        visible: (id, where) =>
+          ctx.prisma.customer.findFirst({ where: { AND: [{ id }, where] }, select: { id: true } }),
+      }),
+    resolve: (query, change: ShopChange, _args, ctx) => {
+      const where = { AND: [{ id: change.id }, visibleCustomers(ctx)] };
+      return rereadShared(ctx, 'customer', change, [where, query], () =>
+        ctx.prisma.customer.findFirst({ ...query, where }),
+      );
+    },
   }),
 );

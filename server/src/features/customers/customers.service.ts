@@ -3,6 +3,7 @@ import { type Context, requireShop } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { assertCustomerFieldsEditable, editableCustomers, listedCustomers } from '../common/access.js';
 import { containsLiteral, containsText } from '../common/text-search.js';
+import { publishShopChange } from '../live/shop-changes.js';
 import { lockCustomer } from './customer-locks.js';
 import { CustomerHasHistory, DuplicateCustomer } from './customers.errors.js';
 import { normalizePhone } from './phone.js';
@@ -67,6 +68,7 @@ export async function createCustomer(ctx: Context, input: CustomerFields & { nam
   );
   ctx.audit.target = { type: 'Customer', id: customer.id };
   ctx.audit.changes = { ...data };
+  publishShopChange(ctx, shopId, 'customer', [customer.id]);
   return customer;
 }
 
@@ -76,7 +78,7 @@ export async function updateCustomer(ctx: Context, id: string, patch: CustomerFi
   assertCustomerFieldsEditable(ctx, changed);
   const customer = await findEditableCustomer(ctx, id);
   if (patch.name === null) throw badInput('A customer needs a name', 'name');
-  await lockCustomer(ctx.prisma, customer.shopId, customer.id);
+  await lockCustomer(ctx, customer.shopId, customer.id);
   const data = cleanFields(patch);
   if (data.phone) await assertPhoneFree(ctx, customer.shopId, data.phone, customer.id);
   await duplicateAsTyped(customer.shopId, data.phone, () =>
@@ -93,7 +95,7 @@ export async function updateCustomer(ctx: Context, id: string, patch: CustomerFi
  */
 export async function deleteCustomer(ctx: Context, id: string) {
   const customer = await findEditableCustomer(ctx, id);
-  await lockCustomer(ctx.prisma, customer.shopId, customer.id);
+  await lockCustomer(ctx, customer.shopId, customer.id);
   const [orderCount, subscriptionCount] = await Promise.all([
     ctx.prisma.order.count({ where: { customerId: customer.id } }),
     ctx.prisma.subscription.count({ where: { customerId: customer.id } }),
@@ -103,6 +105,7 @@ export async function deleteCustomer(ctx: Context, id: string) {
     where: { id: customer.id },
     select: { id: true, name: true, phone: true },
   });
+  publishShopChange(ctx, customer.shopId, 'customer', [deleted.id], { gone: true });
   ctx.audit.target = { type: 'Customer', id: deleted.id };
   ctx.audit.changes = { deleted: true, name: deleted.name, phone: deleted.phone };
   return deleted;

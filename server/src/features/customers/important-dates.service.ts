@@ -24,7 +24,7 @@ export async function addImportantDate(
 ) {
   assertOnCalendar(input.month, input.day, input.year);
   const customer = await findEditableCustomer(ctx, customerId);
-  await lockCustomer(ctx.prisma, customer.shopId, customer.id);
+  await lockCustomer(ctx, customer.shopId, customer.id);
   const row = await ctx.prisma.importantDate.create({
     data: {
       customerId: customer.id,
@@ -75,7 +75,7 @@ async function findEditableDate(ctx: Context, id: string) {
     },
   });
   if (!date) throw notFound('Important date');
-  await lockCustomer(ctx.prisma, date.customer.shopId, date.customerId);
+  await lockCustomer(ctx, date.customer.shopId, date.customerId);
   return date;
 }
 

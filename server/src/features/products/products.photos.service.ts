@@ -2,7 +2,7 @@ import type { ImagePurpose } from '@posy/prisma';
 import { type Context, requireShop } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { attachableImage, storeImage, type UploadedFile } from '../uploads/uploads.service.js';
-import { editableProduct } from './products.service.js';
+import { announceProductChange, editableProduct } from './products.service.js';
 
 /** Photos one product may have: a gallery, not an archive. */
 export const MAX_PRODUCT_PHOTOS = 12;
@@ -44,6 +44,7 @@ export async function addProductPhoto(
   if (full) throw refuseFull();
   const position = Math.max(-1, ...photos.map((p) => p.position)) + 1;
   await ctx.prisma.productPhoto.create({ data: { productId, fileId, position }, select: { id: true } });
+  announceProductChange(ctx, productId);
   return productId;
 }
 
@@ -61,6 +62,7 @@ export async function removeProductPhoto(ctx: Context, photoId: string) {
   await ctx.prisma.productPhoto.delete({ where: { id: photo.id }, select: { id: true } });
   ctx.audit.target = { type: 'Product', id: photo.productId };
   ctx.audit.changes = { photoId: photo.id, imageId: photo.fileId };
+  announceProductChange(ctx, photo.productId);
   return photo.productId;
 }
 
@@ -84,5 +86,6 @@ export async function reorderProductPhotos(ctx: Context, productId: string, phot
   }
   ctx.audit.target = { type: 'Product', id: productId };
   ctx.audit.changes = { productPhotoIds: photoIds };
+  announceProductChange(ctx, productId);
   return productId;
 }

@@ -4,6 +4,7 @@ import { countBesidePage } from '../../graphql/total-count.js';
 import { listedProducts, visibleCategories, visibleProducts } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
 import { containsText } from '../common/text-search.js';
+import { rereadShared, type ShopChange, shopChangesAmong } from '../live/shop-changes.js';
 import { currentBatches, marginOf, productCostMinor } from './products.cost.js';
 
 /** A function, not a constant: which batches are current depends on when the cost is asked for. */
@@ -137,3 +138,26 @@ function productsWhere(
     ],
   };
 }
+
+builder.subscriptionField('productChanged', (t) =>
+  t.prismaField({
+    type: 'Product',
+    nullable: true,
+    description:
+      'Each product of the active shop the viewer may see, as it changes (details, composition, photos, put ' +
+      'on or taken off sale). Null when it left the viewer’s view before it was read.',
+    authScopes: { signedIn: true },
+    subscribe: (_root, _args, ctx) =>
+      shopChangesAmong(ctx, 'product', {
+        where: visibleProducts(ctx),
+        visible: (id, where) =>
+          ctx.prisma.product.findFirst({ where: { AND: [{ id }, where] }, select: { id: true } }),
+      }),
+    resolve: (query, change: ShopChange, _args, ctx) => {
+      const where = { AND: [{ id: change.id }, visibleProducts(ctx)] };
+      return rereadShared(ctx, 'product', change, [where, query], () =>
+        ctx.prisma.product.findFirst({ ...query, where }),
+      );
+    },
+  }),
+);

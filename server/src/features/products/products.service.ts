@@ -1,6 +1,7 @@
 import type { Prisma } from '@posy/prisma';
 import { type Context, requireShop } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
+import { publishShopChange } from '../live/shop-changes.js';
 
 export interface ComponentInput {
   stockItemId: string;
@@ -41,6 +42,7 @@ export async function createProduct(
   });
   ctx.audit.target = { type: 'Product', id: product.id };
   ctx.audit.changes = { ...input };
+  announceProductChange(ctx, product.id);
   return product.id;
 }
 
@@ -64,6 +66,7 @@ export async function updateProduct(ctx: Context, productId: string, input: Prod
   await ctx.prisma.product.update({ where: { id: productId }, data, select: { id: true } });
   ctx.audit.target = { type: 'Product', id: productId };
   ctx.audit.changes = { ...input };
+  announceProductChange(ctx, productId);
   return productId;
 }
 
@@ -76,7 +79,13 @@ export async function archiveProduct(ctx: Context, productId: string) {
     select: { id: true },
   });
   ctx.audit.target = { type: 'Product', id: productId };
+  announceProductChange(ctx, productId);
   return productId;
+}
+
+/** Tells the live catalog (`productChanged`) that the active shop's product changed, once committed. */
+export function announceProductChange(ctx: Context, productId: string) {
+  publishShopChange(ctx, requireShop(ctx), 'product', [productId]);
 }
 
 /** The active shop's product, not archived; NOT_FOUND otherwise (another shop's id included). */

@@ -16,7 +16,7 @@ export function reserveOrderStock(ctx: Context, orderId: string): Promise<void> 
   const shopId = requireShop(ctx);
   return inTransaction(ctx, async (db) => {
     const needs = await orderNeeds(db, shopId, orderId);
-    const levels = await lockStockItems(db, shopId, needs.keys());
+    const levels = await lockStockItems(ctx, db, shopId, needs.keys());
     const held = await db.stockReservation.count({ where: { orderId, releasedAt: null } });
     if (held > 0) return;
     const shortages = [...needs].flatMap(([stockItemId, needed]) => {
@@ -96,6 +96,7 @@ export function consumeOrderStock(ctx: Context, orderId: string): Promise<Consum
       select: { stockItemId: true },
     });
     await lockStockItems(
+      ctx,
       db,
       shopId,
       reservations.map((r) => r.stockItemId),
@@ -145,6 +146,7 @@ export function releaseOrderStock(ctx: Context, orderId: string): Promise<void> 
       select: { stockItemId: true },
     });
     await lockStockItems(
+      ctx,
       db,
       shopId,
       held.map((r) => r.stockItemId),

@@ -4,6 +4,7 @@ import { requireShop } from '../../context.js';
 import { badInput } from '../../errors.js';
 import { DomainErrorRef } from '../common/domain-error.schema.js';
 import { MoneyRef, money } from '../common/money.schema.js';
+import { rereadShared, type ShopChange, shopChangesAmong } from '../live/shop-changes.js';
 import { StockItemRef, StockUnitEnum } from '../products/products.schema.js';
 import { InsufficientStockError, type StockShortage } from './insufficient-stock.error.js';
 import {
@@ -231,3 +232,20 @@ builder.mutationFields((t) => ({
     resolve: async (_root, _args, ctx) => (await writeOffExpired(ctx)).quantity,
   }),
 }));
+
+builder.subscriptionField('stockItemChanged', (t) =>
+  t.prismaField({
+    type: 'StockItem',
+    nullable: true,
+    description:
+      'Each stock item of the active shop as its levels or details change: a supply, a write-off, an order ' +
+      'reserving, using or releasing it, an edit. Null when it is gone before it was read.',
+    authScopes: reads,
+    // The scopes admit the whole area of the shop: no row rule to check.
+    subscribe: (_root, _args, ctx) => shopChangesAmong(ctx, 'stockItem', null),
+    resolve: (query, change: ShopChange, _args, ctx) =>
+      rereadShared(ctx, 'stockItem', change, [query], () =>
+        ctx.prisma.stockItem.findFirst({ ...query, where: { id: change.id, shopId: requireShop(ctx) } }),
+      ),
+  }),
+);

@@ -4,6 +4,7 @@ import type { StockUnit } from '@posy/prisma';
 import { type Context, requireShop } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { type Database, inTransaction } from '../../transaction.js';
+import { publishShopChange } from '../live/shop-changes.js';
 import { lockStockItems } from './stock-locks.js';
 import { actorOf } from './stock-reservations.service.js';
 import { writeOffNote } from './write-off-note.js';
@@ -16,7 +17,9 @@ export async function createStockItem(
 ) {
   const shopId = requireShop(ctx);
   await assertNameFree(ctx.prisma, shopId, input.name);
-  return ctx.prisma.stockItem.create({ data: { shopId, ...input }, select: { id: true } });
+  const item = await ctx.prisma.stockItem.create({ data: { shopId, ...input }, select: { id: true } });
+  publishShopChange(ctx, shopId, 'stockItem', [item.id]);
+  return item;
 }
 
 export async function updateStockItem(
@@ -27,6 +30,7 @@ export async function updateStockItem(
   const shopId = requireShop(ctx);
   await findStockItem(ctx.prisma, shopId, id);
   if (input.name) await assertNameFree(ctx.prisma, shopId, input.name, id);
+  publishShopChange(ctx, shopId, 'stockItem', [id]);
   return ctx.prisma.stockItem.update({
     where: { id },
     data: {
@@ -41,6 +45,7 @@ export async function updateStockItem(
 export async function archiveStockItem(ctx: Context, id: string) {
   const shopId = requireShop(ctx);
   await findStockItem(ctx.prisma, shopId, id);
+  publishShopChange(ctx, shopId, 'stockItem', [id]);
   return ctx.prisma.stockItem.update({
     where: { id },
     data: { archivedAt: new Date() },
@@ -68,6 +73,7 @@ export function receiveSupply(
   });
   return inTransaction(ctx, async (db) => {
     const levels = await lockStockItems(
+      ctx,
       db,
       shopId,
       input.lines.map((l) => l.stockItemId),
@@ -142,7 +148,7 @@ export function writeOff(
   if (!input.batchId === !input.stockItemId) throw badInput('Name either a batch or a stock item', 'batchId');
   return inTransaction(ctx, async (db) => {
     const stockItemId = input.stockItemId ?? (await batchItem(db, shopId, input.batchId!));
-    const levels = await lockStockItems(db, shopId, [stockItemId]);
+    const levels = await lockStockItems(ctx, db, shopId, [stockItemId]);
     if (!levels.has(stockItemId)) throw notFound('Stock item');
     const batches = await db.stockBatch.findMany({
       where: {
@@ -173,6 +179,7 @@ export function writeOffExpired(ctx: Context, now = new Date()) {
   return inTransaction(ctx, async (db) => {
     const candidates = await expiredBatches(db, shopId, now);
     await lockStockItems(
+      ctx,
       db,
       shopId,
       candidates.map((b) => b.stockItemId),

@@ -3,6 +3,7 @@ import { builder } from '../../builder.js';
 import { countBesidePage } from '../../graphql/total-count.js';
 import { visibleCustomers, visibleOrders, visibleProducts, visibleSubscriptions } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
+import { rereadShared, type ShopChange, shopChangesAmong } from '../live/shop-changes.js';
 
 export const SubscriptionStatusEnum = builder.enumType(SubscriptionStatus, { name: 'SubscriptionStatus' });
 export const SubscriptionFrequencyEnum = builder.enumType(SubscriptionFrequency, {
@@ -147,5 +148,28 @@ builder.queryField('subscription', (t) =>
         ...query,
         where: { AND: [{ id: args.id.id }, visibleSubscriptions(ctx)] },
       }),
+  }),
+);
+
+builder.subscriptionField('subscriptionChanged', (t) =>
+  t.prismaField({
+    type: 'Subscription',
+    nullable: true,
+    description:
+      'Each subscription of the active shop the viewer may see (managers and admins all, a customer their ' +
+      'own), as it changes: paused, resumed, renewed, cancelled, ended, or an order made from it.',
+    authScopes: { signedIn: true },
+    subscribe: (_root, _args, ctx) =>
+      shopChangesAmong(ctx, 'subscription', {
+        where: visibleSubscriptions(ctx),
+        visible: (id, where) =>
+          ctx.prisma.subscription.findFirst({ where: { AND: [{ id }, where] }, select: { id: true } }),
+      }),
+    resolve: (query, change: ShopChange, _args, ctx) => {
+      const where = { AND: [{ id: change.id }, visibleSubscriptions(ctx)] };
+      return rereadShared(ctx, 'subscription', change, [where, query], () =>
+        ctx.prisma.subscription.findFirst({ ...query, where }),
+      );
+    },
   }),
 );
