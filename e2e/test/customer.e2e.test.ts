@@ -401,7 +401,7 @@ describe('a new customer in the Mini App', () => {
     await screenshot(page, '8-slot-taken');
   });
 
-  it('is sent from the staff board’s addresses to their own view, sees the courier on the way and their subscription', async () => {
+  it('is sent from the staff board’s addresses to their own view and sees the courier on the way', async () => {
     const { page } = browser.current();
     await emulateTelegramClient(page);
     const chris = { id: 100000005, first_name: 'Chris', language_code: 'en' };
@@ -438,19 +438,69 @@ describe('a new customer in the Mini App', () => {
       /^updated \d+ (second|minute|hour)s? ago$/,
     );
     await screenshot(page, '9-on-the-way');
+  });
 
-    // Their subscription: until when, and who renews it.
+  it('renews their subscription by one term, and is told in place when the shop changed it meanwhile', async () => {
+    const { page } = browser.current();
+    await emulateTelegramClient(page);
+    const chris = { id: 100000005, first_name: 'Chris', language_code: 'en' };
+    await page.goto(
+      await miniAppUrl(server.url, { user: chris, botToken: e2eBotToken, startParam: 'shop-demo' }),
+    );
+    await page.waitForURL((url) => url.pathname === '/shop');
+    // Their subscription (seeded: weekly tulips, a 28-day term ending tomorrow): until when, and renewing it.
     await page.goto(`${server.url}/my/orders`);
     await page.getByRole('link', { name: 'Subscription' }).click();
     await page.waitForURL((url) => url.pathname === '/my/subscription');
-    await page
-      .getByText('Weekly tulips')
-      .or(page.getByRole('heading', { level: 2 }).first())
-      .first()
-      .waitFor();
-    expect(await page.getByText('Valid until').count()).toBeGreaterThan(0);
-    await page.getByText(/^The shop renews subscriptions/).waitFor();
+    const card = page.locator('.section', { has: page.getByRole('heading', { name: 'Weekly tulips' }) });
+    await card.waitFor();
+    const seeded = await server.prisma.subscription.findFirstOrThrow({
+      where: { plan: 'Weekly tulips', customer: { user: { telegramId: BigInt(chris.id) } } },
+      select: { id: true, version: true, validUntil: true, status: true, priceMinor: true },
+    });
+    const shownUntil = await card.locator('.my-subscription__until').textContent();
     await screenshot(page, '10-subscription');
+
+    // Meanwhile the shop pauses it (a manager, through the API): renewing what the page showed is refused
+    // in place, nothing changes, and the card shows the subscription as it now is.
+    const asManager = await apiSession(server, manager);
+    const subscriptionId = Buffer.from(`CustomerSubscription:${seeded.id}`).toString('base64url');
+    const paused = await asManager<{ pauseSubscription: { __typename: string } }>(
+      'mutation ($id: ID!, $version: Int!) { pauseSubscription(id: $id, version: $version) { __typename } }',
+      { id: subscriptionId, version: seeded.version },
+    );
+    expect(paused.data?.pauseSubscription.__typename, JSON.stringify(paused)).toBe(
+      'MutationPauseSubscriptionSuccess',
+    );
+    await card.getByRole('button', { name: 'Renew' }).click();
+    await card.getByText('Renew for 28 more days at').waitFor();
+    await card.getByRole('button', { name: 'Renew' }).click();
+    await card
+      .getByRole('alert')
+      .getByText(/^This subscription changed meanwhile/)
+      .waitFor();
+    await card.getByText('Paused').waitFor();
+    const afterRefusal = await server.prisma.subscription.findUniqueOrThrow({ where: { id: seeded.id } });
+    expect(afterRefusal).toMatchObject({ version: seeded.version + 1, validUntil: seeded.validUntil });
+
+    // Again, from what it shows now: one more term of the same length from its end, at the same price.
+    await card.getByRole('button', { name: 'Renew' }).click();
+    await card.getByRole('button', { name: 'Renew' }).click();
+    const renewedText = await card.getByRole('status').textContent();
+    expect(renewedText).toMatch(/^Renewed: valid until .+\.$/);
+    const renewed = await server.prisma.subscription.findUniqueOrThrow({ where: { id: seeded.id } });
+    expect(renewed).toMatchObject({
+      version: seeded.version + 2,
+      status: 'PAUSED',
+      priceMinor: seeded.priceMinor,
+      validUntil: new Date(seeded.validUntil.getTime() + 28 * 86_400_000),
+    });
+    // The card shows the new end too (the answer updates the cached subscription).
+    await expect.poll(() => card.locator('.my-subscription__until').textContent()).not.toBe(shownUntil);
+    const newUntil = await card.locator('.my-subscription__until').textContent();
+    expect(renewedText).toBe(`Renewed: valid until ${newUntil}.`);
+    expect(await card.getByRole('alert').count()).toBe(0);
+    await screenshot(page, '10b-subscription-renewed');
   });
 
   it('starts and signs in from a launch without `signature`, into the catalog', async () => {

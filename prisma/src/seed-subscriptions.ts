@@ -32,6 +32,7 @@ export async function seedSubscriptions(tx: Prisma.TransactionClient, shopId: st
       deliveryAddress: customer.addresses[0]?.address ?? 'Moscow, Arbat 11, apt 2',
       validFrom: new Date(now.getTime() - 7 * DAY),
       validUntil: new Date(now.getTime() + 90 * DAY),
+      termDays: 97,
       nextDeliveryAt: new Date(tomorrowTen.getTime() + DAY),
       windowMinutes: 120,
     },

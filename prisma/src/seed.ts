@@ -381,6 +381,7 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<bool
           deliveryAddress: 'Moscow, Arbat 10, apt 1',
           validFrom: at(-27 * DAY),
           validUntil: at(DAY),
+          termDays: 28,
           nextDeliveryAt: at(DAY - 2 * HOUR),
         },
       });

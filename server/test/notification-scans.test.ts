@@ -63,6 +63,7 @@ async function subscriptionOf(userId: string, validUntil: Date) {
       priceMinor: 1000,
       validFrom: new Date(validUntil.getTime() - 30 * 24 * HOUR),
       validUntil,
+      termDays: 30,
     },
   });
 }

@@ -119,6 +119,7 @@ async function dashboardShop() {
         priceMinor: 100,
         validFrom: minutes(-60 * 24 * 30),
         validUntil: minutes(days * 24 * 60),
+        termDays: 30 + days,
         status,
       },
     });

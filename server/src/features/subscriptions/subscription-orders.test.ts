@@ -76,6 +76,7 @@ const insert = (over: Partial<Prisma.SubscriptionUncheckedCreateInput> = {}) =>
       deliveryAddress: 'Moscow, Arbat 10, apt 1',
       validFrom: fromNow(-10 * DAY),
       validUntil: fromNow(60 * DAY),
+      termDays: 70,
       nextDeliveryAt: fromNow(DAY),
       windowMinutes: 120,
       ...over,

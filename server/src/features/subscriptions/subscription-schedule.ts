@@ -35,3 +35,14 @@ export function firstDeliveryFrom(
 export function deliveryDate(at: Date, timeZone: string): string {
   return utcToLocal(at, timeZone).date;
 }
+
+/**
+ * `days` calendar days after `at` in the shop's zone, at the same wall-clock time to the millisecond (a term
+ * ending at 18:00 keeps ending at 18:00 across DST).
+ */
+export function addDays(at: Date, days: number, timeZone: string): Date {
+  const { date, minutes } = utcToLocal(at, timeZone);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return new Date(localToUtc(day, minutes, timeZone).getTime() + (at.getTime() % 60_000));
+}

@@ -14,6 +14,7 @@ import {
   createSubscription,
   pauseSubscription,
   renewSubscription,
+  renewSubscriptionByTerm,
   resumeSubscription,
 } from './subscriptions.service.js';
 
@@ -69,7 +70,10 @@ const reread = (ctx: Context, { id }: { id: string }) =>
   ctx.prisma.subscription.findUniqueOrThrow({ where: { id } });
 
 const MANAGE = { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'subscriptions:write' } as const;
-/** A customer may pause and resume their own subscription (it is theirs to skip a few weeks of). */
+/**
+ * A customer may pause and resume their own subscription (it is theirs to skip a few weeks of), and renew it
+ * by one term at its price (nothing they did not already agree to).
+ */
 const MANAGE_OR_OWN = { ...MANAGE, customer: true } as const;
 
 builder.mutationField('createSubscription', (t) =>
@@ -147,5 +151,19 @@ builder.mutationField('renewSubscription', (t) =>
         ctx,
         await renewSubscription(ctx, { id: args.id.id, version: args.version, validUntil: args.validUntil }),
       ),
+  }),
+);
+
+builder.mutationField('renewSubscriptionByTerm', (t) =>
+  t.field({
+    type: SubscriptionRef,
+    description:
+      'Extends it by one more term of the length it was made for, at the same price: from its end, or from now ' +
+      'once that has passed (an expired one becomes ACTIVE again). A customer may renew their own.',
+    authScopes: MANAGE_OR_OWN,
+    errors: { types: [StaleVersion, InvalidSubscriptionTransition] },
+    args: versionedSubscription(t.arg),
+    resolve: async (_root, args, ctx) =>
+      reread(ctx, await renewSubscriptionByTerm(ctx, { id: args.id.id, version: args.version })),
   }),
 );

@@ -37,6 +37,9 @@ export const SubscriptionRef = builder.prismaNode('Subscription', {
     deliveryAddress: t.exposeString('deliveryAddress', { nullable: true }),
     validFrom: t.expose('validFrom', { type: 'DateTime' }),
     validUntil: t.expose('validUntil', { type: 'DateTime' }),
+    termDays: t.exposeInt('termDays', {
+      description: 'Length of one term, in days: what renewSubscriptionByTerm adds.',
+    }),
     nextDeliveryAt: t.expose('nextDeliveryAt', {
       type: 'DateTime',
       nullable: true,

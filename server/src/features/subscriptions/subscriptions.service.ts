@@ -3,9 +3,11 @@ import { type Context, requireShop } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { visibleCustomers, visibleSubscriptions } from '../common/access.js';
 import { StaleVersion } from '../orders/orders.errors.js';
-import { firstDeliveryFrom } from './subscription-schedule.js';
+import { addDays, firstDeliveryFrom } from './subscription-schedule.js';
 import { allowedNextSubscriptionStatuses, RENEWABLE_STATUSES } from './subscription-status.js';
 import { InvalidSubscriptionTransition } from './subscriptions.errors.js';
+
+const DAY = 24 * 3_600_000;
 
 export interface CreateSubscriptionInput {
   customerId: string;
@@ -40,6 +42,7 @@ export async function findSubscription(ctx: Context, id: string) {
       nextDeliveryAt: true,
       validFrom: true,
       validUntil: true,
+      termDays: true,
       shop: { select: { timezone: true } },
     },
   });
@@ -88,6 +91,7 @@ export async function createSubscription(
       deliveryAddress: input.deliveryAddress,
       validFrom,
       validUntil: input.validUntil,
+      termDays: Math.max(1, Math.round((input.validUntil.getTime() - validFrom.getTime()) / DAY)),
       nextDeliveryAt: input.firstDeliveryAt,
       windowMinutes: input.windowMinutes ?? 120,
     },
@@ -172,21 +176,48 @@ export async function cancelSubscription(ctx: Context, input: VersionedChange & 
 /**
  * Extends the subscription to `validUntil` (later than now and than its current end). An expired one becomes
  * ACTIVE again, its next delivery the first on its schedule that is still ahead; a cancelled one cannot.
+ * The term a renewal by term adds stays the one the customer signed up for.
  */
 export async function renewSubscription(ctx: Context, input: VersionedChange & { validUntil: Date }) {
   const subscription = await findSubscription(ctx, input.id);
-  if (subscription.version !== input.version) throw new StaleVersion(subscription.version, 'subscription');
+  return extendSubscription(ctx, subscription, input.version, () => {
+    if (input.validUntil <= subscription.validUntil || input.validUntil <= new Date())
+      throw badInput('A renewal must end later than now and than the subscription does', 'validUntil');
+    return input.validUntil;
+  });
+}
+
+/**
+ * Renews for one more term of the length the customer signed up for (`termDays`), at the price already fixed
+ * (not the catalog's today). The term follows the current end while that is ahead, so renewing early loses no
+ * paid day; once the end has passed it starts now, so a customer coming back after a gap does not pay for
+ * weeks no one delivered. What a customer may do for their own subscription (MANAGE_OR_OWN).
+ */
+export async function renewSubscriptionByTerm(ctx: Context, input: VersionedChange) {
+  const subscription = await findSubscription(ctx, input.id);
+  return extendSubscription(ctx, subscription, input.version, () => {
+    const now = new Date();
+    const from = subscription.validUntil > now ? subscription.validUntil : now;
+    return addDays(from, subscription.termDays, subscription.shop.timezone);
+  });
+}
+
+/**
+ * The renewals' common part: the version and status are checked before `newEnd` is asked for, so a stale or
+ * cancelled subscription is refused as such whatever the new end would be.
+ */
+async function extendSubscription(ctx: Context, subscription: Found, version: number, newEnd: () => Date) {
+  if (subscription.version !== version) throw new StaleVersion(subscription.version, 'subscription');
   if (!RENEWABLE_STATUSES.includes(subscription.status))
     throw new InvalidSubscriptionTransition(
       subscription.status,
       'ACTIVE',
       allowedNextSubscriptionStatuses(subscription.status),
     );
-  if (input.validUntil <= subscription.validUntil || input.validUntil <= new Date())
-    throw badInput('A renewal must end later than now and than the subscription does', 'validUntil');
+  const validUntil = newEnd();
   const expired = subscription.status === 'EXPIRED';
-  return applySubscriptionChange(ctx, subscription, input.version, expired ? 'ACTIVE' : null, {
-    validUntil: input.validUntil,
+  return applySubscriptionChange(ctx, subscription, version, expired ? 'ACTIVE' : null, {
+    validUntil,
     ...(expired ? { nextDeliveryAt: aheadOfNow(subscription) } : {}),
   });
 }

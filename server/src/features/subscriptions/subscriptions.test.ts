@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 const FIELDS =
-  'id status version plan frequency quantity windowMinutes nextDeliveryAt validUntil cancelReason price { amountMinor currency } customer { name }';
+  'id status version plan frequency quantity windowMinutes nextDeliveryAt validUntil termDays cancelReason price { amountMinor currency } customer { name }';
 const RESULT = (field: string) => /* GraphQL */ `
   __typename
   ... on Mutation${field}Success { data { ${FIELDS} } }
@@ -53,6 +53,7 @@ const PAUSE = step('pauseSubscription');
 const RESUME = step('resumeSubscription');
 const CANCEL = step('cancelSubscription', ', $reason: String!', ', reason: $reason');
 const RENEW = step('renewSubscription', ', $validUntil: DateTime!', ', validUntil: $validUntil');
+const RENEW_BY_TERM = step('renewSubscriptionByTerm');
 
 type Sub = { id: string; status: string; version: number; nextDeliveryAt: string | null; validUntil: string };
 
@@ -351,5 +352,107 @@ describe('who sees and changes what', () => {
     const key = await app.insertApiKey({ scopes: ['customers:read'] });
     const refused = await app.gql(query, { id: olga.gid }, key.headers);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('renewSubscriptionByTerm', () => {
+  const renew = (sub: Sub, version: number, as = who.customer!) =>
+    app.gql(RENEW_BY_TERM, { id: sub.id, version }, as).then((r) => {
+      expect(r.errors).toBeUndefined();
+      return r.data!.renewSubscriptionByTerm;
+    });
+
+  test("the customer renews their own by one term from its end, at its price, whatever the catalog's now", async () => {
+    const validUntil = inDays(30);
+    const sub = await create({ validUntil: validUntil.toISOString(), priceMinor: 150_000 });
+    expect(sub).toMatchObject({ termDays: 30 });
+    await app.prisma.product.update({
+      where: { id: product.id },
+      data: { priceMinor: product.priceMinor + 1 },
+    });
+    try {
+      const once = await renew(sub, 1);
+      // The shop is in Moscow (no DST): thirty days are exactly 30 × 24 h.
+      expect(once).toMatchObject({
+        __typename: 'MutationRenewSubscriptionByTermSuccess',
+        data: {
+          status: 'ACTIVE',
+          version: 2,
+          validUntil: new Date(validUntil.getTime() + 30 * DAY).toISOString(),
+          termDays: 30,
+          price: { amountMinor: 150_000 },
+          nextDeliveryAt: sub.nextDeliveryAt,
+        },
+      });
+      // The term is the one signed up for, not the subscription's whole length so far.
+      const twice = await renew(sub, 2);
+      expect(twice.data.validUntil).toBe(new Date(validUntil.getTime() + 60 * DAY).toISOString());
+    } finally {
+      await app.prisma.product.update({
+        where: { id: product.id },
+        data: { priceMinor: product.priceMinor },
+      });
+    }
+    const entries = await app.prisma.auditLog.findMany({
+      where: { targetId: dbId(sub.id), action: 'renewSubscriptionByTerm' },
+    });
+    expect(entries).toHaveLength(2);
+  });
+
+  test('an expired one is renewed from now and becomes ACTIVE with its next delivery ahead', async () => {
+    const sub = await create({ validUntil: inDays(28).toISOString() });
+    await app.prisma.subscription.update({
+      where: { id: dbId(sub.id) },
+      data: {
+        status: 'EXPIRED',
+        validFrom: inDays(-40),
+        validUntil: inDays(-12),
+        nextDeliveryAt: inDays(-13),
+      },
+    });
+    const before = Date.now();
+    const renewed = await renew(sub, 1);
+    expect(renewed.data).toMatchObject({ status: 'ACTIVE', version: 2 });
+    const end = new Date(renewed.data.validUntil).getTime();
+    expect(end).toBeGreaterThanOrEqual(before + 28 * DAY);
+    expect(end).toBeLessThan(Date.now() + 28 * DAY + 60_000);
+    // Weekly from thirteen days ago: the next one is in a day.
+    expect(Math.abs(new Date(renewed.data.nextDeliveryAt).getTime() - inDays(1).getTime())).toBeLessThan(
+      120_000,
+    );
+  });
+
+  test("another customer's subscription is not found, a florist is refused; neither changes anything", async () => {
+    const theirs = await create({ customerId: olga.gid });
+    const before = await row(theirs.id);
+    const stranger = await app.gql(RENEW_BY_TERM, { id: theirs.id, version: 1 }, who.customer);
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const florist = await app.gql(RENEW_BY_TERM, { id: theirs.id, version: 1 }, who.florist);
+    expect(florist.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await row(theirs.id)).toEqual(before);
+  });
+
+  test('a cancelled one is a typed refusal, and so is a stale version; neither changes anything', async () => {
+    const cancelled = await create();
+    await app.gql(CANCEL, { id: cancelled.id, version: 1, reason: 'Moved' }, who.manager);
+    const cancelledRow = await row(cancelled.id);
+    const refused = await app.gql(RENEW_BY_TERM, { id: cancelled.id, version: 2 }, who.customer);
+    expect(refused.data?.renewSubscriptionByTerm).toMatchObject({
+      __typename: 'InvalidSubscriptionTransition',
+      from: 'CANCELLED',
+      to: 'ACTIVE',
+      allowed: [],
+    });
+    expect(await row(cancelled.id)).toEqual(cancelledRow);
+
+    const paused = await create();
+    await app.gql(PAUSE, { id: paused.id, version: 1 }, who.customer);
+    const pausedRow = await row(paused.id);
+    const stale = await app.gql(RENEW_BY_TERM, { id: paused.id, version: 1 }, who.customer);
+    expect(stale.data?.renewSubscriptionByTerm).toMatchObject({ __typename: 'StaleVersion', current: 2 });
+    expect(await row(paused.id)).toEqual(pausedRow);
+    // From the version it has, a paused one is renewed and stays paused.
+    const renewed = await renew(paused, 2);
+    expect(renewed.data).toMatchObject({ status: 'PAUSED', version: 3 });
   });
 });

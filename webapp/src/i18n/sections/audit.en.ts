@@ -53,6 +53,7 @@ export const auditEn = {
   'auditAction.resumeSubscription': 'Subscription resumed',
   'auditAction.cancelSubscription': 'Subscription cancelled',
   'auditAction.renewSubscription': 'Subscription renewed',
+  'auditAction.renewSubscriptionByTerm': 'Subscription renewed by a term',
   'auditAction.upsertDeliverySlot': 'Delivery slot saved',
   'auditAction.deleteDeliverySlot': 'Delivery slot deleted',
   'auditAction.addShopClosure': 'Closure day added',

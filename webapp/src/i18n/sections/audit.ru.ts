@@ -56,6 +56,7 @@ export const auditRu: SectionDictionary<typeof auditEn> = {
   'auditAction.resumeSubscription': 'Подписка возобновлена',
   'auditAction.cancelSubscription': 'Подписка отменена',
   'auditAction.renewSubscription': 'Подписка продлена',
+  'auditAction.renewSubscriptionByTerm': 'Подписка продлена на срок',
   'auditAction.upsertDeliverySlot': 'Слот доставки сохранён',
   'auditAction.deleteDeliverySlot': 'Слот доставки удалён',
   'auditAction.addShopClosure': 'Добавлен нерабочий день',

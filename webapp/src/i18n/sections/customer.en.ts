@@ -125,7 +125,16 @@ export const customerEn = {
   'mySubscription.until': 'Valid until',
   'mySubscription.next': 'Next delivery',
   'mySubscription.price': 'Price',
-  'mySubscription.renewal': 'The shop renews subscriptions: to extend yours, call or message the shop.',
+  'mySubscription.renew': 'Renew',
+  'mySubscription.renewQuestion': {
+    one: 'Renew for {count} more day at {price} a delivery?',
+    other: 'Renew for {count} more days at {price} a delivery?',
+  },
+  'mySubscription.renewed': 'Renewed: valid until {date}.',
+  'mySubscription.refused.transition': 'This subscription has been cancelled and cannot be renewed.',
+  'mySubscription.refused.stale':
+    'This subscription changed meanwhile; the page shows it now. Renew again if you still want to.',
+  'mySubscription.contact': 'To change what or where it delivers, call or message the shop.',
   'subscriptionStatus.ACTIVE': 'Active',
   'subscriptionStatus.PAUSED': 'Paused',
   'subscriptionStatus.CANCELLED': 'Cancelled',

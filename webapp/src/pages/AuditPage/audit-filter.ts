@@ -55,6 +55,7 @@ export const auditActions = [
   'resumeSubscription',
   'cancelSubscription',
   'renewSubscription',
+  'renewSubscriptionByTerm',
   'upsertDeliverySlot',
   'deleteDeliverySlot',
   'addShopClosure',
