@@ -38,3 +38,24 @@ test('ending the iteration between ticks stops it at once, not at the next tick'
   expect(await next).toMatchObject({ done: true });
   expect(Date.now() - started).toBeLessThan(200);
 });
+
+test('stock and subscription changes tick (the dashboard counts them); product and customer changes do not', async () => {
+  const pubsub = createAppPubSub(undefined);
+  const ticks = dashboardTicks(pubsub, SHOP, { tickCoalesceMs: 50, clockTickMs: 60_000 });
+  const received: string[] = [];
+  const reading = (async () => {
+    for await (const tick of ticks) received.push(tick.reason);
+  })();
+  await sleep(20);
+  pubsub.publish('shop:changed', SHOP, { area: 'product', id: 'p' });
+  pubsub.publish('shop:changed', SHOP, { area: 'customer', id: 'c' });
+  await sleep(100);
+  expect(received).toEqual([]);
+  pubsub.publish('shop:changed', SHOP, { area: 'stockItem', id: 's' });
+  await sleep(100);
+  pubsub.publish('shop:changed', SHOP, { area: 'subscription', id: 'x' });
+  await sleep(100);
+  expect(received).toEqual(['CHANGE', 'CHANGE']);
+  await ticks.return?.();
+  await reading;
+});

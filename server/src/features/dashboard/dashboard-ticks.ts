@@ -16,12 +16,13 @@ export interface DashboardTickOptions {
 }
 
 /**
- * When a staff dashboard of `shopId` should read itself again: after its orders or production tasks change
- * (`order:changed`, `production:changed`), and on the clock, so late and at-risk counts move with time.
+ * When a staff dashboard of `shopId` should read itself again: after its orders, production tasks, stock or
+ * subscriptions change (`order:changed`, `production:changed`, `shop:changed` of those areas: it counts
+ * expiring stock and ending subscriptions), and on the clock, so late and at-risk counts move with time.
  * Changes are coalesced per subscriber: the first after a quiet spell ticks at once, later ones at most once
  * per `tickCoalesceMs`, so a burst of a hundred changes is two ticks. While a tick waits for a slow consumer
  * the next ones are dropped: it already says "read again". A Repeater, so ending the iteration (the client
- * unsubscribes or goes away) unsubscribes from both topics and stops the timers at once, even between ticks.
+ * unsubscribes or goes away) unsubscribes from every topic and stops the timers at once, even between ticks.
  */
 export function dashboardTicks(
   pubsub: PubSub,
@@ -52,9 +53,10 @@ export function dashboardTicks(
     const topics = [
       pubsub.subscribe('order:changed', shopId),
       pubsub.subscribe('production:changed', shopId),
+      pubsub.subscribe('shop:changed', shopId),
     ];
     const listening = topics.map(async (events) => {
-      for await (const _event of events) changed();
+      for await (const event of events) if (countsOnDashboard(event)) changed();
     });
     await stop;
     clearInterval(clock);
@@ -62,4 +64,9 @@ export function dashboardTicks(
     await Promise.all(topics.map((events) => events.return?.()));
     await Promise.allSettled(listening);
   });
+}
+
+/** Which events change a figure the dashboard shows: every order and task change, stock and subscriptions. */
+function countsOnDashboard(event: object) {
+  return !('area' in event) || event.area === 'stockItem' || event.area === 'subscription';
 }

@@ -12,6 +12,7 @@ import { localToUtc, utcToLocal } from '../checkout/local-time.js';
 import { type CreateOrderInput, createOrder } from '../orders/order-create.service.js';
 import { IdempotencyKeyReused } from '../orders/orders.errors.js';
 import { deliveryDate, nextDelivery } from './subscription-schedule.js';
+import { announceSubscriptionChange } from './subscriptions.service.js';
 
 /** What the generator reads of a subscription to make one delivery's order. */
 export interface SubscriptionDelivery {
@@ -124,6 +125,7 @@ export async function generateSubscriptionDelivery(
     data: { nextDeliveryAt, version: { increment: 1 } },
     select: { id: true },
   });
+  announceSubscriptionChange(ctx, subscription.id);
   if (skipped) ctx.log.warn({ subscriptionId, date, reason: skipped }, 'subscription delivery skipped');
   await writeAuditEntry(
     ctx,
@@ -200,6 +202,7 @@ async function pauseForAttention(
     data: { status: 'PAUSED', pauseReason: reason, version: { increment: 1 } },
     select: { id: true },
   });
+  announceSubscriptionChange(ctx, subscriptionId);
   ctx.log.warn({ subscriptionId, date, reason }, 'subscription paused: needs attention');
   await writeAuditEntry(
     ctx,
@@ -269,6 +272,7 @@ export async function expireSubscription(ctx: Context, subscriptionId: string, n
     where: { id: subscriptionId, status: { in: ['ACTIVE', 'PAUSED'] }, validUntil: { lt: now } },
     data: { status: 'EXPIRED', version: { increment: 1 } },
   });
+  if (count === 1) announceSubscriptionChange(ctx, subscriptionId);
   if (count === 1)
     await writeAuditEntry(
       ctx,

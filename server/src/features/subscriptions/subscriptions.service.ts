@@ -2,6 +2,7 @@ import type { Prisma, SubscriptionFrequency, SubscriptionStatus } from '@posy/pr
 import { type Context, requireShop } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { visibleCustomers, visibleSubscriptions } from '../common/access.js';
+import { publishShopChange } from '../live/shop-changes.js';
 import { StaleVersion } from '../orders/orders.errors.js';
 import { addDays, firstDeliveryFrom } from './subscription-schedule.js';
 import { allowedNextSubscriptionStatuses, RENEWABLE_STATUSES } from './subscription-status.js';
@@ -98,6 +99,7 @@ export async function createSubscription(
     select: { id: true },
   });
   ctx.audit.target = { type: 'Subscription', id: subscription.id };
+  announceSubscriptionChange(ctx, subscription.id);
   return subscription;
 }
 
@@ -135,7 +137,13 @@ async function applySubscriptionChange(
     throw new StaleVersion(current.version, 'subscription');
   }
   ctx.audit.target = { type: 'Subscription', id: subscription.id };
+  announceSubscriptionChange(ctx, subscription.id);
   return { id: subscription.id };
+}
+
+/** Tells the live subscription lists (`subscriptionChanged`) that it changed, once committed. */
+export function announceSubscriptionChange(ctx: Context, subscriptionId: string) {
+  publishShopChange(ctx, requireShop(ctx), 'subscription', [subscriptionId]);
 }
 
 /** Stops deliveries until resumed: the generator makes no orders for a paused subscription. */
