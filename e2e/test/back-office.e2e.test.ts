@@ -331,9 +331,19 @@ describe('dashboard', () => {
     expect(await page.locator('[data-figure="lateDeliveries"]').textContent()).toBe(
       String(today.data?.dashboard.lateDeliveries),
     );
-    // Two charts of fourteen days each, days without sales drawn as zero.
-    expect(await page.locator('.bar-chart').count()).toBe(2);
-    expect(await page.locator('.bar-chart__bar').count()).toBe(28);
+    // Three charts of fourteen days each (orders, revenue, late deliveries), days without any drawn as zero.
+    expect(await page.locator('.bar-chart').count()).toBe(3);
+    expect(await page.locator('.bar-chart__bar').count()).toBe(42);
+    // The late deliveries chart says today what the delivery report says of today.
+    const report = await gql<{ deliveryReport: { byDay: { day: string; due: number; late: number }[] } }>(
+      'query ($period: ReportPeriodInput!) { deliveryReport(period: $period) { byDay { day due late } } }',
+      { period: { from: today.data!.dashboard.date, to: nextDay(today.data!.dashboard.date) } },
+    );
+    const { due = 0, late = 0 } = report.data?.deliveryReport.byDay[0] ?? {};
+    const lateChart = page.locator('.bar-chart', { hasText: 'Late deliveries by day' });
+    await expect
+      .poll(() => lateChart.locator('tr').last().locator('td').textContent())
+      .toBe(`${late} of ${due} late`);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -635,3 +645,10 @@ describe('back-office text contrast of at least 4.5:1', () => {
     });
   }
 });
+
+/** The local date after `day` (YYYY-MM-DD). */
+function nextDay(day: string) {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}

@@ -39,6 +39,7 @@ import './features/courier-location/courier-location.schema.js';
 import './features/courier-location/courier-location.mutations.schema.js';
 import './features/dashboard/dashboard.schema.js';
 import './features/reports/reports.schema.js';
+import './features/reports/delivery-report.schema.js';
 import './features/payments/payments.schema.js';
 
 export const schema = auditMutations(builder.toSchema({ sortSchema: true }));

@@ -22,7 +22,7 @@ import {
   writeOffsByStockItem,
 } from './reports.service.js';
 
-const ReportPeriodInput = builder.inputType('ReportPeriodInput', {
+export const ReportPeriodInput = builder.inputType('ReportPeriodInput', {
   description: `Local dates [from, to) in the shop’s time zone, at most ${MAX_REPORT_DAYS} days.`,
   fields: (t) => ({
     from: t.string({ description: 'First day, YYYY-MM-DD, included.' }),

@@ -169,6 +169,8 @@ export const backOfficeEn = {
   'dashboard.orders': { one: '{count} order', other: '{count} orders' },
   'dashboard.chart.orders': 'Orders by day, last 14 days',
   'dashboard.chart.revenue': 'Revenue by day, last 14 days',
+  'dashboard.chart.late': 'Late deliveries by day, last 14 days',
+  'dashboard.lateOfDue': '{late} of {due} late',
   'dashboard.writeOffs': 'Write-offs, last 14 days',
   'dashboard.writeOffsNone': 'Nothing written off.',
   'dashboard.export.title': 'Export',

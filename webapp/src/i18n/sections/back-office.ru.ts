@@ -196,6 +196,8 @@ export const backOfficeRu: {
   },
   'dashboard.chart.orders': 'Заказы по дням, последние 14 дней',
   'dashboard.chart.revenue': 'Выручка по дням, последние 14 дней',
+  'dashboard.chart.late': 'Опоздания доставки по дням, последние 14 дней',
+  'dashboard.lateOfDue': 'опоздали {late} из {due}',
   'dashboard.writeOffs': 'Списания, последние 14 дней',
   'dashboard.writeOffsNone': 'Ничего не списано.',
   'dashboard.export.title': 'Выгрузка',

@@ -22,7 +22,7 @@ const shortDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}`;
 
 /**
  * Today's figures for admins and managers (booked and paid revenue, late and at-risk deliveries,
- * production, expiring stock), charts of the last two weeks' orders and revenue by day, the period's
+ * production, expiring stock), charts of the last two weeks' orders, revenue and late deliveries by day, the period's
  * write-offs by stock item, and the period's orders as CSV.
  */
 export default function DashboardPage() {
@@ -58,6 +58,13 @@ export default function DashboardPage() {
       value: day.orders,
       display: tPlural('dashboard.orders', day.orders),
     }));
+  const latePoints = (data: DashboardData): BarChartPoint[] => {
+    const deliveries = new Map(data.deliveryReport.byDay.map((day) => [day.day, day]));
+    return daysOf(period).map((day) => {
+      const { due = 0, late = 0 } = deliveries.get(day) ?? {};
+      return { label: shortDay(day), value: late, display: t('dashboard.lateOfDue', { late, due }) };
+    });
+  };
   const revenuePoints = (data: DashboardData): BarChartPoint[] =>
     byDay(data).map((day) => ({
       label: shortDay(day.day),
@@ -120,6 +127,7 @@ export default function DashboardPage() {
             <section class="card dashboard-charts">
               <BarChart title={t('dashboard.chart.orders')} points={orderPoints(loaded())} />
               <BarChart title={t('dashboard.chart.revenue')} points={revenuePoints(loaded())} />
+              <BarChart title={t('dashboard.chart.late')} points={latePoints(loaded())} />
             </section>
             <section class="section" aria-labelledby="dashboard-write-offs">
               <h2 class="section__title" id="dashboard-write-offs">

@@ -9,7 +9,10 @@ import { lastDays, type ReportPeriod } from './report-period';
 /** The charts cover this many local days, today included. */
 export const chartDays = 14;
 
-/** Today's figures and the period's sales by day and write-offs by stock item, in one round trip. */
+/**
+ * Today's figures and the period's sales by day, late deliveries by day and write-offs by stock item, in one
+ * round trip.
+ */
 export const DashboardQuery = graphql(`
   query Dashboard($period: ReportPeriodInput!) {
     dashboard {
@@ -39,6 +42,13 @@ export const DashboardQuery = graphql(`
           amountMinor
           currency
         }
+      }
+    }
+    deliveryReport(period: $period) {
+      byDay {
+        day
+        due
+        late
       }
     }
     writeOffReport(period: $period) {
