@@ -231,6 +231,11 @@ const envSchema = z.object({
    */
   NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(30),
   /**
+   * Days a session is kept after it ended (signed out, revoked, replaced by a relaunch, or expired), for the
+   * audit of who was signed in from where; then it and its refresh tokens are deleted.
+   */
+  SESSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
    * A courier's phone may report every second; of one courier's reports for one order, at most one per this
    * many seconds is stored (and shown), the others are answered and dropped. 15 s is ~150 m at city speed.
    * @default 15
@@ -319,6 +324,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       audience: e.JWT_AUDIENCE,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+      sessionRetentionDays: e.SESSION_RETENTION_DAYS,
     },
     authCacheSeconds: e.AUTH_CACHE_SECONDS,
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },

@@ -258,6 +258,7 @@ describe('scheduling', () => {
       'scan-deliveries-at-risk',
       'scan-important-dates',
       'delete-old-notifications',
+      'delete-ended-sessions',
     ];
     const all = await waitFor('the crons to be recorded', async () => {
       const ids = await known();

@@ -1,10 +1,11 @@
-// The notification scans and the notification retention, each a graphile-worker cron task. Safe with several
+// The notification scans and the notification and session retentions, each a graphile-worker cron task. Safe with several
 // workers on several machines: graphile-worker records each tick in known_crontabs and queues it under one
 // job key, so one run per tick; and should two runs overlap anyway, each scan's dedupe keys make the second
 // queue nothing (features/notifications/enqueue-from-query.ts). A missed tick is not made up: the next run
 // finds the same candidates.
 import { parseCronItems, type Task, type TaskList } from 'graphile-worker';
 import type { Config } from '../config.js';
+import { deleteEndedSessions, SESSION_RETENTION_TASK } from '../features/auth/session-retention.js';
 import { IMPORTANT_DATE_SCAN, scanImportantDates } from '../features/customers/important-date.scan.js';
 import { DELIVERY_AT_RISK_SCAN, scanDeliveriesAtRisk } from '../features/delivery/delivery-at-risk.scan.js';
 import {
@@ -51,6 +52,11 @@ const schedule = (config: Config) =>
       NOTIFICATION_RETENTION_TASK,
       '37 3 * * *',
       (db: Database) => deleteOldNotifications(db, config.notifications.retentionDays),
+    ],
+    [
+      SESSION_RETENTION_TASK,
+      '47 3 * * *',
+      (db: Database) => deleteEndedSessions(db, config.auth.sessionRetentionDays),
     ],
   ] as const;
 

@@ -15,18 +15,23 @@ export interface IssuedTokens {
   sessionId: string;
 }
 
-/** Opens a session (one refresh-token family) for a user who just proved who they are, and how. */
+/**
+ * Opens a session (one refresh-token family) for a user who just proved who they are, and how; from which
+ * Mini App installation, when one sent its id.
+ */
 export async function startSession(
   ctx: Context,
   userId: string,
   device: string | null | undefined,
   signInMethod: SignInMethod,
+  installationId?: string | null,
 ) {
   const session = await ctx.prisma.session.create({
     data: {
       userId,
       signInMethod,
       device: device?.slice(0, 200) ?? null,
+      installationId: installationId ?? null,
       ip: ctx.ip,
       expiresAt: new Date(Date.now() + ctx.config.auth.refreshTokenTtlSeconds * 1000),
     },

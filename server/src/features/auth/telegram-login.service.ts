@@ -3,16 +3,18 @@ import { verifyTelegramInitData } from '../../auth/telegram-init-data.js';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import { inTransaction } from '../../transaction.js';
-import { startSession } from './sessions.service.js';
+import { revokeSession, startSession } from './sessions.service.js';
 
 /**
  * Mini App sign-in: checks the initData, creates or refreshes the user it names and, when the app was
  * opened for a shop (argument, or a `shop-<slug>` start parameter), makes them that shop's customer
- * unless they are staff there. Returns a new session.
+ * unless they are staff there. Returns a new session; the one an earlier launch of the same installation
+ * opened ends (its refresh token lived in that webview's memory, gone with it), so relaunching the Mini App
+ * every day does not pile up a session a day.
  */
 export async function loginWithTelegram(
   ctx: Context,
-  input: { initData: string; device?: string | null; shopId?: string | null },
+  input: { initData: string; device?: string | null; shopId?: string | null; installationId?: string | null },
 ) {
   const { telegram } = ctx.config;
   const identity = verifyTelegramInitData(
@@ -50,7 +52,17 @@ export async function loginWithTelegram(
   });
   ctx.audit.actorId = user.id;
   ctx.audit.shopId = shopId;
-  return startSession(ctx, user.id, input.device, 'TELEGRAM');
+  if (input.installationId) await endEarlierLaunches(ctx, user.id, input.installationId);
+  return startSession(ctx, user.id, input.device, 'TELEGRAM', input.installationId);
+}
+
+/** Ends the user's open Mini App sessions of this installation: a relaunch replaces them. */
+async function endEarlierLaunches(ctx: Context, userId: string, installationId: string) {
+  const earlier = await ctx.prisma.session.findMany({
+    where: { userId, installationId, signInMethod: 'TELEGRAM', revokedAt: null },
+    select: { id: true },
+  });
+  for (const { id } of earlier) await revokeSession(ctx, id, 'replaced by a new launch of the Mini App');
 }
 
 /** A well-formed id of no shop would fail the customer's foreign key mid-transaction: refuse it first. */

@@ -10,6 +10,7 @@ import { Spinner } from '../../components/Spinner/Spinner';
 import { cookieSignInContext, signInContext } from '../../graphql/auth-exchange';
 import { t } from '../../i18n/i18n';
 import { afterLoginPath } from '../../route-paths';
+import { installationId } from '../../telegram/installation-id';
 import { deviceLabel, type TelegramLaunch, useLaunch } from '../../telegram/launch';
 import {
   LoginWithCodeMutation,
@@ -88,7 +89,10 @@ function TelegramSignIn(props: { launch: TelegramLaunch; onFailed: () => void })
       props.onFailed();
       return;
     }
-    const result = await loginWithTelegram({ initData, device: label }, signInContext);
+    const result = await loginWithTelegram(
+      { initData, device: label, installationId: installationId() },
+      signInContext,
+    );
     if (result.data) await completeSignIn(client, result.data.loginWithTelegram);
     else props.onFailed();
   }
