@@ -60,6 +60,8 @@ describe("the courier's day", () => {
     await card.getByRole('link', { name: `Доставка №${order.number}` }).click();
     await page.getByRole('button', { name: 'Букет у меня' }).click();
     await expect.poll(() => badge(page).textContent(), eventually).toBe('Забран');
+    // The bouquet is in hand: it can no longer be given back.
+    expect(await page.getByRole('button', { name: 'Вернуть' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Выехал' }).click();
     await expect.poll(() => badge(page).textContent(), eventually).toBe('В пути');
     // The server sent the code at pick-up; the queue waits for nothing now.
@@ -93,6 +95,40 @@ describe("the courier's day", () => {
       'OUT_FOR_DELIVERY→OUT_FOR_DELIVERY': 1,
       'OUT_FOR_DELIVERY→DELIVERED': 1,
     });
+  });
+});
+
+describe('giving a delivery back', () => {
+  it('asks first, gives it back to the pool and returns to the day without it', async () => {
+    const { page } = browser.current();
+    const order = await deliveryForCourier(server, 'Not mine after all');
+    await openCourierDay(page);
+    const card = page.locator('.courier-card').filter({ hasText: `Доставка №${order.number}` });
+    await card.getByRole('link', { name: `Доставка №${order.number}` }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/courier/'));
+
+    // Asked in place; cancelling keeps the delivery the courier's.
+    await page.getByRole('button', { name: 'Вернуть' }).click();
+    await page.getByText('Вернуть эту доставку? Её сможет взять другой курьер.').waitFor();
+    await page.getByRole('button', { name: 'Отмена' }).click();
+    expect((await deliveryHistory(order.manager, order.id)).delivery?.status).toBe('ASSIGNED');
+    await page.screenshot({ path: path.join(artifactsDir, 'courier--give-back.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Вернуть' }).click();
+    await page.getByRole('button', { name: 'Вернуть' }).click();
+    await page.waitForURL(`${server.url}/courier`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(() => card.count(), eventually).toBe(0);
+
+    // The shop sees it back in the pool, with no courier, the order where it was (READY).
+    const { data } = await order.manager<{ deliveryPool: { orderId: string; number: number }[] }>(
+      'query { deliveryPool { orderId number } }',
+    );
+    expect(data?.deliveryPool.map((pooled) => pooled.orderId)).toContain(order.id);
+    const history = await deliveryHistory(order.manager, order.id);
+    expect(history.status).toBe('READY');
+    expect(history.delivery?.status).toBe('PENDING');
+    expect(history.steps['READY→READY']).toBe(2); // assigned, then released
   });
 });
 

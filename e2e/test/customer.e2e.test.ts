@@ -401,6 +401,77 @@ describe('a new customer in the Mini App', () => {
     await screenshot(page, '8-slot-taken');
   });
 
+  it('is told in place when the stock runs short before the order is sent, and nothing is ordered', async () => {
+    const { page } = browser.current();
+    await emulateTelegramClient(page);
+    const short = { id: 700000780, first_name: 'Lev', language_code: 'en' };
+    const product = await server.prisma.product.findFirstOrThrow({
+      where: { shop: { slug: 'demo' }, active: true, components: { some: {} } },
+      select: { name: true, components: { select: { quantity: true, stockItemId: true } } },
+      orderBy: { name: 'desc' },
+    });
+    await page.goto(
+      await miniAppUrl(server.url, { user: short, botToken: e2eBotToken, startParam: 'shop-demo' }),
+    );
+    await page.waitForURL((url) => url.pathname === '/shop');
+    await page
+      .locator('.catalog__item', { hasText: product.name })
+      .first()
+      .getByRole('button', { name: /^Add / })
+      .click();
+    await page.goto(`${server.url}/shop/checkout`);
+    await page.getByLabel('It’s for me').check();
+    await page.getByLabel('Your phone').fill('+7 900 555-66-77');
+    await page.getByLabel('Address').fill('Arbat 12');
+    await page.getByLabel('Date').fill(moscowDate(3));
+    const freeSlot = page.locator('.slot:not(.slot--unavailable) input[type="radio"]').first();
+    await freeSlot.waitFor();
+    await freeSlot.check();
+
+    // Meanwhile a manager writes off damaged stock (through the API) until one bouquet can no longer be made.
+    const asManager = await apiSession(server, manager);
+    const component = product.components[0]!;
+    const stockItemId = Buffer.from(`StockItem:${component.stockItemId}`).toString('base64url');
+    const levels = await asManager<{ stockItems: { id: string; available: number }[] }>(
+      '{ stockItems { id available } }',
+    );
+    const available = levels.data?.stockItems.find((item) => item.id === stockItemId)?.available ?? 0;
+    expect(available, JSON.stringify(levels)).toBeGreaterThanOrEqual(component.quantity);
+    const writtenOff = await asManager<{ writeOff: { available: number } }>(
+      'mutation ($stockItemId: ID!, $quantity: Int!) { writeOff(stockItemId: $stockItemId, quantity: $quantity, reason: DAMAGED) { available } }',
+      { stockItemId, quantity: available - component.quantity + 1 },
+    );
+    expect(writtenOff.data?.writeOff.available, JSON.stringify(writtenOff)).toBe(component.quantity - 1);
+    const ordersBefore = await server.prisma.order.count();
+
+    await page.evaluate(() => {
+      const target = window as unknown as {
+        Telegram?: { WebView?: { receiveEvent?(name: string, data: unknown): void } };
+      };
+      target.Telegram?.WebView?.receiveEvent?.('main_button_pressed', {});
+    });
+    const alert = page.getByRole('alert').filter({ hasText: 'does not have enough flowers' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(
+      'The shop does not have enough flowers for this order now. Take something out of the cart or choose other bouquets.',
+    );
+    expect(await alert.getByRole('link', { name: 'Change the cart' }).getAttribute('href')).toBe(
+      '/shop/cart',
+    );
+    // Still the checkout, filled in as it was; no order for anyone, the cart kept for the next try.
+    expect(new URL(page.url()).pathname).toBe('/shop/checkout');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Checkout');
+    expect(await page.getByLabel('Address').inputValue()).toBe('Arbat 12');
+    expect(await server.prisma.order.count()).toBe(ordersBefore);
+    expect(
+      await server.prisma.order.count({ where: { customer: { user: { telegramId: BigInt(short.id) } } } }),
+    ).toBe(0);
+    await screenshot(page, '8b-stock-short');
+    await alert.getByRole('link', { name: 'Change the cart' }).click();
+    await page.waitForURL((url) => url.pathname === '/shop/cart');
+    expect(await page.getByLabel(`Quantity of ${product.name}`).textContent()).toBe('1');
+  });
+
   it('is sent from the staff board’s addresses to their own view and sees the courier on the way', async () => {
     const { page } = browser.current();
     await emulateTelegramClient(page);

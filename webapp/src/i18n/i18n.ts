@@ -33,11 +33,18 @@ function loadPart(language: Locale, section: string | null): Promise<void> {
   const id = `${language}/${section ?? 'core'}`;
   let pending = loading.get(id);
   if (!pending) {
-    pending = (section === null ? loadCorePart(language) : loadSectionPart(language, section)).then(
-      (part) => {
-        setLoaded((current) => ({ ...current, [language]: { ...current[language], ...part } }));
-      },
-    );
+    // A section waits for its language's core: a language counts as loaded once it has any part (see
+    // dictionary()), and a section arriving first (a page of a user whose saved locale differs from the
+    // device's) would stand without the core, its core strings blank, with nothing left to load it.
+    const arriving =
+      section === null
+        ? loadCorePart(language)
+        : Promise.all([loadPart(language, null), loadSectionPart(language, section)]).then(
+            ([, part]) => part,
+          );
+    pending = arriving.then((part) => {
+      setLoaded((current) => ({ ...current, [language]: { ...current[language], ...part } }));
+    });
     // A failed load (offline right after a deploy) may be tried again later.
     pending.catch(() => loading.delete(id));
     loading.set(id, pending);

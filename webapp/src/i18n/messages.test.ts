@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { coreEn } from './core.en';
 import { en } from './en';
 import { interpolate, translate, translatePlural, translateProblem } from './messages';
 import { ru } from './ru';
@@ -36,6 +37,18 @@ describe('translatePlural', () => {
 });
 
 describe('dictionaries', () => {
+  it('hold each key in one part only, so no section overwrites another once both are loaded', () => {
+    const parts = {
+      core: coreEn,
+      ...import.meta.glob<Record<string, Record<string, unknown>>>('./sections/*.en.ts', { eager: true }),
+    };
+    const owners = new Map<string, string[]>();
+    for (const [part, exported] of Object.entries(parts))
+      for (const dictionary of part === 'core' ? [exported] : Object.values(exported))
+        for (const key of Object.keys(dictionary)) owners.set(key, [...(owners.get(key) ?? []), part]);
+    expect([...owners].filter(([, where]) => where.length > 1)).toEqual([]);
+  });
+
   it('have the same keys in every language', () => {
     expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
   });

@@ -13,10 +13,31 @@ describe('the delivery as the courier left it', () => {
   });
 
   it('offers the steps the server allows next', () => {
-    expect(nextSteps('ASSIGNED')).toEqual({ pickUp: true, startRoute: false, handOver: false });
-    expect(nextSteps('PICKED_UP')).toEqual({ pickUp: false, startRoute: true, handOver: true });
-    expect(nextSteps('EN_ROUTE')).toEqual({ pickUp: false, startRoute: false, handOver: true });
-    expect(nextSteps('DELIVERED')).toEqual({ pickUp: false, startRoute: false, handOver: false });
-    expect(nextSteps('FAILED')).toEqual({ pickUp: true, startRoute: false, handOver: false });
+    expect(nextSteps('ASSIGNED')).toEqual({
+      pickUp: true,
+      startRoute: false,
+      handOver: false,
+      giveBack: true,
+    });
+    expect(nextSteps('PICKED_UP')).toEqual({
+      pickUp: false,
+      startRoute: true,
+      handOver: true,
+      giveBack: false,
+    });
+    expect(nextSteps('EN_ROUTE')).toEqual({
+      pickUp: false,
+      startRoute: false,
+      handOver: true,
+      giveBack: false,
+    });
+    expect(nextSteps('DELIVERED')).toEqual({
+      pickUp: false,
+      startRoute: false,
+      handOver: false,
+      giveBack: false,
+    });
+    expect(nextSteps('FAILED')).toEqual({ pickUp: true, startRoute: false, handOver: false, giveBack: true });
+    expect(nextSteps(undefined).giveBack).toBe(false);
   });
 });

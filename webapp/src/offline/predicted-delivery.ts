@@ -30,15 +30,21 @@ export function predictedStatus(
   );
 }
 
-/** The steps a courier may take next at a status, as the server's delivery rules allow them. */
+/**
+ * The steps a courier may take next at a status, as the server's delivery rules allow them: giving the
+ * delivery back (releaseDelivery) is allowed where picking it up is, before the bouquet is in hand.
+ */
 export function nextSteps(status: DeliveryStatus | undefined): {
   pickUp: boolean;
   startRoute: boolean;
   handOver: boolean;
+  giveBack: boolean;
 } {
+  const beforePickUp = status === 'ASSIGNED' || status === 'FAILED';
   return {
-    pickUp: status === 'ASSIGNED' || status === 'FAILED',
+    pickUp: beforePickUp,
     startRoute: status === 'PICKED_UP',
     handOver: status === 'PICKED_UP' || status === 'EN_ROUTE',
+    giveBack: beforePickUp,
   };
 }

@@ -81,7 +81,7 @@ export function ProductForm(props: { product: Product; stockItems: readonly Comp
         <span>{t('product.onSale')}</span>
       </label>
       <fieldset class="composition" aria-describedby="composition-error">
-        <legend class="field__label">{t('product.composition')}</legend>
+        <legend class="field__label">{t('productForm.composition')}</legend>
         <Index each={lines()}>
           {(line, index) => (
             <div class="composition__line">

@@ -21,7 +21,7 @@ export default function CheckoutSettingsPage() {
 
   return (
     <main class="page">
-      <PageHeader title={t('checkout.title')} />
+      <PageHeader title={t('checkoutSettings.title')} />
       <ErrorMessage error={result.error} onRetry={reload} />
       <Show when={result.data?.checkoutSettings} fallback={<Show when={result.fetching}>{<Spinner />}</Show>}>
         {(settings) => (

@@ -15,11 +15,12 @@ import { CourierSyncStatus } from '../CourierPage/CourierSyncStatus';
 import { DeliveryStatusBadge } from '../CourierPage/DeliveryStatusBadge';
 import { useCourierDay } from '../CourierPage/use-courier-day';
 import { DeliverySteps } from './DeliverySteps';
+import { GiveBack } from './GiveBack';
 import '../CourierPage/courier.css';
 import { Section, telHref } from '../../components/Section/Section';
 
 /**
- * One delivery for its courier: where, whom, what the card says, and the next steps. Read from the day's
+ * One delivery for its courier: where, whom, what the card says, the next steps, and giving it back. Read from the day's
  * list (so it opens offline too); an order of another day is asked for on its own.
  */
 export default function CourierDeliveryPage() {
@@ -113,6 +114,14 @@ export default function CourierDeliveryPage() {
                 </ul>
               </Section>
               <DeliverySteps order={order()} />
+              <GiveBack
+                order={order()}
+                onGivenBack={() => {
+                  courierDay.reload();
+                  navigate(href.courier());
+                }}
+                onRefused={courierDay.reload}
+              />
             </>
           )}
         </Match>

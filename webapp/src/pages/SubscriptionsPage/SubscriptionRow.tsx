@@ -54,7 +54,7 @@ export function SubscriptionRow(props: { subscription: ShopSubscription; onChang
             {props.subscription.customer.name} · {props.subscription.product?.name ?? props.subscription.plan}
           </span>
           <span class="list__subtitle">
-            {t(`subscriptionStatus.${props.subscription.status}`)} ·{' '}
+            {t(`subscriptions.status.${props.subscription.status}`)} ·{' '}
             {t(`subscriptionFrequency.${props.subscription.frequency}`)} · {props.subscription.quantity} ×{' '}
             {money(props.subscription.price)}
           </span>
