@@ -1,4 +1,5 @@
 import type { Context } from '../../src/context.js';
+import type { ShopArea } from '../../src/features/live/shop-changes.js';
 import { type SecondShop, SHOP_B_MARKER } from '../fixtures/second-shop.js';
 
 /*
@@ -104,8 +105,21 @@ export const SUBSCRIPTION_TRIGGERS: Record<string, (b: SecondShop, pubsub: Conte
       pubsub.publish('order:changed', b.shopId, { orderId, version: 2 });
     for (const taskId of b.ids.ProductionTask ?? [])
       pubsub.publish('production:changed', b.shopId, { taskId });
+    publishShopBChanges('stockItem', 'StockItem')(b, pubsub);
   },
+  // The live back-office lists (features/live/shop-changes.ts) of shop B's rows.
+  stockItemChanged: publishShopBChanges('stockItem', 'StockItem'),
+  productChanged: publishShopBChanges('product', 'Product'),
+  customerChanged: publishShopBChanges('customer', 'Customer'),
+  subscriptionChanged: publishShopBChanges('subscription', 'Subscription'),
 };
+
+/** Shop B's rows of one live list announced as changed, as its services announce them. */
+function publishShopBChanges(area: ShopArea, model: string) {
+  return (b: SecondShop, pubsub: Context['pubsub']) => {
+    for (const id of b.ids[model] ?? []) pubsub.publish('shop:changed', b.shopId, { area, id });
+  };
+}
 
 /** Placeholders for String arguments and input fields, by name; the first match wins. */
 export const STRING_PLACEHOLDERS: [RegExp, string][] = [

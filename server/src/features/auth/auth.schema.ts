@@ -59,14 +59,12 @@ builder.mutationField('loginWithTelegram', (t) =>
       initData: t.arg.string({ validate: z.string().min(1, 'initData is empty').max(4096) }),
       device: t.arg.string({ required: false, validate: device() }),
       shopId: t.arg.globalID({ required: false, for: ShopRef }),
-      installationId: t.arg.string({
+      installation: t.arg.string({
         required: false,
         description:
-          'A random id the app keeps on this device (not a secret). A new sign-in from the same installation ' +
+          'The installation: a random id the app keeps on this device (not a secret). A new sign-in from the same installation ' +
           'ends the session the previous launch opened there, whose refresh token went with its webview.',
-        validate: z
-          .string()
-          .regex(/^[A-Za-z0-9_-]{16,64}$/, 'installationId is 16–64 letters, digits, - or _'),
+        validate: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'installation is 16–64 letters, digits, - or _'),
       }),
     },
     resolve: async (_root, args, ctx) =>
@@ -76,7 +74,7 @@ builder.mutationField('loginWithTelegram', (t) =>
           initData: args.initData,
           device: args.device,
           shopId: args.shopId?.id,
-          installationId: args.installationId,
+          installationId: args.installation,
         }),
       ),
   }),

@@ -7,8 +7,8 @@ import { deleteEndedSessions } from './session-retention.js';
 // deleted once the retention has passed.
 const BOT_TOKEN = '7000000002:telegram-sessions-test-token';
 const LOGIN = /* GraphQL */ `
-  mutation ($initData: String!, $installationId: String) {
-    loginWithTelegram(initData: $initData, installationId: $installationId) { refreshToken user { id } }
+  mutation ($initData: String!, $installation: String) {
+    loginWithTelegram(initData: $initData, installation: $installation) { refreshToken user { id } }
   }
 `;
 const REFRESH = /* GraphQL */ `
@@ -25,7 +25,7 @@ afterAll(() => app?.stop());
 
 async function launch(telegramId: number, installationId?: string) {
   const initData = signInitData({ user: telegramUser(telegramId) }, BOT_TOKEN);
-  const result = await app.gql(LOGIN, { initData, installationId });
+  const result = await app.gql(LOGIN, { initData, installation: installationId });
   expect(result.errors).toBeUndefined();
   return result.data!.loginWithTelegram as { refreshToken: string; user: { id: string } };
 }
@@ -66,12 +66,9 @@ describe('Mini App sessions', () => {
   test('a malformed installation id is refused on its field and signs no one in', async () => {
     const before = await app.prisma.session.count();
     const initData = signInitData({ user: telegramUser(556004) }, BOT_TOKEN);
-    for (const installationId of ['short', 'x'.repeat(65), 'has spaces in it, sixteen+']) {
-      const result = await app.gql(LOGIN, { initData, installationId });
-      expect(result.errors?.[0]?.extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'installationId',
-      });
+    for (const installation of ['short', 'x'.repeat(65), 'has spaces in it, sixteen+']) {
+      const result = await app.gql(LOGIN, { initData, installation });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'installation' });
     }
     expect(await app.prisma.session.count()).toBe(before);
     expect(await app.prisma.user.count({ where: { telegramId: 556004n } })).toBe(0);

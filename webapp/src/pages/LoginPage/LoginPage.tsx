@@ -90,7 +90,7 @@ function TelegramSignIn(props: { launch: TelegramLaunch; onFailed: () => void })
       return;
     }
     const result = await loginWithTelegram(
-      { initData, device: label, installationId: installationId() },
+      { initData, device: label, installation: installationId() },
       signInContext,
     );
     if (result.data) await completeSignIn(client, result.data.loginWithTelegram);

@@ -3,8 +3,8 @@ import { graphql } from '../../graphql/graphql';
 
 export const LoginWithTelegramMutation = graphql(
   `
-  mutation LoginWithTelegram($initData: String!, $device: String, $installationId: String) {
-    loginWithTelegram(initData: $initData, device: $device, installationId: $installationId) {
+  mutation LoginWithTelegram($initData: String!, $device: String, $installation: String) {
+    loginWithTelegram(initData: $initData, device: $device, installation: $installation) {
       ...AuthPayloadFields
     }
   }
