@@ -32,6 +32,9 @@ beforeAll(async () => {
   server = await startServer({
     BOT_API_ROOT: telegram.apiRoot,
     TELEGRAM_PAYMENT_PROVIDER_TOKEN: '381764678:TEST:e2e',
+    // The seeded order on its way has today's 12:00–14:00 window; a day's grace keeps its courier's
+    // position shown whatever the hour the suite runs (the sharing rule itself is tested in the server).
+    COURIER_POSITION_GRACE_MINUTES: String(24 * 60),
   });
   // The production bot process (src/telegram-bot.ts): it long-polls the fake Bot API, answers the
   // pre-checkout query and records the payment, as it does beside the server in production.
