@@ -293,6 +293,34 @@ describe('checkout settings', () => {
       .toBe('The slot must start before it ends');
     expect(await page.locator('.delivery-slot').count()).toBe(slotsBefore + 1);
 
+    // Edited in place: longer, fewer orders, and paused (it stops taking orders but stays).
+    const saturday = page.locator('.delivery-slot', { hasText: 'Saturday 18:00–20:00' });
+    const slotId = (
+      await server.prisma.deliverySlot.findFirstOrThrow({
+        where: { shopId: shop.id, weekday: 6, startMinutes: 18 * 60, endMinutes: 20 * 60 },
+        select: { id: true },
+      })
+    ).id;
+    await saturday.getByRole('button', { name: 'Edit' }).click();
+    const editing = page.getByRole('form', { name: 'Edit the slot' });
+    expect(await editing.getByLabel('From').inputValue()).toBe('18:00');
+    await editing.getByLabel('To').fill('21:00');
+    await editing.getByLabel('Orders per slot').fill('4');
+    await editing.getByLabel('Takes orders').uncheck();
+    await editing.getByRole('button', { name: 'Save the slot' }).click();
+    await expect
+      .poll(() => page.locator('.delivery-slot', { hasText: 'Saturday 18:00–21:00' }).textContent())
+      .toContain('Up to 4 orders · inactive');
+    expect(await page.locator('.delivery-slot').count()).toBe(slotsBefore + 1);
+    expect(
+      await server.prisma.deliverySlot.findUniqueOrThrow({
+        where: { id: slotId },
+        select: { endMinutes: true, capacity: true, active: true },
+      }),
+    ).toEqual({ endMinutes: 21 * 60, capacity: 4, active: false });
+    // Back to adding: the form is the new slot's again.
+    await page.getByRole('form', { name: 'Add a slot' }).waitFor();
+
     const closures = page.getByRole('form', { name: 'Add a closure day' });
     const closureDay = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
     await closures.getByLabel('Date').fill(closureDay);

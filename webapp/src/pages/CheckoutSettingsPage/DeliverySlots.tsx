@@ -10,24 +10,59 @@ import { clockTime, minutesOf } from './clock-time';
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 type Weekday = (typeof weekdays)[number];
 
-/** The weekly delivery slots in weekday order, each removable, and a form for a new one. */
+type Slot = CheckoutSettings['slots'][number];
+
+/**
+ * The weekly delivery slots in weekday order, each editable (its times, capacity, whether it takes orders:
+ * a slot paused for a week keeps the orders already in it) and removable, and one form for a new slot or
+ * the one being edited. Orders already placed keep their window whatever the slot becomes.
+ */
 export function DeliverySlots(props: { slots: CheckoutSettings['slots']; onChanged: () => void }) {
   const [saving, upsertDeliverySlot] = createMutation(UpsertDeliverySlotMutation);
   const [deleting, deleteDeliverySlot] = createMutation(DeleteDeliverySlotMutation);
+  const [editing, setEditing] = createSignal<string | null>(null);
   const [weekday, setWeekday] = createSignal<Weekday>(1);
   const [start, setStart] = createSignal('10:00');
   const [end, setEnd] = createSignal('12:00');
   const [capacity, setCapacity] = createSignal('5');
+  const [active, setActive] = createSignal(true);
+  let form: HTMLFormElement | undefined;
 
-  async function add(event: SubmitEvent) {
+  function edit(slot: Slot) {
+    setEditing(slot.id);
+    setWeekday(slot.weekday as Weekday);
+    setStart(clockTime(slot.startMinutes));
+    setEnd(clockTime(slot.endMinutes));
+    setCapacity(String(slot.capacity));
+    setActive(slot.active);
+    form?.scrollIntoView({ block: 'nearest' });
+    form?.querySelector<HTMLSelectElement>('select')?.focus();
+  }
+
+  function stopEditing() {
+    setEditing(null);
+    setActive(true);
+  }
+
+  async function save(event: SubmitEvent) {
     event.preventDefault();
     const startMinutes = minutesOf(start());
     const endMinutes = minutesOf(end());
     if (startMinutes === undefined || endMinutes === undefined) return;
+    const id = editing();
     const result = await upsertDeliverySlot({
-      input: { weekday: weekday(), startMinutes, endMinutes, capacity: Number(capacity()) },
+      input: {
+        ...(id ? { id } : {}),
+        weekday: weekday(),
+        startMinutes,
+        endMinutes,
+        capacity: Number(capacity()),
+        active: active(),
+      },
     });
-    if (result.data) props.onChanged();
+    if (!result.data) return;
+    stopEditing();
+    props.onChanged();
   }
 
   async function remove(id: string) {
@@ -57,6 +92,14 @@ export function DeliverySlots(props: { slots: CheckoutSettings['slots']; onChang
                 </span>
                 <button
                   type="button"
+                  class="button button--small button--plain"
+                  aria-pressed={editing() === slot.id}
+                  onClick={() => edit(slot)}
+                >
+                  {t('checkout.slots.edit')}
+                </button>
+                <button
+                  type="button"
                   class="button button--small button--plain button--destructive"
                   disabled={deleting.fetching}
                   onClick={() => void remove(slot.id)}
@@ -69,7 +112,12 @@ export function DeliverySlots(props: { slots: CheckoutSettings['slots']; onChang
         </ul>
       </Show>
       <ErrorMessage error={deleting.error} />
-      <form class="card form" onSubmit={add} aria-label={t('checkout.slots.add')}>
+      <form
+        ref={form}
+        class="card form"
+        onSubmit={save}
+        aria-label={editing() ? t('checkout.slots.editing') : t('checkout.slots.add')}
+      >
         <div class="form__row">
           <label class="field">
             <span class="field__label">{t('checkout.slots.weekday')}</span>
@@ -123,10 +171,28 @@ export function DeliverySlots(props: { slots: CheckoutSettings['slots']; onChang
             <FieldError error={saving.error} field="endMinutes" id="slot-end-error" />
           </label>
         </div>
+        <Show when={editing()}>
+          <label class="field field--inline">
+            <input
+              type="checkbox"
+              name="active"
+              checked={active()}
+              onChange={(event) => setActive(event.currentTarget.checked)}
+            />
+            <span class="field__label">{t('checkout.slots.active')}</span>
+          </label>
+        </Show>
         <ErrorMessage error={saving.error} />
-        <button type="submit" class="button" disabled={saving.fetching}>
-          {t('checkout.slots.add')}
-        </button>
+        <div class="form__actions">
+          <button type="submit" class="button" disabled={saving.fetching}>
+            {editing() ? t('checkout.slots.save') : t('checkout.slots.add')}
+          </button>
+          <Show when={editing()}>
+            <button type="button" class="button button--plain" onClick={stopEditing}>
+              {t('checkout.slots.cancelEdit')}
+            </button>
+          </Show>
+        </div>
       </form>
     </section>
   );
