@@ -4,15 +4,19 @@ import { createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
+import { followLive, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { locale, money, t, tPlural } from '../../i18n/i18n';
 import { formatShare } from '../../i18n/percent';
 import { href } from '../../route-paths';
+import { StockItemChangedSubscription } from '../StockPage/stock.documents';
 import { CreateProductForm } from './CreateProductForm';
+import { ProductChangedSubscription } from './catalog.documents';
 import { CatalogQuery, catalogPageSize } from './catalog.loader';
 
 /**
  * The catalog for admins and managers: every product (off-sale ones too) with its price, the cost of its
- * composition and the margin left; a search by name; a new product. A product's page edits it.
+ * composition and the margin left; a search by name; a new product. A product's page edits it. Live: a
+ * product changed elsewhere, or a stock item's cost (which costs and margins are made of), re-reads it.
  */
 export default function CatalogPage() {
   const [search, setSearch] = createSignal('');
@@ -22,6 +26,13 @@ export default function CatalogPage() {
     variables: () => ({ search: search().trim() || null, first: catalogPageSize }),
   });
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  followLive(
+    [
+      liveFeed(ProductChangedSubscription, { pause: outsideSection('catalog') }),
+      liveFeed(StockItemChangedSubscription, { pause: outsideSection('stock') }),
+    ],
+    reload,
+  );
 
   return (
     <main class="page">

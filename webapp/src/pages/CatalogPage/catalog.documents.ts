@@ -9,3 +9,15 @@ export const CreateProductMutation = graphql(`
     }
   }
 `);
+
+/**
+ * Each product the viewer may see as it changes (null once it left their view): the back office's catalog
+ * and product page, and the customers' shop and product page, read theirs again.
+ */
+export const ProductChangedSubscription = graphql(`
+  subscription ProductChanged {
+    productChanged {
+      id
+    }
+  }
+`);

@@ -4,16 +4,20 @@ import { Show } from 'solid-js';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
+import { followLive, isRowOrGone, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { locale, money, t } from '../../i18n/i18n';
 import { formatShare } from '../../i18n/percent';
 import { href, productIdFromParams } from '../../route-paths';
+import { ProductChangedSubscription } from '../CatalogPage/catalog.documents';
+import { StockItemChangedSubscription } from '../StockPage/stock.documents';
 import { ProductQuery } from './catalog-product.loader';
 import { ProductForm } from './ProductForm';
 import { ProductPhotos } from './ProductPhotos';
 
 /**
  * One product for admins and managers: price, what its composition costs at today's stock and the
- * margin left (the server's figures, updated by every save), the form that edits it, and its photos.
+ * margin left (the server's figures, updated by every save), the form that edits it, and its photos. Live:
+ * the product changed elsewhere, or a stock item (its unit cost, the composition's choices), re-reads it.
  */
 export default function CatalogProductPage() {
   const params = useParams();
@@ -23,6 +27,16 @@ export default function CatalogProductPage() {
     const node = result.data?.node;
     return node?.__typename === 'Product' ? node : undefined;
   };
+  followLive(
+    [
+      liveFeed(ProductChangedSubscription, {
+        pause: outsideSection('catalog'),
+        concerns: (event) => isRowOrGone(event.productChanged, id()),
+      }),
+      liveFeed(StockItemChangedSubscription, { pause: outsideSection('stock') }),
+    ],
+    () => refetch({ requestPolicy: 'network-only' }),
+  );
 
   return (
     <main class="page">

@@ -5,17 +5,31 @@ import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
+import { followLive, isRowOrGone, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { dateTime, money, t } from '../../i18n/i18n';
 import { customerIdFromParams, href } from '../../route-paths';
+import { CustomerChangedSubscription } from '../CustomersPage/customers.documents';
 import { CustomerQuery } from './customer.loader';
 import { ImportantDates } from './ImportantDates';
 
-/** One customer for admins and managers: contacts, totals, their latest orders and important dates. */
+/**
+ * One customer for admins and managers: contacts, totals, their latest orders and important dates; live: a
+ * change of their record made elsewhere shows without a reload (customerChanged).
+ */
 export default function CustomerPage() {
   const params = useParams();
   const id = () => customerIdFromParams(params);
   const [result, refetch] = createQuery({ query: CustomerQuery, variables: () => ({ id: id() }) });
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  followLive(
+    [
+      liveFeed(CustomerChangedSubscription, {
+        pause: outsideSection('customers'),
+        concerns: (event) => isRowOrGone(event.customerChanged, id()),
+      }),
+    ],
+    reload,
+  );
   const customer = () => {
     const node = result.data?.node;
     return node?.__typename === 'Customer' ? node : undefined;

@@ -4,17 +4,24 @@ import { createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
+import { followLive, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { money, t, tPlural } from '../../i18n/i18n';
 import { href } from '../../route-paths';
+import { CustomerChangedSubscription } from './customers.documents';
 import { CustomersQuery, customersPageSize } from './customers.loader';
 
-/** The shop's customers for admins and managers, searchable, each with their order count and spend. */
+/**
+ * The shop's customers for admins and managers, searchable, each with their order count and spend; live: a
+ * customer renamed, added or merged elsewhere shows without a reload (customerChanged).
+ */
 export default function CustomersPage() {
   const [search, setSearch] = createSignal('');
   const [result, refetch] = createQuery({
     query: CustomersQuery,
     variables: () => ({ search: search().trim() || null, first: customersPageSize }),
   });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  followLive([liveFeed(CustomerChangedSubscription, { pause: outsideSection('customers') })], reload);
 
   return (
     <main class="page">
@@ -29,7 +36,7 @@ export default function CustomersPage() {
           onInput={(event) => setSearch(event.currentTarget.value)}
         />
       </label>
-      <ErrorMessage error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorMessage error={result.error} onRetry={reload} />
       <Show when={result.data} fallback={<Show when={result.fetching}>{<Spinner />}</Show>}>
         {(loaded) => (
           <>

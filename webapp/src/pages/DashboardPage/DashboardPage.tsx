@@ -1,13 +1,12 @@
-import { createQuery, createSubscription } from '@urql/solid';
-import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { createQuery } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
 import { BarChart, type BarChartPoint } from '../../components/BarChart/BarChart';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
-import { subscriptionsReconnected } from '../../graphql/subscription-socket';
+import { followLive, liveFeed } from '../../graphql/live-refresh';
 import type { Money } from '../../i18n/format';
 import { money, t, tPlural } from '../../i18n/i18n';
-import { refreshScheduler } from '../OrdersPage/orders-live';
 import {
   type DashboardData,
   DashboardQuery,
@@ -32,10 +31,7 @@ export default function DashboardPage() {
   const [downloading, setDownloading] = createSignal(false);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   // Live: each tick (or the socket coming back, as ticks sent meanwhile are lost) re-reads the figures once.
-  const refresh = refreshScheduler(reload);
-  onCleanup(refresh.cancel);
-  createSubscription({ query: DashboardTickSubscription }, () => refresh.schedule());
-  createEffect(on(subscriptionsReconnected, () => refresh.schedule(), { defer: true }));
+  followLive([liveFeed(DashboardTickSubscription)], reload);
 
   async function download() {
     setDownloading(true);

@@ -6,20 +6,25 @@ import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { telHref } from '../../components/Section/Section';
 import { Spinner } from '../../components/Spinner/Spinner';
+import { followLive, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { t } from '../../i18n/i18n';
 import { href } from '../../route-paths';
 import { useTelegramBackButton } from '../../telegram/backButton';
+import { SubscriptionChangedSubscription } from '../SubscriptionsPage/subscriptions.documents';
 import { MySubscriptionCard } from './MySubscriptionCard';
 import { MySubscriptionsQuery } from './my-subscription.loader';
 
 /**
  * The customer's subscriptions: what each brings, until when, the next delivery, and renewing one by a term
- * at its price (MySubscriptionCard). Other changes are the shop's, so the page says whom to ask.
+ * at its price (MySubscriptionCard). Other changes are the shop's, so the page says whom to ask; they show
+ * without a reload (subscriptionChanged: the server tells a customer of their own only).
  */
 export default function MySubscriptionPage() {
   const navigate = useNavigate();
   const telegramBack = useTelegramBackButton(() => navigate(href.myOrders()));
   const [result, refetch] = createQuery({ query: MySubscriptionsQuery });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  followLive([liveFeed(SubscriptionChangedSubscription, { pause: outsideSection('myOrders') })], reload);
   const timeZone = () => activeShopAccess()?.shop.timezone;
   return (
     <main class="page">
@@ -33,11 +38,7 @@ export default function MySubscriptionPage() {
               fallback={<p class="empty">{t('mySubscription.none')}</p>}
             >
               {(edge) => (
-                <MySubscriptionCard
-                  subscription={edge().node}
-                  timeZone={timeZone()}
-                  onRefused={() => refetch({ requestPolicy: 'network-only' })}
-                />
+                <MySubscriptionCard subscription={edge().node} timeZone={timeZone()} onRefused={reload} />
               )}
             </Index>
             <p class="hint">
@@ -50,7 +51,7 @@ export default function MySubscriptionPage() {
           </>
         )}
       </Show>
-      <ErrorMessage error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      <ErrorMessage error={result.error} onRetry={reload} />
     </main>
   );
 }

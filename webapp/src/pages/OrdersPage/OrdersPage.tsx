@@ -1,13 +1,12 @@
 import { A, useLocation, useSearchParams } from '@solidjs/router';
-import { createSubscription } from '@urql/solid';
 import type { ResultOf } from 'gql.tada';
-import { createComputed, createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { createComputed, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { canOpen } from '../../auth/access';
 import { activeShopAccess } from '../../auth/session';
 import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
-import { subscriptionsReconnected } from '../../graphql/subscription-socket';
+import { followLive, liveFeed } from '../../graphql/live-refresh';
 import { money, t, timeWindow, tPlural } from '../../i18n/i18n';
 import { href } from '../../route-paths';
 import { type OrderCardFields, OrdersQuery, ordersVariables } from './orders.loader';
@@ -18,12 +17,7 @@ import {
   ordersSearchParams,
   parseOrdersSearch,
 } from './orders-filter';
-import {
-  liveBoardFeed,
-  MyOrderChangedSubscription,
-  refreshScheduler,
-  ShopOrderChangedSubscription,
-} from './orders-live';
+import { liveBoardFeed, MyOrderChangedSubscription, ShopOrderChangedSubscription } from './orders-live';
 
 /** How long typing pauses before the search is sent. */
 const searchDelayMs = 300;
@@ -50,19 +44,16 @@ export default function OrdersPage() {
     searchTimer = setTimeout(() => update({ ...search(), search: value }), searchDelayMs);
   }
 
-  // Live: any change of an order the viewer sees re-reads the loaded pages (once per burst), and so does
-  // the socket coming back, since events published while it was down are not replayed.
+  // Live: any change of an order the viewer sees re-reads the loaded pages (see followLive).
   const [refreshes, setRefreshes] = createSignal(0);
-  const refresh = refreshScheduler(() => setRefreshes((count) => count + 1));
-  onCleanup(refresh.cancel);
   const feed = () => liveBoardFeed(activeShopAccess()?.role);
-  createSubscription({ query: ShopOrderChangedSubscription, pause: () => feed() !== 'shop' }, () =>
-    refresh.schedule(),
+  followLive(
+    [
+      liveFeed(ShopOrderChangedSubscription, { pause: () => feed() !== 'shop' }),
+      liveFeed(MyOrderChangedSubscription, { pause: () => feed() !== 'mine' }),
+    ],
+    () => setRefreshes((count) => count + 1),
   );
-  createSubscription({ query: MyOrderChangedSubscription, pause: () => feed() !== 'mine' }, () =>
-    refresh.schedule(),
-  );
-  createEffect(on(subscriptionsReconnected, () => refresh.schedule(), { defer: true }));
 
   function update(next: OrdersSearch) {
     setSearchParams(ordersSearchParams(next), { replace: true });

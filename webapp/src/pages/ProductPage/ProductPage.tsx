@@ -6,14 +6,19 @@ import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { useCart } from '../../features/cart/cart';
 import { MAX_LINE_QUANTITY } from '../../features/cart/cart-lines';
+import { followLive, isRowOrGone, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { money, t } from '../../i18n/i18n';
 import { href, productIdFromParams } from '../../route-paths';
 import { useTelegramBackButton } from '../../telegram/backButton';
 import { tapFeedback } from '../../telegram/haptics';
+import { ProductChangedSubscription } from '../CatalogPage/catalog.documents';
 import { photoUrl } from '../ShopPage/product-photo';
 import { ProductQuery } from './product.loader';
 
-/** One bouquet: its photos, price, what it is made of in words, and how many to put in the cart. */
+/**
+ * One bouquet: its photos, price, what it is made of in words, and how many to put in the cart; live: a new
+ * price, or the bouquet taken off sale, shows without a reload (productChanged).
+ */
 export default function ProductPage() {
   const params = useParams<{ productId: string }>();
   const navigate = useNavigate();
@@ -26,6 +31,16 @@ export default function ProductPage() {
     const node = result.data?.node;
     return node?.__typename === 'Product' ? node : undefined;
   };
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  followLive(
+    [
+      liveFeed(ProductChangedSubscription, {
+        pause: outsideSection('shop'),
+        concerns: (event) => isRowOrGone(event.productChanged, productIdFromParams(params)),
+      }),
+    ],
+    reload,
+  );
   const [quantity, setQuantity] = createSignal(1);
   const [added, setAdded] = createSignal(false);
   const cart = useCart();
@@ -126,7 +141,7 @@ export default function ProductPage() {
         <Match when={true}>
           <PageHeader title={t('shop.title')} backHref={telegramBack ? undefined : href.shop()} />
           <Show when={result.error} fallback={<p class="empty">{t('product.notFound')}</p>}>
-            <ErrorMessage error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+            <ErrorMessage error={result.error} onRetry={reload} />
           </Show>
         </Match>
       </Switch>

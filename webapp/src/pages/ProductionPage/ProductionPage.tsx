@@ -1,12 +1,12 @@
 import { A } from '@solidjs/router';
-import { createQuery, createSubscription } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import type { ResultOf } from 'gql.tada';
-import { createEffect, For, on, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
-import { subscriptionsReconnected } from '../../graphql/subscription-socket';
+import { followLive, liveFeed } from '../../graphql/live-refresh';
 import { dateTime, t } from '../../i18n/i18n';
 import { href } from '../../route-paths';
 import {
@@ -23,8 +23,7 @@ import { taskStatusClass } from './production-task';
 export default function ProductionPage() {
   const [result, refetch] = createQuery({ query: ProductionQueueQuery });
   const reread = () => refetch({ requestPolicy: 'network-only' });
-  createSubscription({ query: ProductionTaskChangedSubscription }, () => reread());
-  createEffect(on(subscriptionsReconnected, reread, { defer: true }));
+  followLive([liveFeed(ProductionTaskChangedSubscription)], reread);
 
   return (
     <main class="page">

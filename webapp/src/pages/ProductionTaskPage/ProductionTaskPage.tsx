@@ -1,6 +1,6 @@
 import { useNavigate, useParams } from '@solidjs/router';
-import { createMutation, createQuery, createSubscription } from '@urql/solid';
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { createMutation, createQuery } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
 import { activeShopAccess, session } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { RefusalMessage } from '../../components/ErrorMessage/RefusalMessage';
@@ -13,7 +13,7 @@ import {
 } from '../../components/PhotoUpload/upload-image';
 import { Section } from '../../components/Section/Section';
 import { Spinner } from '../../components/Spinner/Spinner';
-import { subscriptionsReconnected } from '../../graphql/subscription-socket';
+import { followLive, isRowOrGone, liveFeed } from '../../graphql/live-refresh';
 import { dateTime, t, timeWindow } from '../../i18n/i18n';
 import { href, taskIdFromParams } from '../../route-paths';
 import { useTelegramBackButton } from '../../telegram/backButton';
@@ -39,11 +39,14 @@ export default function ProductionTaskPage() {
   const taskId = () => taskIdFromParams(params);
   const [result, refetch] = createQuery({ query: ProductionTaskQuery, variables: () => ({ id: taskId() }) });
   const reread = () => refetch({ requestPolicy: 'network-only' });
-  createSubscription({ query: ProductionTaskChangedSubscription }, (_previous, event) => {
-    if (event.productionTaskChanged?.id === taskId()) reread();
-    return event;
-  });
-  createEffect(on(subscriptionsReconnected, reread, { defer: true }));
+  followLive(
+    [
+      liveFeed(ProductionTaskChangedSubscription, {
+        concerns: (event) => isRowOrGone(event.productionTaskChanged, taskId()),
+      }),
+    ],
+    reread,
+  );
 
   const [take, sendTake] = createMutation(TakeProductionTaskMutation);
   const [release, sendRelease] = createMutation(ReleaseProductionTaskMutation);

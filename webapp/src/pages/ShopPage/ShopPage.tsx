@@ -7,17 +7,24 @@ import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
 import { useCart } from '../../features/cart/cart';
+import { followLive, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { money, t, tPlural } from '../../i18n/i18n';
 import { href } from '../../route-paths';
 import { tapFeedback } from '../../telegram/haptics';
+import { ProductChangedSubscription } from '../CatalogPage/catalog.documents';
 import { photoUrl } from './product-photo';
 import { type CatalogProductFields, CatalogQuery } from './shop.loader';
 
 type CatalogProduct = ResultOf<typeof CatalogProductFields>;
 
-/** The shop's catalog for its customers: bouquets by category, with photos and prices, into the cart. */
+/**
+ * The shop's catalog for its customers: bouquets by category, with photos and prices, into the cart; live: a
+ * bouquet repriced, put on or taken off sale shows without a reload (productChanged).
+ */
 export default function ShopPage() {
   const [result, refetch] = createQuery({ query: CatalogQuery });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  followLive([liveFeed(ProductChangedSubscription, { pause: outsideSection('shop') })], reload);
   const [category, setCategory] = createSignal<string | null>(null);
   const cart = useCart();
   const products = () =>
@@ -67,7 +74,7 @@ export default function ShopPage() {
         </fieldset>
       </Show>
       <Show when={!result.fetching || result.data} fallback={<Spinner />}>
-        <ErrorMessage error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+        <ErrorMessage error={result.error} onRetry={reload} />
         <Show when={result.data && products().length === 0}>
           <p class="empty">{t('shop.empty')}</p>
         </Show>

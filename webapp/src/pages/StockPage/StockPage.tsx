@@ -4,9 +4,11 @@ import { activeShopAccess } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
+import { followLive, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { dateTime, money, t } from '../../i18n/i18n';
 import { CreateStockItemForm } from './CreateStockItemForm';
 import { ReceiveSupplyForm } from './ReceiveSupplyForm';
+import { StockItemChangedSubscription } from './stock.documents';
 import { expiringWithinHours, StockQuery } from './stock.loader';
 import { WriteOffForm } from './WriteOffForm';
 
@@ -15,7 +17,8 @@ type Panel = 'create' | 'supply' | 'writeOff';
 /**
  * Stock for admins and managers: each item's level (on hand, reserved by orders, available), the batches
  * expiring within three days, and three forms: a new stock item, receive a supply, write off with a reason.
- * The list is read again after each, so the levels shown are the server's.
+ * The list is read again after each, so the levels shown are the server's, and live: a colleague's supply,
+ * write-off or order reserving stems shows without a reload (stockItemChanged).
  */
 export default function StockPage() {
   const [stock, refetch] = createQuery({
@@ -24,6 +27,7 @@ export default function StockPage() {
   });
   const [panel, setPanel] = createSignal<Panel>();
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  followLive([liveFeed(StockItemChangedSubscription, { pause: outsideSection('stock') })], reload);
   const timeZone = () => activeShopAccess()?.shop.timezone;
   const toggle = (next: Panel) => setPanel(panel() === next ? undefined : next);
 

@@ -43,3 +43,15 @@ export const CreateStockItemMutation = graphql(
 `,
   [StockItemFields],
 );
+
+/**
+ * Each stock item of the shop as its levels or details change (a supply, a write-off, an order reserving
+ * or using it). Only the id: a live screen reads its own data again (the stock's value, the catalog's costs).
+ */
+export const StockItemChangedSubscription = graphql(`
+  subscription StockItemChanged {
+    stockItemChanged {
+      id
+    }
+  }
+`);

@@ -3,13 +3,16 @@ import { createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { Spinner } from '../../components/Spinner/Spinner';
+import { followLive, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { t, tPlural } from '../../i18n/i18n';
 import { SubscriptionRow } from './SubscriptionRow';
+import { SubscriptionChangedSubscription } from './subscriptions.documents';
 import { SubscriptionsQuery, subscriptionsPageSize } from './subscriptions.loader';
 
 /**
  * The shop's subscriptions for admins and managers, newest first, with a switch to those the
  * generator paused for someone to act on; each row pauses, resumes, renews or cancels its subscription.
+ * Live: a change made elsewhere (a colleague, the customer, the generator) shows without a reload.
  */
 export default function SubscriptionsPage() {
   const [attentionOnly, setAttentionOnly] = createSignal(false);
@@ -21,6 +24,7 @@ export default function SubscriptionsPage() {
     }),
   });
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  followLive([liveFeed(SubscriptionChangedSubscription, { pause: outsideSection('subscriptions') })], reload);
 
   return (
     <main class="page">

@@ -76,3 +76,15 @@ export const RenewSubscriptionMutation = graphql(
 `,
   [SubscriptionFields],
 );
+
+/**
+ * Each subscription the viewer may see as it changes (paused, resumed, renewed, cancelled, ended, an order
+ * made from it): the shop's list for managers, a customer's own page, read theirs again.
+ */
+export const SubscriptionChangedSubscription = graphql(`
+  subscription SubscriptionChanged {
+    subscriptionChanged {
+      id
+    }
+  }
+`);
