@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { enqueue, type QueuedAction, queuedActions } from './courier-queue';
 import { replayQueue, type SendOutcome } from './replay';
 
@@ -79,6 +79,44 @@ describe('replaying the queue', () => {
       ['startRoute', 4],
       ['complete', 4],
     ]);
+  });
+
+  it('a step that gets no answer holds back its own order only; the other orders still go', async () => {
+    const store = freshStore();
+    await enqueue({ kind: 'proof', photo: new Blob(['x']), fileName: 'p.jpg' }, order('a', 3), store);
+    await enqueue({ kind: 'complete', code: '1234' }, order('a', 3), store);
+    await enqueue({ kind: 'pickUp' }, order('b', 5), store);
+    await enqueue({ kind: 'startRoute' }, order('b', 5), store);
+    // Order a's photo keeps failing (a gateway refusing it); b's steps are answered.
+    const server = recorder((entry) =>
+      entry.orderId === 'a' ? { result: 'offline' } : { result: 'done', version: entry.version + 1 },
+    );
+
+    expect(await replayQueue(server.send, owner, store)).toEqual({ sent: 2, refused: 0, waiting: 2 });
+    expect(server.sent).toEqual([
+      { kind: 'proof', orderId: 'a', version: 3 },
+      { kind: 'pickUp', orderId: 'b', version: 5 },
+      { kind: 'startRoute', orderId: 'b', version: 6 },
+    ]);
+    // a's code was never sent past its photo, and both wait.
+    expect((await queuedActions(store)).map((entry) => [entry.orderId, entry.kind])).toEqual([
+      ['a', 'proof'],
+      ['a', 'complete'],
+    ]);
+  });
+
+  it('with the device offline, stops at the first unanswered step instead of trying every order', async () => {
+    const store = freshStore();
+    await enqueue({ kind: 'pickUp' }, order('a', 3), store);
+    await enqueue({ kind: 'pickUp' }, order('b', 5), store);
+    const server = recorder(() => ({ result: 'offline' }));
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      expect(await replayQueue(server.send, owner, store)).toEqual({ sent: 0, refused: 0, waiting: 2 });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(server.sent.map((entry) => entry.orderId)).toEqual(['a']);
   });
 
   it('treats a thrown error as no connection', async () => {

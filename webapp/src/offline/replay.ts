@@ -5,7 +5,10 @@ import { type QueuedAction, queuedActions, queueStore, removeAction, updateActio
 export type SendOutcome =
   /** The server did it (or had done it already); `version` is the order's version now, when known. */
   | { result: 'done'; version?: number }
-  /** No connection: the entry stays, and the replay stops so nothing overtakes it. */
+  /**
+   * No answer (or a server error): the entry stays, and nothing of its order overtakes it. Steps of other
+   * orders still go, unless the device itself is offline.
+   */
   | { result: 'offline' }
   /** The server refused it for good (a wrong code, a delivery taken away): kept to show, not replayed. */
   | { result: 'refused'; reason: string };
@@ -31,6 +34,11 @@ let running: Promise<ReplayReport> | undefined;
  * done (the server refuses a stale version, and the order shows the step) and answers `done`, so
  * nothing happens twice. One replay at a time per tab (callers share it) and per origin (Web Locks). Only
  * `owner`'s entries are sent (see QueuedAction.owner).
+ *
+ * An entry that gets no answer holds back the later entries of its order only (they were made on top of
+ * it); the other orders' steps are independent, so one stuck step (a photo a gateway keeps refusing, a
+ * server error on one delivery) does not keep a courier's whole day from reaching the shop. When the
+ * device says it is offline, the replay stops at the first such entry instead of trying every order.
  */
 export function replayQueue(
   send: SendAction,
@@ -46,15 +54,24 @@ export function replayQueue(
 async function replayOnce(send: SendAction, owner: string, store: UseStore): Promise<ReplayReport> {
   const report: ReplayReport = { sent: 0, refused: 0, waiting: 0 };
   // The queue is read again before each entry: a step the courier takes while a replay runs is sent by it.
+  // Orders whose next entry got no answer in this replay: the rest of their entries wait behind it.
+  const held = new Set<string>();
   for (;;) {
     // Another courier's steps (a shared phone) wait for them: sent as this one, the server would refuse them.
     const pending = (await queuedActions(store)).filter((entry) => !entry.refusal && entry.owner === owner);
-    const [entry] = pending;
-    if (!entry) return report;
-    const outcome = await send(entry).catch((): SendOutcome => ({ result: 'offline' }));
-    if (outcome.result === 'offline') {
+    const entry = pending.find((candidate) => !held.has(candidate.orderId));
+    if (!entry) {
       report.waiting = pending.length;
       return report;
+    }
+    const outcome = await send(entry).catch((): SendOutcome => ({ result: 'offline' }));
+    if (outcome.result === 'offline') {
+      held.add(entry.orderId);
+      if (deviceOffline()) {
+        report.waiting = pending.length;
+        return report;
+      }
+      continue;
     }
     if (outcome.result === 'refused') {
       await updateAction(entry, { refusal: outcome.reason }, store);
@@ -73,6 +90,9 @@ async function replayOnce(send: SendAction, owner: string, store: UseStore): Pro
     report.sent += 1;
   }
 }
+
+/** The browser's word that there is no network at all (then no other order's step could go either). */
+const deviceOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 function withLock<T>(task: () => Promise<T>): Promise<T> {
   // Web Locks are in every browser the app supports; without them (unit tests, old webviews) run at once.
