@@ -289,12 +289,12 @@ const baseline = await readFile(baselineFile, 'utf8')
 console.log(`\nPosy bench: ${ORDERS} orders, ${ITERATIONS} iterations each, Node ${process.version}`);
 console.log(`HTTP: wrk, concurrency 10, ${ROUNDS} interleaved rounds of ${SECONDS} s per side, medians`);
 console.log(`baseline: ${baseline?.note ?? 'none (run with --save-baseline)'}\n`);
-console.log(`${'metric'.padEnd(34)}${'baseline'.padStart(12)}${'now'.padStart(12)}${'change'.padStart(10)}`);
+console.log(`${'metric'.padEnd(42)}${'baseline'.padStart(12)}${'now'.padStart(12)}${'change'.padStart(10)}`);
 for (const [metric, now] of Object.entries(figures)) {
   const before = baseline?.figures[metric];
   const change = before ? `${(((now - before) / before) * 100).toFixed(1)}%` : '';
   console.log(
-    `${metric.padEnd(34)}${String(before ?? '–').padStart(12)}${String(now).padStart(12)}${change.padStart(10)}`,
+    `${metric.padEnd(42)}${String(before ?? '–').padStart(12)}${String(now).padStart(12)}${change.padStart(10)}`,
   );
 }
 console.log(`\nSQL statements per request (page of ${SMALL_PAGE} → ${LARGE_PAGE})`);
