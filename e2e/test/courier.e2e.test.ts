@@ -9,7 +9,7 @@ import {
   handoverCode,
   proofPhoto,
 } from './deliveries.js';
-import { courier, signInWithPassword } from './journeys.js';
+import { apiSession, courier, signInWithPassword } from './journeys.js';
 import { type E2eServer, startServer } from './server.js';
 
 let server: E2eServer;
@@ -279,5 +279,58 @@ describe("the courier's location", () => {
       .poll(() => page.getByRole('status').last().textContent(), eventually)
       .toContain('Местоположение передано');
     await page.getByRole('button', { name: 'Перестать показывать' }).click();
+  });
+});
+
+describe('the pool', () => {
+  it('lists the deliveries nobody has, and one taken moves into the courier’s day', async () => {
+    const { page } = browser.current();
+    const first = await deliveryForCourier(server, 'From the pool');
+    const second = await deliveryForCourier(server, 'Also in the pool');
+    const courierApi = await apiSession(server, courier);
+    // Both given back to the pool over the API, and the shop lets couriers take from it.
+    for (const order of [first, second]) {
+      const { order: read } = (
+        await courierApi<{ order: { version: number } }>('query ($id: ID!) { order(id: $id) { version } }', {
+          id: order.id,
+        })
+      ).data!;
+      const released = await courierApi<{ releaseDelivery: { __typename: string } }>(
+        'mutation ($orderId: ID!, $version: Int!) { releaseDelivery(orderId: $orderId, version: $version) { __typename } }',
+        { orderId: order.id, version: read.version },
+      );
+      expect(released.data?.releaseDelivery.__typename).toBe('MutationReleaseDeliverySuccess');
+    }
+    const mode = (to: string) =>
+      first.manager<{ setCourierAssignment: { courierAssignment: string } }>(
+        'mutation ($mode: CourierAssignment!) { setCourierAssignment(mode: $mode) { courierAssignment } }',
+        { mode: to },
+      );
+    expect((await mode('COURIERS_TAKE_FROM_POOL')).data?.setCourierAssignment.courierAssignment).toBe(
+      'COURIERS_TAKE_FROM_POOL',
+    );
+    try {
+      await openCourierDay(page);
+      const pool = page.locator('.section', { has: page.getByRole('heading', { name: 'Можно взять' }) });
+      const pooled = (order: { number: number }) =>
+        pool.locator('.courier-card', { hasText: `Доставка №${order.number}` });
+      await expect.poll(() => pooled(first).count(), eventually).toBe(1);
+      expect(await pooled(second).count()).toBe(1);
+      await page.screenshot({ path: path.join(artifactsDir, 'courier--pool.png'), fullPage: true });
+
+      await pooled(first).getByRole('button', { name: 'Взять' }).click();
+      // Now theirs: in the day above the pool, out of the pool, and assigned to them as the shop reads it.
+      await page.getByRole('link', { name: `Доставка №${first.number}` }).waitFor();
+      await expect.poll(() => pooled(first).count(), eventually).toBe(0);
+      expect(await pooled(second).count()).toBe(1);
+      expect((await deliveryHistory(first.manager, first.id)).delivery?.status).toBe('ASSIGNED');
+      const { data } = await first.manager<{ deliveryPool: { orderId: string }[] }>(
+        'query { deliveryPool { orderId } }',
+      );
+      expect(data?.deliveryPool.map((entry) => entry.orderId)).toEqual(expect.arrayContaining([second.id]));
+      expect(data?.deliveryPool.map((entry) => entry.orderId)).not.toContain(first.id);
+    } finally {
+      await mode('MANAGER_ASSIGNS');
+    }
   });
 });
