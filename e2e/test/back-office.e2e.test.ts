@@ -113,10 +113,20 @@ describe('stock items', () => {
   it('creates a stock item, refusing a name the shop has and one of spaces beside the field, then receives a supply of it', async () => {
     const { page } = browser.current();
     const gql = await apiSession(server, manager);
-    type Item = { name: string; unit: string; onHand: number; unitCost: { amountMinor: number } };
+    type Item = {
+      name: string;
+      unit: string;
+      onHand: number;
+      unitCost: { amountMinor: number };
+      reorderLevel: number | null;
+      needsReorder: boolean;
+    };
     const items = async () =>
-      (await gql<{ stockItems: Item[] }>('{ stockItems { name unit onHand unitCost { amountMinor } } }')).data
-        ?.stockItems ?? [];
+      (
+        await gql<{ stockItems: Item[] }>(
+          '{ stockItems { name unit onHand unitCost { amountMinor } reorderLevel needsReorder } }',
+        )
+      ).data?.stockItems ?? [];
     const countBefore = (await items()).length;
     await openAsManager(page, '/stock', 'Stock');
 
@@ -148,13 +158,14 @@ describe('stock items', () => {
       onHand: 0,
     });
     expect((await items()).length).toBe(countBefore + 1);
-    // Not in the API: read where it is kept.
-    expect(
-      await server.prisma.stockItem.findFirstOrThrow({
-        where: { name: 'Ruscus' },
-        select: { reorderLevel: true },
-      }),
-    ).toEqual({ reorderLevel: 5 });
+    // Nothing on hand yet: at or below its reorder level, as the row says and the API reads it.
+    expect((await items()).find((item) => item.name === 'Ruscus')).toMatchObject({
+      reorderLevel: 5,
+      needsReorder: true,
+    });
+    expect(await stockRow(page, 'Ruscus').locator('.stock-item__reorder').textContent()).toBe(
+      'reorder: at or below 5',
+    );
 
     await page.getByRole('button', { name: 'Receive a supply' }).click();
     const supply = page.getByRole('form', { name: 'Receive a supply' });
@@ -172,7 +183,12 @@ describe('stock items', () => {
       unit: 'BUNCH',
       onHand: 12,
       unitCost: { amountMinor: 8000 },
+      reorderLevel: 5,
+      needsReorder: false,
     });
+    expect(await stockRow(page, 'Ruscus').locator('.list__subtitle').first().textContent()).toContain(
+      'reorder at 5',
+    );
 
     await expectNoSidewaysScroll(page);
   });

@@ -54,6 +54,17 @@ builder.prismaObjectFields('StockItem', (t) => ({
     resolve: (i) => Math.max(0, i.onHand - i.reserved),
   }),
   archived: t.boolean({ select: { archivedAt: true }, resolve: (i) => i.archivedAt !== null }),
+  reorderLevel: t.exposeInt('reorderLevel', {
+    nullable: true,
+    authScopes: reads,
+    description: 'Order more when what is available falls to this; null when the shop set none.',
+  }),
+  needsReorder: t.boolean({
+    authScopes: reads,
+    description: 'What is available (on hand, less reserved) is at or below the reorder level.',
+    select: { onHand: true, reserved: true, reorderLevel: true },
+    resolve: (i) => i.reorderLevel !== null && Math.max(0, i.onHand - i.reserved) <= i.reorderLevel,
+  }),
   value: t.field({
     type: MoneyRef,
     authScopes: writes,

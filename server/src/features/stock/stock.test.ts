@@ -95,4 +95,32 @@ describe('stock over GraphQL', () => {
     const refused = await app.gql(query, {}, otherKey.headers);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  test('the reorder level set on an item is read back, and needsReorder follows what is available', async () => {
+    const created = await app.gql(
+      'mutation { createStockItem(name: "Reorder tulip", unit: STEM, reorderLevel: 10) { id reorderLevel needsReorder } }',
+      {},
+      manager,
+    );
+    expect(created.errors).toBeUndefined();
+    const { id } = created.data!.createStockItem;
+    expect(created.data!.createStockItem).toMatchObject({ reorderLevel: 10, needsReorder: true });
+    await app.gql(RECEIVE, { lines: [{ stockItemId: id, quantity: 11, unitCostMinor: 100 }] }, manager);
+    const read = (headers: Record<string, string>) =>
+      app.gql(
+        'query ($id: ID!) { node(id: $id) { ... on StockItem { reorderLevel needsReorder } } }',
+        { id },
+        headers,
+      );
+    expect((await read(florist)).data!.node).toEqual({ reorderLevel: 10, needsReorder: false });
+    await app.gql(WRITE_OFF, { stockItemId: id, quantity: 1 }, manager);
+    expect((await read(manager)).data!.node).toEqual({ reorderLevel: 10, needsReorder: true });
+    // No level set: never needs reordering, however little there is.
+    const none = await app.gql(
+      'mutation { createStockItem(name: "No level tulip", unit: STEM) { reorderLevel needsReorder } }',
+      {},
+      manager,
+    );
+    expect(none.data!.createStockItem).toEqual({ reorderLevel: null, needsReorder: false });
+  });
 });

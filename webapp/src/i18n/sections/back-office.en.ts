@@ -20,6 +20,8 @@ export const backOfficeEn = {
   'stock.value': 'Stock on hand: {value}',
   'stock.levels': 'Levels',
   'stock.reservedAvailable': '{reserved} reserved · {available} available',
+  'stock.reorderAt': 'reorder at {level}',
+  'stock.reorderNow': 'reorder: at or below {level}',
   'stock.expiring': 'Expiring within 3 days',
   'stock.expiringNone': 'No batch expires within 3 days.',
   'stock.expires': 'Expires {when}',

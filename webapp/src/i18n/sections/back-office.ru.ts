@@ -27,6 +27,8 @@ export const backOfficeRu: {
   'stock.value': 'Остатки на сумму {value}',
   'stock.levels': 'Остатки',
   'stock.reservedAvailable': 'в резерве {reserved} · доступно {available}',
+  'stock.reorderAt': 'дозаказ при {level}',
+  'stock.reorderNow': 'пора дозаказать: {level} или меньше',
   'stock.expiring': 'Истекают в ближайшие 3 дня',
   'stock.expiringNone': 'Ни одна партия не истекает в ближайшие 3 дня.',
   'stock.expires': 'Годна до {when}',

@@ -93,6 +93,14 @@ export default function StockPage() {
                             reserved: item.reserved,
                             available: item.available,
                           })}
+                          <Show when={item.reorderLevel !== null}>
+                            {' · '}
+                            <span classList={{ 'stock-item__reorder': item.needsReorder }}>
+                              {t(item.needsReorder ? 'stock.reorderNow' : 'stock.reorderAt', {
+                                level: item.reorderLevel ?? 0,
+                              })}
+                            </span>
+                          </Show>
                         </span>
                       </span>
                       <span class="stock-item__level">

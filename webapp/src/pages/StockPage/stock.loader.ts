@@ -14,6 +14,8 @@ export const StockItemFields = graphql(`
     onHand
     reserved
     available
+    reorderLevel
+    needsReorder
     unitCost {
       amountMinor
       currency
