@@ -485,6 +485,13 @@ describe('the back office: orders and production', () => {
       .toBe('Paid: CARD RRN 4815162342');
     // Paid once: it is not offered again.
     expect(await page.getByText('Mark paid', { exact: true }).count()).toBe(0);
+    // The payment section names the method in the page's language, with the reference.
+    expect(
+      await page
+        .locator('.section', { hasText: 'Payment method' })
+        .getByText('Card · RRN 4815162342', { exact: true })
+        .count(),
+    ).toBe(1);
 
     const paid = await readOrder(managerApi, order.id);
     expect(paid).toMatchObject({

@@ -58,6 +58,7 @@ export const ordersProductionEn = {
   'paymentMethod.CASH': 'Cash',
   'paymentMethod.CARD': 'Card',
   'paymentMethod.TRANSFER': 'Bank transfer',
+  'paymentMethod.TELEGRAM': 'Telegram',
 
   'newOrder.title': 'New order',
   'newOrder.customer': 'Customer',

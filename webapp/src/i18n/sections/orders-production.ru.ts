@@ -60,6 +60,7 @@ export const ordersProductionRu: Record<keyof typeof ordersProductionEn, string>
   'paymentMethod.CASH': 'Наличные',
   'paymentMethod.CARD': 'Карта',
   'paymentMethod.TRANSFER': 'Перевод',
+  'paymentMethod.TELEGRAM': 'Telegram',
 
   'newOrder.title': 'Новый заказ',
   'newOrder.customer': 'Клиент',

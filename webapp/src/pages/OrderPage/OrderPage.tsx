@@ -139,7 +139,7 @@ export default function OrderPage() {
                 {(method) => (
                   <Section title={t('order.payment')}>
                     <Row label={t('orderManage.paymentMethod')}>
-                      {[method(), order().paymentReference].filter(Boolean).join(' · ')}
+                      {[paymentMethodLabel(method()), order().paymentReference].filter(Boolean).join(' · ')}
                     </Row>
                   </Section>
                 )}
@@ -221,4 +221,12 @@ function Phone(props: { number: string | null | undefined }) {
       {(number) => <a href={telHref(number())}>{number()}</a>}
     </Show>
   );
+}
+
+const knownPaymentMethods = ['CASH', 'CARD', 'TRANSFER', 'TELEGRAM'] as const;
+
+/** The method in the viewer's language when it is one the app records; an integrator's own word as it is. */
+function paymentMethodLabel(method: string): string {
+  const known = knownPaymentMethods.find((code) => code === method);
+  return known ? t(`paymentMethod.${known}`) : method;
 }
