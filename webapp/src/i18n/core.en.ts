@@ -3,6 +3,7 @@ export const coreEn = {
   'app.name': 'Posy',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',
+  'app.loadMore': 'Load more',
   'app.reload': 'Reload',
   'app.back': 'Back',
   'app.cancel': 'Cancel',

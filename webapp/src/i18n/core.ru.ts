@@ -6,6 +6,7 @@ export const coreRu: SectionDictionary<typeof coreEn> = {
   'app.name': 'Posy',
   'app.loading': 'Загрузка…',
   'app.retry': 'Повторить',
+  'app.loadMore': 'Показать ещё',
   'app.reload': 'Перезагрузить',
   'app.back': 'Назад',
   'app.cancel': 'Отмена',

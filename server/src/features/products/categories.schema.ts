@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { visibleCategories } from '../common/access.js';
 import { archiveCategory, createCategory, updateCategory } from './categories.service.js';
+import { productsWhere } from './products.service.js';
 
 /** Who edits the catalog: its managers, and API keys holding catalog:write. */
 export const editsCatalog = { shopRole: ['ADMIN', 'MANAGER'], apiScope: 'catalog:write' } as const;
@@ -23,11 +24,25 @@ builder.queryField('categories', (t) =>
     type: [CategoryRef],
     description: 'The shop’s categories in shelf order; archived ones only when asked (staff).',
     authScopes: { signedIn: true },
-    args: { includeArchived: t.arg.boolean({ defaultValue: false }) },
+    args: {
+      includeArchived: t.arg.boolean({ defaultValue: false }),
+      withProductsOnSale: t.arg.boolean({
+        defaultValue: false,
+        description:
+          'Only those holding a product `products(activeOnly: true)` lists to the viewer: the customer’s ' +
+          'shelves, none of them empty.',
+      }),
+    },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.category.findMany({
         ...query,
-        where: { AND: [visibleCategories(ctx), args.includeArchived ? {} : { archivedAt: null }] },
+        where: {
+          AND: [
+            visibleCategories(ctx),
+            args.includeArchived ? {} : { archivedAt: null },
+            args.withProductsOnSale ? { products: { some: productsWhere(ctx, { activeOnly: true }) } } : {},
+          ],
+        },
         orderBy: [{ position: 'asc' }, { name: 'asc' }],
         take: 200,
       }),

@@ -1,11 +1,12 @@
 import { StockUnit } from '@posy/prisma';
 import { builder } from '../../builder.js';
 import { countBesidePage } from '../../graphql/total-count.js';
-import { listedProducts, visibleCategories, visibleProducts } from '../common/access.js';
+import { visibleCategories, visibleProducts } from '../common/access.js';
 import { MoneyRef, money } from '../common/money.schema.js';
-import { containsText } from '../common/text-search.js';
 import { rereadShared, type ShopChange, shopChangesAmong } from '../live/shop-changes.js';
+import { CategoryRef } from './categories.schema.js';
 import { currentBatches, marginOf, productCostMinor } from './products.cost.js';
+import { type ProductsFilter, productsWhere } from './products.service.js';
 
 /** A function, not a constant: which batches are current depends on when the cost is asked for. */
 const costSelection = () => ({
@@ -104,40 +105,46 @@ export const ProductRef = builder.prismaNode('Product', {
   }),
 });
 
-const productsCount = countBesidePage((args: Parameters<typeof productsWhere>[1], ctx) =>
-  ctx.prisma.product.count({ where: productsWhere(ctx, args) }),
+interface ProductsArgs {
+  search?: string | null;
+  activeOnly?: boolean | null;
+  categoryId?: { id: string } | null;
+}
+
+const productsCount = countBesidePage((args: ProductsArgs, ctx) =>
+  ctx.prisma.product.count({ where: productsWhere(ctx, productsFilter(args)) }),
 );
+
+/** The `products` arguments as the service takes them (the category's global id decoded). */
+function productsFilter(args: ProductsArgs): ProductsFilter {
+  return { search: args.search, activeOnly: args.activeOnly, categoryId: args.categoryId?.id };
+}
 
 builder.queryField('products', (t) =>
   t.prismaConnection({
     type: 'Product',
     cursor: 'id',
     authScopes: { signedIn: true },
-    args: { search: t.arg.string({ required: false }), activeOnly: t.arg.boolean({ required: false }) },
+    args: {
+      search: t.arg.string({ required: false }),
+      activeOnly: t.arg.boolean({ required: false }),
+      categoryId: t.arg.globalID({
+        for: CategoryRef,
+        required: false,
+        description: 'Only the products of this category (a shelf of the customer’s catalog).',
+      }),
+    },
     resolve: (query, _root, args, ctx, info) => {
       productsCount.start(args, ctx, info);
       return ctx.prisma.product.findMany({
         ...query,
-        where: productsWhere(ctx, args),
+        where: productsWhere(ctx, productsFilter(args)),
         orderBy: { id: 'asc' },
       });
     },
     totalCount: productsCount.totalCount,
   }),
 );
-
-function productsWhere(
-  ctx: Parameters<typeof listedProducts>[0],
-  args: { search?: string | null; activeOnly?: boolean | null },
-) {
-  return {
-    AND: [
-      listedProducts(ctx),
-      args.search ? { name: containsText(args.search) } : {},
-      args.activeOnly ? { active: true } : {},
-    ],
-  };
-}
 
 builder.subscriptionField('productChanged', (t) =>
   t.prismaField({

@@ -1,6 +1,8 @@
 import type { Prisma } from '@posy/prisma';
 import { type Context, requireShop } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
+import { listedProducts } from '../common/access.js';
+import { containsText } from '../common/text-search.js';
 import { publishShopChange } from '../live/shop-changes.js';
 
 export interface ComponentInput {
@@ -120,4 +122,27 @@ async function checkComponents(ctx: Context, components: ComponentInput[]) {
   if (found !== ids.length)
     throw badInput('The composition names a stock item this shop does not have', 'components');
   return components.map((c) => ({ stockItemId: c.stockItemId, quantity: c.quantity }));
+}
+
+/** What the catalog's list (`products`) is narrowed by; each left out when not set. */
+export interface ProductsFilter {
+  search?: string | null;
+  /** Only what is on sale (the customer's catalog). */
+  activeOnly?: boolean | null;
+  categoryId?: string | null;
+}
+
+/**
+ * The products the catalog lists for a filter: the viewer's listed products (listedProducts), by name,
+ * on sale, in a category. The shelf chips (`categories(withProductsOnSale)`) are counted by the same rule.
+ */
+export function productsWhere(ctx: Context, filter: ProductsFilter): Prisma.ProductWhereInput {
+  return {
+    AND: [
+      listedProducts(ctx),
+      filter.search ? { name: containsText(filter.search) } : {},
+      filter.activeOnly ? { active: true } : {},
+      filter.categoryId ? { categoryId: filter.categoryId } : {},
+    ],
+  };
 }

@@ -217,6 +217,63 @@ describe('catalog: products', () => {
   });
 });
 
+describe('catalog: a category’s shelf', () => {
+  test('products(categoryId) lists that category’s only, counted the same; categories(withProductsOnSale) leaves out the empty shelves', async () => {
+    const category = async (name: string) =>
+      (await app.gql(CREATE_CATEGORY, { input: { name } }, manager)).data?.createCategory.id as string;
+    const vases = await category('Test vases');
+    const emptyShelf = await category('Test empty shelf');
+    const offSaleShelf = await category('Test off-sale shelf');
+    for (const [name, categoryId] of [
+      ['Test vase one', vases],
+      ['Test vase two', vases],
+      ['Test off-sale vase', offSaleShelf],
+    ] as const) {
+      const made = await app.gql(
+        CREATE,
+        { input: { name, priceMinor: 1000, leadTimeMinutes: 30, categoryId, components: [] } },
+        manager,
+      );
+      expect(made.errors).toBeUndefined();
+      if (name === 'Test off-sale vase')
+        await app.gql(UPDATE, { id: made.data?.createProduct.id, input: { active: false } }, manager);
+    }
+
+    const shelf = async (categoryId: string, headers: Record<string, string>) =>
+      (
+        await app.gql(
+          'query ($c: ID) { products(activeOnly: true, categoryId: $c, first: 1) { totalCount edges { node { name } } pageInfo { hasNextPage } } }',
+          { c: categoryId },
+          headers,
+        )
+      ).data?.products;
+    expect(await shelf(vases, customer)).toEqual({
+      totalCount: 2,
+      edges: [{ node: { name: expect.stringMatching(/^Test vase /) } }],
+      pageInfo: { hasNextPage: true },
+    });
+    expect((await shelf(offSaleShelf, customer))?.totalCount).toBe(0);
+    expect((await shelf(emptyShelf, manager))?.totalCount).toBe(0);
+
+    const shelves = async (headers: Record<string, string>) =>
+      (await app.gql('{ categories(withProductsOnSale: true) { name } }', {}, headers)).data?.categories.map(
+        (c: { name: string }) => c.name,
+      );
+    const customerShelves = await shelves(customer);
+    expect(customerShelves).toContain('Test vases');
+    expect(customerShelves).not.toContain('Test empty shelf');
+    expect(customerShelves).not.toContain('Test off-sale shelf');
+
+    const notACategory = await app.gql(
+      'query ($c: ID) { products(categoryId: $c, first: 1) { totalCount } }',
+      { c: encodeGlobalId('Product', '00000000-0000-7000-8000-000000000000') },
+      customer,
+    );
+    expect(notACategory.data).toBeNull();
+    expect(notACategory.errors?.[0]?.message).toBeTruthy();
+  });
+});
+
 describe('catalog: categories', () => {
   test('create, rename, archive; a taken name is BAD_USER_INPUT; customers do not list archived ones', async () => {
     const created = await app.gql(CREATE_CATEGORY, { input: { name: 'Test boxes', position: 2 } }, admin);

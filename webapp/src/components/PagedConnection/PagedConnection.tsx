@@ -20,8 +20,8 @@ export interface PagedConnectionProps<Filter, Data, Variables extends AnyVariabl
   connection: (data: Data) => Page | null | undefined;
   /** Class of each page's `<ul>`, which the styles and the browser tests know. */
   listClass: string;
-  /** Shown under the first page when the filter matches nothing. */
-  emptyText: string;
+  /** Shown under the first page when the filter matches nothing (text, or text with a link on). */
+  emptyText: JSX.Element;
   loadMoreText: string;
   /**
    * When it changes, every loaded page is read again from the server (a live board heard that orders

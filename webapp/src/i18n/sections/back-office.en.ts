@@ -53,6 +53,7 @@ export const backOfficeEn = {
   'catalog.title': 'Catalog',
   'catalog.search': 'Search products',
   'catalog.count': { one: '{count} product', other: '{count} products' },
+  'catalog.empty': 'No products match.',
   'catalog.costMargin': 'Cost {cost} · margin {margin}',
   'catalog.offSale': 'off sale',
   'catalog.name': 'Name',
@@ -82,6 +83,7 @@ export const backOfficeEn = {
   'customers.title': 'Customers',
   'customers.search': 'Search by name, phone or email',
   'customers.count': { one: '{count} customer', other: '{count} customers' },
+  'customers.empty': 'No customers match.',
   'customer.title': 'Customer',
   'customer.orderCount': 'Orders',
   'customer.spent': 'Spent',
@@ -139,6 +141,7 @@ export const backOfficeEn = {
 
   'subscriptions.title': 'Subscriptions',
   'subscriptions.count': { one: '{count} subscription', other: '{count} subscriptions' },
+  'subscriptions.empty': 'No subscriptions here.',
   'subscriptions.attentionOnly': 'Only those that need attention',
   'subscriptions.needsAttention': 'Needs attention',
   'subscriptions.next': 'Next delivery {when}',

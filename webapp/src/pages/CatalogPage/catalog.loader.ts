@@ -2,16 +2,19 @@ import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import type { ResultOf } from 'gql.tada';
 import { graphql } from '../../graphql/graphql';
 import { loadQuery } from '../../graphql/load-query';
-
-/** A shop's catalog is a few dozen products: one page of this size holds it, and a search narrows it. */
-export const catalogPageSize = 100;
+import { catalogVariables } from './catalog-variables';
 
 /** Products with what the back office weighs them by: price, cost of the composition and margin. */
 export const CatalogQuery = graphql(`
-  query Catalog($search: String, $first: Int!) {
-    products(search: $search, first: $first) {
+  query Catalog($search: String, $first: Int!, $after: String) {
+    products(search: $search, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
+        cursor
         node {
           id
           name
@@ -43,6 +46,7 @@ export const CatalogQuery = graphql(`
 
 export type CatalogProduct = ResultOf<typeof CatalogQuery>['products']['edges'][number]['node'];
 
+/** The catalog's first page, unsearched (the search box starts empty). */
 export function preloadCatalog({ intent }: RoutePreloadFuncArgs): void {
-  loadQuery(CatalogQuery, { search: null, first: catalogPageSize }, intent, 'catalog');
+  loadQuery(CatalogQuery, catalogVariables(null, null), intent, 'catalog');
 }

@@ -1,27 +1,26 @@
 import { A } from '@solidjs/router';
-import { createQuery } from '@urql/solid';
-import { createSignal, For, Show } from 'solid-js';
-import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { createSignal } from 'solid-js';
+import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
-import { Spinner } from '../../components/Spinner/Spinner';
 import { followLive, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { money, t, tPlural } from '../../i18n/i18n';
 import { href } from '../../route-paths';
 import { CustomerChangedSubscription } from './customers.documents';
-import { CustomersQuery, customersPageSize } from './customers.loader';
+import { CustomersQuery } from './customers.loader';
+import { customersSearch, customersVariables } from './customers-variables';
 
 /**
- * The shop's customers for admins and managers, searchable, each with their order count and spend; live: a
- * customer renamed, added or merged elsewhere shows without a reload (customerChanged).
+ * The shop's customers for admins and managers, searchable, each with their order count and spend, a page
+ * at a time (each page its own query, as on the order board; the first fetched by the loader). Live: a
+ * customer renamed, added or merged elsewhere shows without a reload (customerChanged re-reads every
+ * loaded page).
  */
 export default function CustomersPage() {
-  const [search, setSearch] = createSignal('');
-  const [result, refetch] = createQuery({
-    query: CustomersQuery,
-    variables: () => ({ search: search().trim() || null, first: customersPageSize }),
-  });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  followLive([liveFeed(CustomerChangedSubscription, { pause: outsideSection('customers') })], reload);
+  const [typed, setTyped] = createSignal('');
+  const [refreshes, setRefreshes] = createSignal(0);
+  followLive([liveFeed(CustomerChangedSubscription, { pause: outsideSection('customers') })], () =>
+    setRefreshes((count) => count + 1),
+  );
 
   return (
     <main class="page">
@@ -32,36 +31,38 @@ export default function CustomersPage() {
           class="field__input"
           type="search"
           placeholder={t('customers.search')}
-          value={search()}
-          onInput={(event) => setSearch(event.currentTarget.value)}
+          value={typed()}
+          onInput={(event) => setTyped(event.currentTarget.value)}
         />
       </label>
-      <ErrorMessage error={result.error} onRetry={reload} />
-      <Show when={result.data} fallback={<Show when={result.fetching}>{<Spinner />}</Show>}>
-        {(loaded) => (
-          <>
-            <p class="list-summary">{tPlural('customers.count', loaded().customers.totalCount)}</p>
-            <ul class="list customer-list">
-              <For each={loaded().customers.edges}>
-                {(edge) => (
-                  <li>
-                    <A class="list__item customer-row" href={href.customer(edge.node.id)}>
-                      <span class="list__main">
-                        <span class="list__title">{edge.node.name}</span>
-                        <span class="list__subtitle">{edge.node.phone ?? edge.node.email ?? ''}</span>
-                      </span>
-                      <span class="customer-row__totals">
-                        <span>{tPlural('dashboard.orders', edge.node.totals.orderCount)}</span>
-                        <span class="list__subtitle">{money(edge.node.totals.spent)}</span>
-                      </span>
-                    </A>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </>
+      <PagedConnection
+        filter={customersSearch(typed())}
+        refreshes={refreshes}
+        query={CustomersQuery}
+        variables={customersVariables}
+        connection={(data) => data.customers}
+        listClass="list customer-list"
+        emptyText={t('customers.empty')}
+        loadMoreText={t('app.loadMore')}
+        summary={(customers) => (
+          <p class="list-summary">{tPlural('customers.count', customers().totalCount)}</p>
         )}
-      </Show>
+      >
+        {(edge) => (
+          <li>
+            <A class="list__item customer-row" href={href.customer(edge.node.id)}>
+              <span class="list__main">
+                <span class="list__title">{edge.node.name}</span>
+                <span class="list__subtitle">{edge.node.phone ?? edge.node.email ?? ''}</span>
+              </span>
+              <span class="customer-row__totals">
+                <span>{tPlural('dashboard.orders', edge.node.totals.orderCount)}</span>
+                <span class="list__subtitle">{money(edge.node.totals.spent)}</span>
+              </span>
+            </A>
+          </li>
+        )}
+      </PagedConnection>
     </main>
   );
 }

@@ -1,15 +1,18 @@
 import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import { graphql } from '../../graphql/graphql';
 import { loadQuery } from '../../graphql/load-query';
-
-/** The list shows this many; a search by name, phone or email narrows it to the one wanted. */
-export const customersPageSize = 50;
+import { customersVariables } from './customers-variables';
 
 export const CustomersQuery = graphql(`
-  query Customers($search: String, $first: Int!) {
-    customers(search: $search, first: $first) {
+  query Customers($search: String, $first: Int!, $after: String) {
+    customers(search: $search, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
+        cursor
         node {
           id
           name
@@ -29,6 +32,7 @@ export const CustomersQuery = graphql(`
   }
 `);
 
+/** The list's first page, unsearched (the search box starts empty). */
 export function preloadCustomers({ intent }: RoutePreloadFuncArgs): void {
-  loadQuery(CustomersQuery, { search: null, first: customersPageSize }, intent, 'customers');
+  loadQuery(CustomersQuery, customersVariables(null, null), intent, 'customers');
 }

@@ -1,30 +1,24 @@
 import { A } from '@solidjs/router';
-import { createQuery, createSubscription } from '@urql/solid';
-import { createEffect, For, on, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
-import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
-import { Spinner } from '../../components/Spinner/Spinner';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
-import { subscriptionsReconnected } from '../../graphql/subscription-socket';
+import { followLive, liveFeed } from '../../graphql/live-refresh';
 import { money, t, timeWindow } from '../../i18n/i18n';
 import { href } from '../../route-paths';
 import { MyOrderChangedSubscription, MyOrdersQuery } from './my-orders.loader';
+import { myOrdersVariables } from './my-orders-variables';
 
-/** The customer's own orders, newest first, their status following the shop's work live. */
+/**
+ * The customer's own orders, newest first, a page at a time (each page its own query, as on the order
+ * board), their status following the shop's work live. Each change arrives with the order's new card
+ * fields, which urql's normalized cache puts into the card by the order's id at once; the loaded pages
+ * are read again after a burst too, for an order they do not hold yet (made on another device).
+ */
 export default function MyOrdersPage() {
-  const [result, refetch] = createQuery({ query: MyOrdersQuery });
-  // Each change arrives with the order's new card fields: urql's cache updates the list by the order's id;
-  // a new order (made on another device) is not in the list yet, so the list is asked for again.
-  createSubscription({ query: MyOrderChangedSubscription }, (_previous, data) => {
-    const changed = data.myOrderChanged;
-    if (changed && !result.data?.orders.edges.some((edge) => edge.node.id === changed.id))
-      refetch({ requestPolicy: 'network-only' });
-    return data;
-  });
-  createEffect(
-    on(subscriptionsReconnected, () => refetch({ requestPolicy: 'network-only' }), { defer: true }),
-  );
+  const [refreshes, setRefreshes] = createSignal(0);
+  followLive([liveFeed(MyOrderChangedSubscription)], () => setRefreshes((count) => count + 1));
   const timeZone = () => activeShopAccess()?.shop.timezone;
 
   return (
@@ -37,46 +31,45 @@ export default function MyOrdersPage() {
           </A>
         }
       />
-      <Show when={result.data} fallback={result.error ? null : <Spinner />}>
-        {(data) => (
-          <ul class="order-list">
-            <For
-              each={data().orders.edges}
-              fallback={
-                <li class="empty">
-                  {t('myOrders.empty')} <A href={href.shop()}>{t('cart.toShop')}</A>
-                </li>
-              }
-            >
-              {(edge) => (
-                <li>
-                  <A class="order-card" href={href.myOrder(edge.node.id)}>
-                    <div class="order-card__top">
-                      <span class="order-card__number">#{edge.node.number}</span>
-                      <StatusBadge status={edge.node.status} />
-                      <span class="order-card__total">{money(edge.node.total)}</span>
-                    </div>
-                    <div class="order-card__meta">
-                      <span>{t(`fulfillment.${edge.node.fulfillment}`)}</span>
-                      <Show
-                        when={timeWindow(edge.node.windowStart, edge.node.windowEnd, {
-                          timeZone: timeZone(),
-                        })}
-                      >
-                        {(window) => <span>{window()}</span>}
-                      </Show>
-                      <span class={`payment payment--${edge.node.paymentStatus.toLowerCase()}`}>
-                        {t(`paymentStatus.${edge.node.paymentStatus}`)}
-                      </span>
-                    </div>
-                  </A>
-                </li>
-              )}
-            </For>
-          </ul>
+      <PagedConnection
+        filter={null}
+        refreshes={refreshes}
+        query={MyOrdersQuery}
+        variables={(_filter, after) => myOrdersVariables(after)}
+        connection={(data) => data.orders}
+        listClass="order-list"
+        emptyText={
+          <>
+            {t('myOrders.empty')} <A href={href.shop()}>{t('cart.toShop')}</A>
+          </>
+        }
+        loadMoreText={t('app.loadMore')}
+      >
+        {(edge) => (
+          <li>
+            <A class="order-card" href={href.myOrder(edge.node.id)}>
+              <div class="order-card__top">
+                <span class="order-card__number">#{edge.node.number}</span>
+                <StatusBadge status={edge.node.status} />
+                <span class="order-card__total">{money(edge.node.total)}</span>
+              </div>
+              <div class="order-card__meta">
+                <span>{t(`fulfillment.${edge.node.fulfillment}`)}</span>
+                <Show
+                  when={timeWindow(edge.node.windowStart, edge.node.windowEnd, {
+                    timeZone: timeZone(),
+                  })}
+                >
+                  {(window) => <span>{window()}</span>}
+                </Show>
+                <span class={`payment payment--${edge.node.paymentStatus.toLowerCase()}`}>
+                  {t(`paymentStatus.${edge.node.paymentStatus}`)}
+                </span>
+              </div>
+            </A>
+          </li>
         )}
-      </Show>
-      <ErrorMessage error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      </PagedConnection>
     </main>
   );
 }

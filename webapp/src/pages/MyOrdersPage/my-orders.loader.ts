@@ -1,6 +1,7 @@
 import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import { graphql } from '../../graphql/graphql';
 import { loadQuery } from '../../graphql/load-query';
+import { myOrdersVariables } from './my-orders-variables';
 
 /** One of the customer's orders in their list: no staff names, no payment references. */
 export const MyOrderCardFields = graphql(`
@@ -20,12 +21,17 @@ export const MyOrderCardFields = graphql(`
   }
 `);
 
-/** The server shows a customer their own orders only; fifty is more than a customer keeps track of. */
+/** One page of the customer's orders, newest first (the server shows a customer their own only). */
 export const MyOrdersQuery = graphql(
   `
-  query MyOrders {
-    orders(first: 50) {
+  query MyOrders($first: Int!, $after: String) {
+    orders(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
+        cursor
         node {
           ...MyOrderCardFields
         }
@@ -47,6 +53,7 @@ export const MyOrderChangedSubscription = graphql(
   [MyOrderCardFields],
 );
 
+/** The list's first page. */
 export function preloadMyOrders({ intent }: RoutePreloadFuncArgs): void {
-  loadQuery(MyOrdersQuery, {}, intent, 'myOrders');
+  loadQuery(MyOrdersQuery, myOrdersVariables(null), intent, 'myOrders');
 }

@@ -3,9 +3,8 @@ import { createQuery } from '@urql/solid';
 import type { ResultOf } from 'gql.tada';
 import { createSignal, For, Show } from 'solid-js';
 import { activeShopAccess } from '../../auth/session';
-import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
-import { Spinner } from '../../components/Spinner/Spinner';
 import { useCart } from '../../features/cart/cart';
 import { followLive, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { money, t, tPlural } from '../../i18n/i18n';
@@ -13,29 +12,27 @@ import { href } from '../../route-paths';
 import { tapFeedback } from '../../telegram/haptics';
 import { ProductChangedSubscription } from '../CatalogPage/catalog.documents';
 import { photoUrl } from './product-photo';
-import { type CatalogProductFields, CatalogQuery } from './shop.loader';
+import { type CatalogProductFields, CatalogQuery, ShopShelvesQuery } from './shop.loader';
+import { shopVariables } from './shop-variables';
 
 type CatalogProduct = ResultOf<typeof CatalogProductFields>;
 
 /**
- * The shop's catalog for its customers: bouquets by category, with photos and prices, into the cart; live: a
- * bouquet repriced, put on or taken off sale shows without a reload (productChanged).
+ * The shop's catalog for its customers: bouquets by shelf (category chips, only those with something on
+ * sale), with photos and prices, into the cart; a page at a time (each page its own query, as on the order
+ * board), a chip asking the server for its shelf's first page. Live: a bouquet repriced, put on or taken off
+ * sale re-reads the shelves and every loaded page (productChanged).
  */
 export default function ShopPage() {
-  const [result, refetch] = createQuery({ query: CatalogQuery });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  followLive([liveFeed(ProductChangedSubscription, { pause: outsideSection('shop') })], reload);
+  const [shelves, refetchShelves] = createQuery({ query: ShopShelvesQuery });
+  const [refreshes, setRefreshes] = createSignal(0);
+  followLive([liveFeed(ProductChangedSubscription, { pause: outsideSection('shop') })], () => {
+    refetchShelves({ requestPolicy: 'network-only' });
+    setRefreshes((count) => count + 1);
+  });
   const [category, setCategory] = createSignal<string | null>(null);
   const cart = useCart();
-  const products = () =>
-    (result.data?.products.edges ?? [])
-      .map((edge) => edge.node)
-      .filter((product) => category() === null || product.category?.id === category());
-  // Only the categories that hold something on sale: an empty chip would lead to an empty shelf.
-  const categories = () =>
-    (result.data?.categories ?? []).filter((c) =>
-      result.data?.products.edges.some((edge) => edge.node.category?.id === c.id),
-    );
+  const categories = () => shelves.data?.categories ?? [];
 
   return (
     <main class="page">
@@ -73,15 +70,18 @@ export default function ShopPage() {
           </For>
         </fieldset>
       </Show>
-      <Show when={!result.fetching || result.data} fallback={<Spinner />}>
-        <ErrorMessage error={result.error} onRetry={reload} />
-        <Show when={result.data && products().length === 0}>
-          <p class="empty">{t('shop.empty')}</p>
-        </Show>
-        <ul class="catalog">
-          <For each={products()}>{(product) => <ProductCard product={product} />}</For>
-        </ul>
-      </Show>
+      <PagedConnection
+        filter={category()}
+        refreshes={refreshes}
+        query={CatalogQuery}
+        variables={shopVariables}
+        connection={(data) => data.products}
+        listClass="catalog"
+        emptyText={t('shop.empty')}
+        loadMoreText={t('app.loadMore')}
+      >
+        {(edge) => <ProductCard product={edge.node} />}
+      </PagedConnection>
     </main>
   );
 }

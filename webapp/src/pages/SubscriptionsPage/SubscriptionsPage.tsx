@@ -1,30 +1,24 @@
-import { createQuery } from '@urql/solid';
-import { createSignal, For, Show } from 'solid-js';
-import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { createSignal } from 'solid-js';
+import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
-import { Spinner } from '../../components/Spinner/Spinner';
 import { followLive, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { t, tPlural } from '../../i18n/i18n';
 import { SubscriptionRow } from './SubscriptionRow';
 import { SubscriptionChangedSubscription } from './subscriptions.documents';
-import { SubscriptionsQuery, subscriptionsPageSize } from './subscriptions.loader';
+import { SubscriptionsQuery } from './subscriptions.loader';
+import { subscriptionsVariables } from './subscriptions-variables';
 
 /**
- * The shop's subscriptions for admins and managers, newest first, with a switch to those the
- * generator paused for someone to act on; each row pauses, resumes, renews or cancels its subscription.
- * Live: a change made elsewhere (a colleague, the customer, the generator) shows without a reload.
+ * The shop's subscriptions for admins and managers, newest first, a page at a time (each page its own
+ * query, as on the order board), with a switch to those the generator paused for someone to act on; each
+ * row pauses, resumes, renews or cancels its subscription. Live: a change made elsewhere (a colleague, the
+ * customer, the generator) re-reads every loaded page, and so does a row's own action.
  */
 export default function SubscriptionsPage() {
   const [attentionOnly, setAttentionOnly] = createSignal(false);
-  const [result, refetch] = createQuery({
-    query: SubscriptionsQuery,
-    variables: () => ({
-      filter: attentionOnly() ? { needsAttention: true } : null,
-      first: subscriptionsPageSize,
-    }),
-  });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  followLive([liveFeed(SubscriptionChangedSubscription, { pause: outsideSection('subscriptions') })], reload);
+  const [refreshes, setRefreshes] = createSignal(0);
+  const reread = () => setRefreshes((count) => count + 1);
+  followLive([liveFeed(SubscriptionChangedSubscription, { pause: outsideSection('subscriptions') })], reread);
 
   return (
     <main class="page">
@@ -37,19 +31,21 @@ export default function SubscriptionsPage() {
         />
         <span>{t('subscriptions.attentionOnly')}</span>
       </label>
-      <ErrorMessage error={result.error} onRetry={reload} />
-      <Show when={result.data} fallback={<Show when={result.fetching}>{<Spinner />}</Show>}>
-        {(loaded) => (
-          <>
-            <p class="list-summary">{tPlural('subscriptions.count', loaded().subscriptions.totalCount)}</p>
-            <ul class="list subscription-list">
-              <For each={loaded().subscriptions.edges}>
-                {(edge) => <SubscriptionRow subscription={edge.node} onChanged={reload} />}
-              </For>
-            </ul>
-          </>
+      <PagedConnection
+        filter={attentionOnly()}
+        refreshes={refreshes}
+        query={SubscriptionsQuery}
+        variables={subscriptionsVariables}
+        connection={(data) => data.subscriptions}
+        listClass="list subscription-list"
+        emptyText={t('subscriptions.empty')}
+        loadMoreText={t('app.loadMore')}
+        summary={(subscriptions) => (
+          <p class="list-summary">{tPlural('subscriptions.count', subscriptions().totalCount)}</p>
         )}
-      </Show>
+      >
+        {(edge) => <SubscriptionRow subscription={edge.node} onChanged={reread} />}
+      </PagedConnection>
     </main>
   );
 }

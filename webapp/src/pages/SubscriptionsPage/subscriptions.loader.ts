@@ -2,8 +2,7 @@ import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import type { ResultOf } from 'gql.tada';
 import { graphql } from '../../graphql/graphql';
 import { loadQuery } from '../../graphql/load-query';
-
-export const subscriptionsPageSize = 50;
+import { subscriptionsVariables } from './subscriptions-variables';
 
 /**
  * What a row shows and its actions send back (`version`); pause, resume, cancel and renew answer with the
@@ -40,10 +39,15 @@ export const SubscriptionFields = graphql(`
 /** The shop's subscriptions, newest first; `needsAttention` narrows to those the generator paused. */
 export const SubscriptionsQuery = graphql(
   `
-  query Subscriptions($filter: SubscriptionsFilter, $first: Int!) {
-    subscriptions(filter: $filter, first: $first) {
+  query Subscriptions($filter: SubscriptionsFilter, $first: Int!, $after: String) {
+    subscriptions(filter: $filter, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
+        cursor
         node {
           ...SubscriptionFields
         }
@@ -56,6 +60,7 @@ export const SubscriptionsQuery = graphql(
 
 export type ShopSubscription = ResultOf<typeof SubscriptionFields>;
 
+/** The list's first page, every subscription (the switch starts off). */
 export function preloadSubscriptions({ intent }: RoutePreloadFuncArgs): void {
-  loadQuery(SubscriptionsQuery, { filter: null, first: subscriptionsPageSize }, intent, 'subscriptions');
+  loadQuery(SubscriptionsQuery, subscriptionsVariables(false, null), intent, 'subscriptions');
 }
