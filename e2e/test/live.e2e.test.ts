@@ -145,12 +145,14 @@ describe('back-office lists follow changes made elsewhere', () => {
   it('the stock page says it is not live while its socket is lost, and reads again once it is back', async () => {
     const { page } = browser.current();
     const banner = page.locator('.link-status');
-    // Every socket of the page goes through here: passed on to the server unless `lost`, then refused. Closed
-    // with 1001 (going away, as a server restarting): graphql-ws gives up on most other 1xxx codes (1011).
+    // Every socket of the page goes through here: passed on to the server unless `lost`, then refused with
+    // `closeCode`: first 1001 (going away, as a server restarting), which graphql-ws retries itself; then 1011
+    // (an internal error of a server or proxy), which it gives up on and the app subscribes again after.
     let lost = false;
+    let closeCode = 1001;
     const open: import('playwright-core').WebSocketRoute[] = [];
     await page.routeWebSocket(/\/graphql/, (socket) => {
-      if (lost) return void socket.close({ code: 1001, reason: 'lost in the test' });
+      if (lost) return void socket.close({ code: closeCode, reason: 'lost in the test' });
       socket.connectToServer();
       open.push(socket);
     });
@@ -173,6 +175,18 @@ describe('back-office lists follow changes made elsewhere', () => {
     await expect
       .poll(() => onHandShown(page, 'Eucalyptus'), { timeout: 15_000, interval: 200 })
       .toBe(String(before + 5));
+
+    closeCode = 1011;
+    lost = true;
+    for (const socket of open.splice(0))
+      await socket.close({ code: 1011, reason: 'internal error in the test' });
+    await expect.poll(() => banner.getAttribute('data-link-problem')).toBe('live-down');
+    await receiveSupplyElsewhere('Eucalyptus', 3);
+    lost = false;
+    await expect.poll(() => banner.count(), { timeout: 30_000, interval: 200 }).toBe(0);
+    await expect
+      .poll(() => onHandShown(page, 'Eucalyptus'), { timeout: 15_000, interval: 200 })
+      .toBe(String(before + 8));
     expect(await notReloaded(page)).toBe(true);
   });
 

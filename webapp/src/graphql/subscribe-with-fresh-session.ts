@@ -10,8 +10,27 @@ type SubscriptionSink = Parameters<ReturnType<SubscriptionForwarder>['subscribe'
 const maxUnauthorizedRetries = 3;
 
 function isCloseEvent(value: unknown, code: number): boolean {
-  return typeof value === 'object' && value !== null && (value as { code?: unknown }).code === code;
+  return closeCodeOf(value) === code;
 }
+
+function closeCodeOf(value: unknown): number | undefined {
+  const code = typeof value === 'object' && value !== null ? (value as { code?: unknown }).code : undefined;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/**
+ * Closes graphql-ws gives up on although waiting cures them: a 1xxx code it does not retry itself (1011, a
+ * server's or proxy's internal error; it retries 1001, 1006, 1012–1014 on its own) and 4500, the server's
+ * internal error. Anything else it gives up on (4400 bad request, 4406, 4409, 4429) is a fault no retry cures.
+ */
+function closedForAWhile(error: unknown): boolean {
+  const code = closeCodeOf(error);
+  if (code === undefined) return false;
+  return (code > 1000 && code < 2000) || code === CloseCode.InternalServerError;
+}
+
+/** Waits before subscribing again after such a close: 1 s, doubling to 30 s, from the last good connection. */
+const resubscribeDelayMs = (attempt: number) => Math.min(1000 * 2 ** attempt, 30_000);
 
 /**
  * One subscription over the socket that survives the server's 4401: graphql-ws treats that close as
@@ -19,7 +38,9 @@ function isCloseEvent(value: unknown, code: number): boolean {
  * with the new token; the page then refetches, see subscriptionsReconnected). A 4401 after a good
  * connection is the token expiring, which happens every access-token lifetime; it gives up, passing
  * the close event on, when there is no session left or the server refuses fresh tokens several times
- * without ever accepting the connection.
+ * without ever accepting the connection. After a close graphql-ws gives up on but time cures (1011, 4500) it
+ * subscribes again after a growing pause, so a screen stays live after a server's hiccup instead of showing
+ * "reconnecting" until it is reloaded.
  */
 export function subscribeWithFreshSession(
   socket: SubscriptionSocket,
@@ -30,6 +51,9 @@ export function subscribeWithFreshSession(
   let stopped = false;
   let refusedInARow = 0;
   let connectionsAtLastRefusal = -1;
+  let closedInARow = 0;
+  let connectionsAtLastClose = -1;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let unsubscribe = () => {};
 
   const start = () => {
@@ -40,6 +64,13 @@ export function subscribeWithFreshSession(
         complete: () => sink.complete(),
         error: (error) => {
           if (stopped) return;
+          if (closedForAWhile(error)) {
+            if (socket.connections() !== connectionsAtLastClose) closedInARow = 0;
+            connectionsAtLastClose = socket.connections();
+            socket.expectReconnection();
+            retryTimer = setTimeout(start, resubscribeDelayMs(closedInARow++));
+            return;
+          }
           if (!isCloseEvent(error, CloseCode.Unauthorized)) {
             sink.error(error);
             return;
@@ -67,6 +98,7 @@ export function subscribeWithFreshSession(
   start();
   return () => {
     stopped = true;
+    clearTimeout(retryTimer);
     unsubscribe();
   };
 }
