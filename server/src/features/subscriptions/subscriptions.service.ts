@@ -224,9 +224,12 @@ async function extendSubscription(ctx: Context, subscription: Found, version: nu
     );
   const validUntil = newEnd();
   const expired = subscription.status === 'EXPIRED';
+  // Past its end but not yet marked EXPIRED (the hourly job had not come by): its next delivery is as stale
+  // as an expired one's, so it moves ahead the same way.
+  const lapsed = expired || subscription.validUntil <= new Date();
   return applySubscriptionChange(ctx, subscription, version, expired ? 'ACTIVE' : null, {
     validUntil,
-    ...(expired ? { nextDeliveryAt: aheadOfNow(subscription) } : {}),
+    ...(lapsed ? { nextDeliveryAt: aheadOfNow(subscription) } : {}),
   });
 }
 

@@ -422,6 +422,19 @@ describe('renewSubscriptionByTerm', () => {
     );
   });
 
+  test('one past its end but not yet marked EXPIRED gets its next delivery moved ahead too', async () => {
+    const sub = await create({ validUntil: inDays(28).toISOString() });
+    await app.prisma.subscription.update({
+      where: { id: dbId(sub.id) },
+      data: { validFrom: inDays(-40), validUntil: inDays(-12), nextDeliveryAt: inDays(-13) },
+    });
+    const renewed = await renew(sub, 1);
+    expect(renewed.data).toMatchObject({ status: 'ACTIVE', version: 2 });
+    expect(Math.abs(new Date(renewed.data.nextDeliveryAt).getTime() - inDays(1).getTime())).toBeLessThan(
+      120_000,
+    );
+  });
+
   test("another customer's subscription is not found, a florist is refused; neither changes anything", async () => {
     const theirs = await create({ customerId: olga.gid });
     const before = await row(theirs.id);
