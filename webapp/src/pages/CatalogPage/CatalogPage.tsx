@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { createSettledSearch } from '../../components/SearchField/settled-search';
 import { followLive, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { locale, money, t, tPlural } from '../../i18n/i18n';
 import { formatShare } from '../../i18n/percent';
@@ -20,7 +21,7 @@ import { catalogSearch, catalogVariables } from './catalog-variables';
  * loader.
  */
 export default function CatalogPage() {
-  const [search, setSearch] = createSignal('');
+  const search = createSettledSearch();
   const [creating, setCreating] = createSignal(false);
   const [refreshes, setRefreshes] = createSignal(0);
   followLive(
@@ -52,12 +53,12 @@ export default function CatalogPage() {
           class="field__input"
           type="search"
           placeholder={t('catalog.search')}
-          value={search()}
-          onInput={(event) => setSearch(event.currentTarget.value)}
+          value={search.typed()}
+          onInput={(event) => search.setTyped(event.currentTarget.value)}
         />
       </label>
       <PagedConnection
-        filter={catalogSearch(search())}
+        filter={catalogSearch(search.settled())}
         refreshes={refreshes}
         query={CatalogQuery}
         variables={catalogVariables}

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { createSettledSearch } from '../../components/SearchField/settled-search';
 import { followLive, liveFeed, outsideSection } from '../../graphql/live-refresh';
 import { money, t, tPlural } from '../../i18n/i18n';
 import { href } from '../../route-paths';
@@ -16,7 +17,7 @@ import { customersSearch, customersVariables } from './customers-variables';
  * loaded page).
  */
 export default function CustomersPage() {
-  const [typed, setTyped] = createSignal('');
+  const { typed, settled, setTyped } = createSettledSearch();
   const [refreshes, setRefreshes] = createSignal(0);
   followLive([liveFeed(CustomerChangedSubscription, { pause: outsideSection('customers') })], () =>
     setRefreshes((count) => count + 1),
@@ -36,7 +37,7 @@ export default function CustomersPage() {
         />
       </label>
       <PagedConnection
-        filter={customersSearch(typed())}
+        filter={customersSearch(settled())}
         refreshes={refreshes}
         query={CustomersQuery}
         variables={customersVariables}

@@ -1,6 +1,7 @@
 import { createMutation, createQuery } from '@urql/solid';
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage';
+import { createSettledSearch } from '../../components/SearchField/settled-search';
 import { t } from '../../i18n/i18n';
 import { CreateCustomerMutation } from './new-order.documents';
 import { CustomerSearchQuery } from './new-order.loader';
@@ -11,9 +12,6 @@ export interface PickedCustomer {
   phone: string | null;
 }
 
-/** How long typing pauses before the search is sent. */
-const searchDelayMs = 300;
-
 /**
  * Finds the shop's customer by name or phone, or adds a new one (a phone another customer has picks that
  * customer instead: DuplicateCustomer names them).
@@ -23,10 +21,7 @@ export function CustomerPicker(props: {
   onPick: (customer: PickedCustomer | undefined) => void;
   error?: string;
 }) {
-  const [typed, setTyped] = createSignal('');
-  const [search, setSearch] = createSignal('');
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
+  const { typed, settled: search, setTyped } = createSettledSearch();
   const [found] = createQuery({
     query: CustomerSearchQuery,
     variables: () => ({ search: search() }),
@@ -67,12 +62,7 @@ export function CustomerPicker(props: {
                 value={typed()}
                 aria-invalid={props.error ? true : undefined}
                 aria-describedby={props.error ? 'customer-error' : undefined}
-                onInput={(event) => {
-                  const value = event.currentTarget.value;
-                  setTyped(value);
-                  clearTimeout(timer);
-                  timer = setTimeout(() => setSearch(value), searchDelayMs);
-                }}
+                onInput={(event) => setTyped(event.currentTarget.value)}
               />
             </div>
             <ul class="pick-list">

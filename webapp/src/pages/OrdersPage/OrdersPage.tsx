@@ -5,6 +5,7 @@ import { canOpen } from '../../auth/access';
 import { activeShopAccess } from '../../auth/session';
 import { PagedConnection } from '../../components/PagedConnection/PagedConnection';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { searchDelayMs } from '../../components/SearchField/settled-search';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
 import { followLive, liveFeed } from '../../graphql/live-refresh';
 import { money, t, timeWindow, tPlural } from '../../i18n/i18n';
@@ -20,7 +21,6 @@ import {
 import { liveBoardFeed, MyOrderChangedSubscription, ShopOrderChangedSubscription } from './orders-live';
 
 /** How long typing pauses before the search is sent. */
-const searchDelayMs = 300;
 
 /**
  * The order board: status chips and a search box (both kept in the URL), then the orders, newest
