@@ -517,6 +517,15 @@ describe('a new customer in the Mini App', () => {
   it('renews their subscription by one term, and is told in place when the shop changed it meanwhile', async () => {
     const { page } = browser.current();
     await emulateTelegramClient(page);
+    // The page is live (subscriptionChanged): a change of the shop's would show before the customer acts. To
+    // renew what the page showed though it changed meanwhile, the page's socket is held while the shop acts.
+    let held = false;
+    const sockets: import('playwright-core').WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/graphql/, (socket) => {
+      if (held) return void socket.close({ code: 1001, reason: 'held in the test' });
+      socket.connectToServer();
+      sockets.push(socket);
+    });
     const chris = { id: 100000005, first_name: 'Chris', language_code: 'en' };
     await page.goto(
       await miniAppUrl(server.url, { user: chris, botToken: e2eBotToken, startParam: 'shop-demo' }),
@@ -537,6 +546,8 @@ describe('a new customer in the Mini App', () => {
 
     // Meanwhile the shop pauses it (a manager, through the API): renewing what the page showed is refused
     // in place, nothing changes, and the card shows the subscription as it now is.
+    held = true;
+    for (const socket of sockets.splice(0)) await socket.close({ code: 1001, reason: 'held in the test' });
     const asManager = await apiSession(server, manager);
     const subscriptionId = Buffer.from(`CustomerSubscription:${seeded.id}`).toString('base64url');
     const paused = await asManager<{ pauseSubscription: { __typename: string } }>(
@@ -554,6 +565,7 @@ describe('a new customer in the Mini App', () => {
       .getByText(/^This subscription changed meanwhile/)
       .waitFor();
     await card.getByText('Paused').waitFor();
+    held = false;
     const afterRefusal = await server.prisma.subscription.findUniqueOrThrow({ where: { id: seeded.id } });
     expect(afterRefusal).toMatchObject({ version: seeded.version + 1, validUntil: seeded.validUntil });
 

@@ -16,6 +16,26 @@ const refusalMessages = {
   StaleVersion: 'mySubscription.refused.stale',
 } as const;
 
+/** What the last renewal of a subscription came to, shown on its card. */
+export interface RenewalOutcome {
+  refusal?: RenewalRefusal;
+  renewedUntil?: string;
+}
+
+/**
+ * The page's renewal outcomes by subscription id. Kept by the page rather than each card: a live re-read
+ * (the renewal's own subscriptionChanged among them) may render the cards anew, and the answer must stay.
+ */
+export function createRenewalOutcomes() {
+  const [outcomes, setOutcomes] = createSignal<Record<string, RenewalOutcome>>({});
+  return {
+    of: (id: string): RenewalOutcome => outcomes()[id] ?? {},
+    set: (id: string, outcome: RenewalOutcome) => setOutcomes((all) => ({ ...all, [id]: outcome })),
+  };
+}
+
+export type RenewalOutcomes = ReturnType<typeof createRenewalOutcomes>;
+
 /** Only a cancelled subscription has no future to extend (the server's RENEWABLE_STATUSES). */
 const renewable = (status: MySubscription['status']) => status !== 'CANCELLED';
 
@@ -27,24 +47,23 @@ const renewable = (status: MySubscription['status']) => status !== 'CANCELLED';
 export function MySubscriptionCard(props: {
   subscription: MySubscription;
   timeZone: string | undefined;
+  outcomes: RenewalOutcomes;
   onRefused: () => void;
 }) {
   const [renewal, renew] = createMutation(RenewSubscriptionByTermMutation);
-  const [refusal, setRefusal] = createSignal<RenewalRefusal>();
-  const [renewedUntil, setRenewedUntil] = createSignal<string>();
+  const outcome = () => props.outcomes.of(props.subscription.id);
 
   async function renewByTerm() {
-    setRefusal(undefined);
-    setRenewedUntil(undefined);
-    const answer = (await renew({ id: props.subscription.id, version: props.subscription.version })).data
-      ?.renewSubscriptionByTerm;
+    const id = props.subscription.id;
+    props.outcomes.set(id, {});
+    const answer = (await renew({ id, version: props.subscription.version })).data?.renewSubscriptionByTerm;
     if (!answer) return resultFeedback('error');
     if (answer.__typename === 'MutationRenewSubscriptionByTermSuccess') {
-      setRenewedUntil(answer.data.validUntil);
+      props.outcomes.set(id, { renewedUntil: answer.data.validUntil });
       return resultFeedback('success');
     }
     if (answer.__typename === 'InvalidSubscriptionTransition' || answer.__typename === 'StaleVersion') {
-      setRefusal(answer as RenewalRefusal);
+      props.outcomes.set(id, { refusal: answer as RenewalRefusal });
       props.onRefused();
     }
     resultFeedback('warning');
@@ -81,14 +100,14 @@ export function MySubscriptionCard(props: {
           onConfirm={() => void renewByTerm()}
         />
       </Show>
-      <Show when={renewedUntil()}>
+      <Show when={outcome().renewedUntil}>
         {(until) => (
           <p class="hint" role="status">
             {t('mySubscription.renewed', { date: date(until(), { timeZone: props.timeZone }) })}
           </p>
         )}
       </Show>
-      <RefusalMessage refusal={refusal()} messages={refusalMessages} />
+      <RefusalMessage refusal={outcome().refusal} messages={refusalMessages} />
       <ErrorMessage error={renewal.error} />
     </section>
   );

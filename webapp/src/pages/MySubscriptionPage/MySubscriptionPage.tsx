@@ -11,7 +11,7 @@ import { t } from '../../i18n/i18n';
 import { href } from '../../route-paths';
 import { useTelegramBackButton } from '../../telegram/backButton';
 import { SubscriptionChangedSubscription } from '../SubscriptionsPage/subscriptions.documents';
-import { MySubscriptionCard } from './MySubscriptionCard';
+import { createRenewalOutcomes, MySubscriptionCard } from './MySubscriptionCard';
 import { MySubscriptionsQuery } from './my-subscription.loader';
 
 /**
@@ -26,6 +26,7 @@ export default function MySubscriptionPage() {
   const reload = () => refetch({ requestPolicy: 'network-only' });
   followLive([liveFeed(SubscriptionChangedSubscription, { pause: outsideSection('myOrders') })], reload);
   const timeZone = () => activeShopAccess()?.shop.timezone;
+  const outcomes = createRenewalOutcomes();
   return (
     <main class="page">
       <PageHeader title={t('mySubscription.title')} backHref={telegramBack ? undefined : href.myOrders()} />
@@ -38,7 +39,12 @@ export default function MySubscriptionPage() {
               fallback={<p class="empty">{t('mySubscription.none')}</p>}
             >
               {(edge) => (
-                <MySubscriptionCard subscription={edge().node} timeZone={timeZone()} onRefused={reload} />
+                <MySubscriptionCard
+                  subscription={edge().node}
+                  timeZone={timeZone()}
+                  outcomes={outcomes}
+                  onRefused={reload}
+                />
               )}
             </Index>
             <p class="hint">
