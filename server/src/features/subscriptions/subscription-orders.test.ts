@@ -11,6 +11,7 @@ import { encodeGlobalId } from '../../graphql/global-id.js';
 import type { SystemContextDeps } from '../../jobs/system-context.js';
 import { createAppPubSub } from '../../pubsub.js';
 import { LocalDiskStorage } from '../../storage/local-disk-storage.js';
+import { localToUtc } from '../checkout/local-time.js';
 import {
   GENERATE_SUBSCRIPTION_ORDERS_TASK,
   runSubscriptionJobs,
@@ -175,7 +176,12 @@ describe('the subscription order generator', () => {
   });
 
   test('a schedule set back to a date that has its order (a resume, say) answers that order, not a second', async () => {
-    const sub = await insert();
+    // Tomorrow at noon on the shop's clock: moved by half an hour it stays on the same local day whatever the
+    // hour the test runs (from a day ahead, late in the evening it crossed midnight and was another date).
+    const { timezone } = await app.prisma.shop.findUniqueOrThrow({ where: { id: shopId } });
+    const sub = await insert({
+      nextDeliveryAt: localToUtc(deliveryDate(fromNow(DAY), timezone), 12 * 60, timezone),
+    });
     await run();
     // As if something recomputed the next delivery to the same day again, window a little moved.
     await app.prisma.subscription.update({
