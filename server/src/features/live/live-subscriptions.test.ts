@@ -1,11 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
-import { type LiveSubscriber, liveSubscriber, paramsOf } from '../../../test/live-subscriber.js';
+import type { LiveSubscriber } from '../../../test/live-subscriber.js';
 import { addCustomer } from '../production/production-test-fixtures.js';
 import {
   COURIER,
+  expectRefused,
   FLORIST,
+  liveListeners,
   MANAGER,
   newOrder,
   rowIdOf,
@@ -19,33 +21,18 @@ import {
 let app: TestApp;
 let manager: Record<string, string>;
 let courierId: string;
-const open: LiveSubscriber[] = [];
 
 beforeAll(async () => {
   app = await startTestApp();
   manager = await app.signIn(MANAGER);
   courierId = await userIdOf(app, COURIER);
 });
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((subscriber) => subscriber.dispose()));
-});
 afterAll(() => app?.stop());
 
-async function listen(headers: Record<string, string>, query: string) {
-  const subscriber = await liveSubscriber(app.url, paramsOf(headers), query);
-  open.push(subscriber);
-  return subscriber;
-}
+const listen = liveListeners(() => app);
 
 const idsOf = (subscriber: LiveSubscriber, field: string) =>
   subscriber.received.map((payload) => payload.data?.[field]?.id);
-
-/** The subscription was answered with FORBIDDEN and ended, without a single order. */
-function expectRefused(subscriber: LiveSubscriber) {
-  expect(subscriber.received.filter((payload) => payload.data)).toEqual([]);
-  expect(JSON.stringify([subscriber.received, subscriber.error])).toContain('FORBIDDEN');
-  expect(subscriber.completed || subscriber.error !== undefined).toBe(true);
-}
 
 const BOARD = 'subscription { shopOrderChanged { id version cardText customer { id name } } }';
 

@@ -1,8 +1,9 @@
 // What the live-update tests build: orders created and changed through the real mutations (so each change
 // is announced the way production announces it), and the ids the subscriptions answer.
 import { DEMO_SHOP_SLUG } from '@posy/prisma/seed';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { TestApp } from '../../../test/harness.js';
+import { type LiveSubscriber, liveSubscriber, paramsOf } from '../../../test/live-subscriber.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
 
 export const MANAGER = 'manager@posy.demo';
@@ -72,3 +73,26 @@ export async function setCourier(app: TestApp, orderGlobalId: string, courierUse
 
 export const userIdOf = async (app: TestApp, email: string) =>
   (await app.prisma.user.findUniqueOrThrow({ where: { email } })).id;
+
+/**
+ * `listen(headers, query)`: a graphql-ws subscriber on the app `app()` answers, as the webapp connects;
+ * every one opened is disposed after each test.
+ */
+export function liveListeners(app: () => TestApp) {
+  const open: LiveSubscriber[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((subscriber) => subscriber.dispose()));
+  });
+  return async function listen(headers: Record<string, string>, query: string) {
+    const subscriber = await liveSubscriber(app().url, paramsOf(headers), query);
+    open.push(subscriber);
+    return subscriber;
+  };
+}
+
+/** The subscription was answered with FORBIDDEN and ended, without a single payload of data. */
+export function expectRefused(subscriber: LiveSubscriber) {
+  expect(subscriber.received.filter((payload) => payload.data)).toEqual([]);
+  expect(JSON.stringify([subscriber.received, subscriber.error])).toContain('FORBIDDEN');
+  expect(subscriber.completed || subscriber.error !== undefined).toBe(true);
+}

@@ -1,43 +1,28 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
-import { type LiveSubscriber, liveSubscriber, paramsOf } from '../../../test/live-subscriber.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
 import { addCustomer, demoShopId } from '../production/production-test-fixtures.js';
-import { COURIER, FLORIST, MANAGER } from './live-test-fixtures.js';
+import { COURIER, expectRefused, FLORIST, liveListeners, MANAGER } from './live-test-fixtures.js';
 
 // The live back-office lists (shop-changes.ts) over real graphql-ws sockets: each change made through a real
 // mutation reaches who may read the row, re-read with their own rules, and no one else; a refused change
 // announces nothing.
 let app: TestApp;
 let manager: Record<string, string>;
-const open: LiveSubscriber[] = [];
 
 beforeAll(async () => {
   app = await startTestApp();
   manager = await app.signIn(MANAGER);
 });
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((subscriber) => subscriber.dispose()));
-});
 afterAll(() => app?.stop());
 
-async function listen(headers: Record<string, string>, query: string) {
-  const subscriber = await liveSubscriber(app.url, paramsOf(headers), query);
-  open.push(subscriber);
-  return subscriber;
-}
+const listen = liveListeners(() => app);
 
 /** A mutation as `headers`, expected to answer without errors; its data. */
 async function run(query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
   const result = await app.gql(query, variables, headers);
   expect(result.errors).toBeUndefined();
   return result.data!;
-}
-
-/** The subscription was refused (FORBIDDEN) and ended without a payload. */
-function expectRefused(subscriber: LiveSubscriber) {
-  expect(subscriber.received.filter((payload) => payload.data)).toEqual([]);
-  expect(JSON.stringify([subscriber.received, subscriber.error])).toContain('FORBIDDEN');
 }
 
 /** Lets anything still in flight arrive, so a test can say nothing did. */
