@@ -50,23 +50,24 @@ export function dashboardTicks(
       }, delay);
     };
     const clock = setInterval(() => tick('CLOCK'), options.clockTickMs);
+    const listen = async <T>(events: AsyncIterable<T>, counts: (event: T) => boolean = () => true) => {
+      for await (const event of events) if (counts(event)) changed();
+    };
     const topics = [
       pubsub.subscribe('order:changed', shopId),
       pubsub.subscribe('production:changed', shopId),
       pubsub.subscribe('shop:changed', shopId),
+    ] as const;
+    const listening = [
+      listen(topics[0]),
+      listen(topics[1]),
+      // It counts expiring stock and ending subscriptions, nothing of products or customers.
+      listen(topics[2], (event) => event.area === 'stockItem' || event.area === 'subscription'),
     ];
-    const listening = topics.map(async (events) => {
-      for await (const event of events) if (countsOnDashboard(event)) changed();
-    });
     await stop;
     clearInterval(clock);
     if (changeTimer) clearTimeout(changeTimer);
     await Promise.all(topics.map((events) => events.return?.()));
     await Promise.allSettled(listening);
   });
-}
-
-/** Which events change a figure the dashboard shows: every order and task change, stock and subscriptions. */
-function countsOnDashboard(event: object) {
-  return !('area' in event) || event.area === 'stockItem' || event.area === 'subscription';
 }
